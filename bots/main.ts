@@ -1,0 +1,26 @@
+import type { Server } from "node:http";
+import { createApplication } from "./application.ts";
+
+/** `npm start`: HTTP server and workers in one process. */
+const app = await createApplication({ runWorkers: true }).catch((error: unknown) => {
+  process.stderr.write(`detaildesk: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
+
+const server: Server = app.http.listen(app.env.PORT, () => {
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : app.env.PORT;
+  app.logger.info({ port, healthz: `http://127.0.0.1:${port}/healthz` }, "DetailDesk listening");
+});
+server.on("error", (error) => {
+  process.stderr.write(`detaildesk: cannot listen on port ${app.env.PORT} (${error.message})\n`);
+  void app.close().finally(() => process.exit(1));
+});
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    app.logger.info({ signal }, "shutting down");
+    server.close();
+    void app.close().finally(() => process.exit(0));
+  });
+}

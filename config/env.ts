@@ -1,0 +1,94 @@
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .pipe(z.url().optional())
+  .optional();
+
+/** Every environment variable DetailDesk reads. `.env.example` documents each one. */
+export const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    /** HTTP port; 0 picks a free one (tests). Default 3000. */
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    /** Public address Twilio and Slack call; webhook signatures are checked against it. */
+    PUBLIC_BASE_URL: optionalUrl,
+    DATABASE_URL: z.url().default("postgresql://postgres@127.0.0.1:5432/detaildesk"),
+    REDIS_URL: z.url().default("redis://127.0.0.1:6379"),
+    /** Key prefix for every BullMQ key, so test runs never share queues. */
+    REDIS_PREFIX: z.string().min(1).default("detaildesk"),
+    TWILIO_ACCOUNT_SID: optionalString.pipe(
+      z
+        .string()
+        .regex(/^AC[0-9a-fA-F]{32}$/, "must be AC followed by 32 hex digits")
+        .optional(),
+    ),
+    TWILIO_AUTH_TOKEN: optionalString,
+    TWILIO_API_BASE_URL: optionalUrl,
+    SLACK_BOT_TOKEN: optionalString,
+    SLACK_SIGNING_SECRET: optionalString,
+    SLACK_API_URL: optionalUrl,
+    OPENAI_API_KEY: optionalString,
+    OPENAI_BASE_URL: optionalUrl,
+    OPENAI_MODEL: z.string().min(1).default("gpt-4o-mini"),
+    MICROSOFT_APP_ID: optionalString,
+    MICROSOFT_APP_PASSWORD: optionalString,
+    ADMIN_PASSWORD: optionalString,
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.TWILIO_ACCOUNT_SID && !env.TWILIO_AUTH_TOKEN) {
+      ctx.addIssue({ code: "custom", path: ["TWILIO_AUTH_TOKEN"], message: "required when TWILIO_ACCOUNT_SID is set" });
+    }
+    if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["SLACK_SIGNING_SECRET"], message: "required when SLACK_BOT_TOKEN is set" });
+    }
+    if (env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_PASSWORD) {
+      ctx.addIssue({ code: "custom", path: ["MICROSOFT_APP_PASSWORD"], message: "required when MICROSOFT_APP_ID is set" });
+    }
+    if (env.NODE_ENV === "production" && !env.ADMIN_PASSWORD) {
+      ctx.addIssue({ code: "custom", path: ["ADMIN_PASSWORD"], message: "required in production (queue dashboard)" });
+    }
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+/** What runs for real and what runs against the built-in local stand-ins. */
+export interface Modes {
+  twilio: "live" | "sandbox";
+  slack: "live" | "sandbox";
+  openai: "live" | "parser";
+  webchat: "authenticated" | "anonymous";
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses the environment once; throws ConfigError naming every missing or malformed variable. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".") || "(env)"}: ${i.message}`));
+  }
+  return result.data;
+}
+
+export function describeModes(env: Env): Modes {
+  return {
+    twilio: env.TWILIO_ACCOUNT_SID ? "live" : "sandbox",
+    slack: env.SLACK_BOT_TOKEN ? "live" : "sandbox",
+    openai: env.OPENAI_API_KEY ? "live" : "parser",
+    webchat: env.MICROSOFT_APP_ID ? "authenticated" : "anonymous",
+  };
+}

@@ -1,0 +1,45 @@
+import type { Redis } from "ioredis";
+import type { Logger } from "../config/logger.ts";
+import { maskUrlPassword } from "../config/redact.ts";
+import { createPrismaClient, type PrismaClient } from "../prisma/client.ts";
+import { prepareDatabase } from "../prisma/prepare-database.ts";
+import { createRedisConnection } from "./redis-connection.ts";
+
+export interface Services {
+  prisma: PrismaClient;
+  redis: Redis;
+  close(): Promise<void>;
+}
+
+/**
+ * Connects the stateful services both processes need: prepares the database (create, migrate,
+ * seed when empty) and connects Redis. Throws one-line errors naming the unreachable service.
+ */
+export async function bootServices(urls: { database: string; redis: string }, logger: Logger): Promise<Services> {
+  const prisma = createPrismaClient(urls.database);
+  try {
+    await prepareDatabase(urls.database, prisma, logger);
+  } catch (error) {
+    await prisma.$disconnect().catch(() => undefined);
+    throw error;
+  }
+
+  const redis = createRedisConnection(urls.redis);
+  redis.on("error", (error) => logger.warn({ err: error.message }, "redis connection error"));
+  try {
+    await redis.connect();
+  } catch (error) {
+    redis.disconnect();
+    await prisma.$disconnect().catch(() => undefined);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`cannot reach Redis at ${maskUrlPassword(urls.redis)} (${reason})`);
+  }
+  return {
+    prisma,
+    redis,
+    async close() {
+      redis.disconnect();
+      await prisma.$disconnect();
+    },
+  };
+}

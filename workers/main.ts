@@ -1,0 +1,31 @@
+import { describeModes, loadEnv } from "../config/env.ts";
+import { createLogger } from "../config/logger.ts";
+import { bootServices } from "./boot-services.ts";
+import { startAllWorkers } from "./registry.ts";
+
+/** `npm run worker`: the workers alone, for scaling out beside `npm start`. */
+async function main(): Promise<void> {
+  const env = loadEnv();
+  const logger = createLogger({ level: env.LOG_LEVEL, name: "detaildesk-worker" });
+  logger.info({ mode: describeModes(env) }, "DetailDesk workers starting");
+  const services = await bootServices({ database: env.DATABASE_URL, redis: env.REDIS_URL }, logger);
+  const workers = startAllWorkers({
+    connection: services.redis,
+    prefix: env.REDIS_PREFIX,
+    logger,
+    deps: { prisma: services.prisma, logger },
+  });
+  logger.info({ queues: workers.length }, "workers running");
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      void Promise.allSettled(workers.map((w) => w.close()))
+        .then(() => services.close())
+        .finally(() => process.exit(0));
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`detaildesk worker: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,20 @@
+import type { JobsOptions } from "bullmq";
+
+/** Queue names; one queue per concern so a slow one never blocks another. */
+export const QUEUES = {
+  outbound: "outbound-messages",
+  approvals: "approvals",
+  broadcast: "broadcast",
+  reminders: "reminders",
+  maintenance: "maintenance",
+} as const;
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/** Retries with exponential backoff (1 s, 2 s, 4 s, ...); failed jobs are kept for the dashboard. */
+export const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: "exponential", delay: 1_000 },
+  removeOnComplete: { age: 24 * 3600, count: 10_000 },
+  removeOnFail: false,
+};

@@ -1,0 +1,6 @@
+import { Redis } from "ioredis";
+
+/** BullMQ workers need maxRetriesPerRequest: null so blocking commands survive reconnects. */
+export function createRedisConnection(url: string): Redis {
+  return new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true, lazyConnect: true });
+}
