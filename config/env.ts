@@ -42,21 +42,25 @@ export const EnvSchema = z
     MICROSOFT_APP_PASSWORD: optionalString,
     ADMIN_PASSWORD: optionalString,
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  })
-  .superRefine((env, ctx) => {
-    if (env.TWILIO_ACCOUNT_SID && !env.TWILIO_AUTH_TOKEN) {
-      ctx.addIssue({ code: "custom", path: ["TWILIO_AUTH_TOKEN"], message: "required when TWILIO_ACCOUNT_SID is set" });
-    }
-    if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["SLACK_SIGNING_SECRET"], message: "required when SLACK_BOT_TOKEN is set" });
-    }
-    if (env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_PASSWORD) {
-      ctx.addIssue({ code: "custom", path: ["MICROSOFT_APP_PASSWORD"], message: "required when MICROSOFT_APP_ID is set" });
-    }
-    if (env.NODE_ENV === "production" && !env.ADMIN_PASSWORD) {
-      ctx.addIssue({ code: "custom", path: ["ADMIN_PASSWORD"], message: "required in production (queue dashboard)" });
-    }
   });
+
+/** Variables that only make sense together; checked on the raw values so every problem is listed at once. */
+function findMissingCompanions(source: Record<string, string | undefined>): string[] {
+  const set = (name: string) => (source[name] ?? "").trim() !== "";
+  const problems: string[] = [];
+  const pairs: [string, string][] = [
+    ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN"],
+    ["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"],
+    ["MICROSOFT_APP_ID", "MICROSOFT_APP_PASSWORD"],
+  ];
+  for (const [given, needed] of pairs) {
+    if (set(given) && !set(needed)) problems.push(`${needed}: required when ${given} is set`);
+  }
+  if (source.NODE_ENV === "production" && !set("ADMIN_PASSWORD")) {
+    problems.push("ADMIN_PASSWORD: required in production (queue dashboard)");
+  }
+  return problems;
+}
 
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -78,9 +82,11 @@ export class ConfigError extends Error {
 /** Parses the environment once; throws ConfigError naming every missing or malformed variable. */
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const result = EnvSchema.safeParse(source);
-  if (!result.success) {
-    throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".") || "(env)"}: ${i.message}`));
-  }
+  const problems = [
+    ...(result.success ? [] : result.error.issues.map((i) => `${i.path.join(".") || "(env)"}: ${i.message}`)),
+    ...findMissingCompanions(source),
+  ];
+  if (problems.length > 0 || !result.success) throw new ConfigError(problems);
   return result.data;
 }
 

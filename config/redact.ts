@@ -14,15 +14,22 @@ export function maskPhoneNumbers(text: string): string {
   });
 }
 
-/** `postgresql://user:pw@host/db` → `postgresql://user:****@host/db`. */
+/**
+ * A URL safe to print: the password (userinfo or a `password=` query parameter) becomes `****`.
+ * With a user the result always reads `user:****@`, so it does not reveal whether one was set.
+ */
 export function maskUrlPassword(url: string): string {
+  let parsed: URL;
   try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = "****";
-    return parsed.toString();
+    parsed = new URL(url);
   } catch {
-    return url.replace(/\/\/([^:/@]+):[^@]*@/, "//$1:****@");
+    return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/?#@]*):[^/?#]*@/i, "$1:****@");
   }
+  if (parsed.username) parsed.password = "****";
+  for (const key of [...parsed.searchParams.keys()]) {
+    if (key.toLowerCase() === "password") parsed.searchParams.set(key, "****");
+  }
+  return parsed.toString();
 }
 
 /** Deep copy of a log payload with secrets blanked and phone numbers masked; depth-limited. */

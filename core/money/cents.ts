@@ -2,7 +2,7 @@ declare const centsBrand: unique symbol;
 
 /**
  * An amount of money in integer US cents. Branded so a plain number (minutes, miles, dollars)
- * cannot be passed where money is expected without going through `toCents`.
+ * cannot be passed where money is expected without going through `brandCents`.
  */
 export type Cents = number & { readonly [centsBrand]: "Cents" };
 
@@ -13,7 +13,7 @@ export const ZERO_CENTS = 0 as Cents;
  * Brands an integer number of cents. Throws on fractions or unsafe integers because a fractional
  * cent reaching an invoice is a bug upstream, never a customer mistake.
  */
-export function toCents(value: number): Cents {
+export function brandCents(value: number): Cents {
   if (!Number.isSafeInteger(value)) {
     throw new RangeError(`cents must be a safe integer, got ${value}`);
   }
@@ -24,7 +24,7 @@ export function toCents(value: number): Cents {
 export function sumCents(amounts: Iterable<Cents>): Cents {
   let totalCents = 0;
   for (const amountCents of amounts) totalCents += amountCents;
-  return toCents(totalCents);
+  return brandCents(totalCents);
 }
 
 /** Formats cents as US dollars for people, e.g. 5650 → "$56.50". Never used for arithmetic. */

@@ -15,12 +15,12 @@ const DECIMAL_PATTERN = /^(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/;
  * shortest decimal that round-trips to x, which is what the customer typed (12.345 stays
  * 12.345, not 12.3449999…).
  */
-export function toExactDecimal(value: number): ExactDecimal {
+export function readExactDecimal(value: number): ExactDecimal {
   if (!Number.isFinite(value) || value < 0) {
-    throw new RangeError(`toExactDecimal: expected a finite non-negative number, got ${value}`);
+    throw new RangeError(`readExactDecimal: expected a finite non-negative number, got ${value}`);
   }
   const match = DECIMAL_PATTERN.exec(String(value));
-  if (!match) throw new RangeError(`toExactDecimal: cannot read ${value}`);
+  if (!match) throw new RangeError(`readExactDecimal: cannot read ${value}`);
   const integerDigits = match[1] ?? "0";
   const fractionDigits = match[2] ?? "";
   const exponent = Number(match[3] ?? "0");
@@ -47,7 +47,7 @@ export function getExactDecimalDenominator(value: ExactDecimal): bigint {
 }
 
 /** Converts back to the nearest JavaScript number (for display fields such as `miles`). */
-export function toNumber(value: ExactDecimal): number {
+export function convertExactDecimalToNumber(value: ExactDecimal): number {
   if (value.scale === 0) return Number(value.numerator);
   const digits = value.numerator.toString().padStart(value.scale + 1, "0");
   const cut = digits.length - value.scale;

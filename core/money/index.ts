@@ -1,9 +1,9 @@
-export { type Cents, formatUsd, sumCents, toCents, ZERO_CENTS } from "./cents.ts";
+export { type Cents, formatUsd, sumCents, brandCents, ZERO_CENTS } from "./cents.ts";
 export {
   type ExactDecimal,
   getExactDecimalDenominator,
   multiplyExactDecimal,
-  toExactDecimal,
-  toNumber,
+  readExactDecimal,
+  convertExactDecimalToNumber,
 } from "./exact-decimal.ts";
 export { roundHalfUp } from "./round-half-up.ts";

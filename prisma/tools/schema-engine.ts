@@ -18,7 +18,11 @@ import {
   type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
-import type { SchemaContainer, SchemaEngine, SchemaFilter } from "@prisma/schema-engine-wasm/schema_engine_bg";
+import type {
+  SchemaContainer,
+  SchemaEngine,
+  SchemaFilter,
+} from "@prisma/schema-engine-wasm/schema_engine_bg";
 
 export type {
   DiffParams,
@@ -131,7 +135,10 @@ type PerformIo = (this: unknown, query: unknown) => Promise<PerformIoResult | un
  * PrismaClient in the same process is unaffected) and does the same for its transactions.
  */
 function patchCharOid<T extends object>(queryable: T): T {
-  const target = queryable as T & { performIO?: PerformIo; startTransaction?: (...args: unknown[]) => unknown };
+  const target = queryable as T & {
+    performIO?: PerformIo;
+    startTransaction?: (...args: unknown[]) => unknown;
+  };
   const original = target.performIO;
   if (typeof original !== "function") {
     throw new Error(

@@ -1,4 +1,6 @@
 import type { CliCommand } from "../command.ts";
+import { cancelFeeCommand } from "./cancel-fee.ts";
+import { quoteCommand } from "./quote.ts";
 
 /** Every command of `npm run -s detaildesk -- <command>`, in the order `--help` lists them. */
-export const commands: CliCommand[] = [];
+export const commands: CliCommand[] = [quoteCommand, cancelFeeCommand];

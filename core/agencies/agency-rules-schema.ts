@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { ApproverSchema, ProhibitedWorkCodeSchema, RequestFlagSchema } from "./vocabulary.ts";
+
+/**
+ * Lead-time rules (lead time = start − requestedAt). Thresholds are strict: a rule applies when
+ * the lead time is below the threshold.
+ */
+export const LeadTimeRulesSchema = z.strictObject({
+  /** Below this many minutes the request needs an extra sign-off (`late_request`); null = no rule. */
+  lateRequest: z.strictObject({ belowMinutes: z.int().min(1), approver: ApproverSchema }).nullable(),
+  /** Below this many minutes every minute may be billed at the emergency rate; null = no emergency rate. */
+  emergencyBelowMinutes: z.int().min(1).nullable(),
+});
+export type LeadTimeRules = z.infer<typeof LeadTimeRulesSchema>;
+
+/** What a set request flag means for this agency: a reject, or a sign-off by someone. */
+export const ProhibitedWorkRuleSchema = z.discriminatedUnion("decision", [
+  z.strictObject({
+    flag: RequestFlagSchema,
+    code: ProhibitedWorkCodeSchema,
+    decision: z.literal("reject"),
+    approver: z.null().default(null),
+  }),
+  z.strictObject({
+    flag: RequestFlagSchema,
+    code: ProhibitedWorkCodeSchema,
+    decision: z.literal("needs_approval"),
+    approver: ApproverSchema,
+  }),
+]);
+export type ProhibitedWorkRule = z.infer<typeof ProhibitedWorkRuleSchema>;
+
+/** Rules on police vehicles (requests with vehicles > 0). */
+export const VehicleRuleSchema = z.discriminatedUnion("code", [
+  /** Any vehicle needs a sign-off (Mesquite: a supervisor). */
+  z.strictObject({ code: z.literal("vehicle_requires_approval"), approver: ApproverSchema }),
+  /** Vehicles only inside this city: a request with an address elsewhere is rejected. */
+  z.strictObject({ code: z.literal("vehicle_outside_city"), city: z.string().trim().min(1) }),
+]);
+export type VehicleRule = z.infer<typeof VehicleRuleSchema>;
+
+/** Dispatch settings (example defaults from policy.md). */
+export const DispatchSettingsSchema = z.strictObject({
+  /** Most hours of work in any rolling 24 hours; default 16. */
+  maxHoursPer24h: z.number().positive().max(24).default(16),
+  /** Most off-duty hours in any rolling 7 days; default 64. */
+  maxHoursPer7d: z.number().positive().max(168).default(64),
+  /** Fewest hours between the end of one off-duty shift and the start of the next; default 8. */
+  minRestHours: z.number().min(0).max(48).default(8),
+  /** Officers offered a shift per wave; default 10. */
+  waveSize: z.int().min(1).max(1000).default(10),
+  /** Minutes between waves; default 15. */
+  waveIntervalMinutes: z.int().min(1).max(1440).default(15),
+  /**
+   * Whether the chief's designee may let a community service officer fill a traffic-control
+   * position nobody took (Tucson); default false.
+   */
+  communityServiceOfficerForTrafficControl: z.boolean().default(false),
+});
+export type DispatchSettings = z.infer<typeof DispatchSettingsSchema>;
+
+const SlackChannelIdSchema = z.string().regex(/^[CG][A-Z0-9]{2,}$/, "must be a Slack channel id such as C0ROCKAPPR");
+const SlackUserIdSchema = z.string().regex(/^[UW][A-Z0-9]{2,}$/, "must be a Slack user id such as U0ROCKSUP1");
+
+/** Where the agency's staff work in Slack. */
+export const SlackSettingsSchema = z.strictObject({
+  /** Channel receiving approval cards. */
+  approvalsChannel: SlackChannelIdSchema,
+  /** Channel receiving dispatch progress. */
+  dispatchChannel: SlackChannelIdSchema,
+  /** Users who may approve as `supervisor`. */
+  supervisors: z.array(SlackUserIdSchema).min(1),
+  /** Users who may approve as `chief` (the chief of police or their designees). */
+  chiefDesignees: z.array(SlackUserIdSchema).min(1),
+});
+export type SlackSettings = z.infer<typeof SlackSettingsSchema>;
+
+/** E.164 phone number, e.g. +15125550100. */
+export const PhoneNumberSchema = z.string().regex(/^\+[1-9]\d{7,14}$/, "must be an E.164 number such as +15125550100");

@@ -1,0 +1,78 @@
+/**
+ * What the intake collects, in the order it asks. Screening questions are asked only when the
+ * agency has a rule for that flag; post orders are optional (asked once, "none" is an answer).
+ */
+export type SlotName =
+  | "date"
+  | "start"
+  | "end"
+  | "address"
+  | "officers"
+  | "eventType"
+  | "vehicles"
+  | "vehicleMiles"
+  | "armedPrivateSecurity"
+  | "civilLegalService"
+  | "bodyguardOrBouncer"
+  | "alcoholPrincipalBusiness"
+  | "customerName"
+  | "organization"
+  | "postOrders";
+
+export type ScreeningFlag = "armedPrivateSecurity" | "civilLegalService" | "bodyguardOrBouncer" | "alcoholPrincipalBusiness";
+
+export const SCREENING_FLAGS: readonly ScreeningFlag[] = [
+  "armedPrivateSecurity",
+  "civilLegalService",
+  "bodyguardOrBouncer",
+  "alcoholPrincipalBusiness",
+];
+
+export interface Address {
+  line1: string;
+  city: string | null;
+  state: string | null;
+}
+
+/** Everything the customer has told us so far; null = not answered yet. */
+export interface Slots {
+  /** Local calendar date of the start, YYYY-MM-DD in the agency's time zone. */
+  date: string | null;
+  /** Local start time HH:MM. */
+  startTime: string | null;
+  /** Local end time HH:MM (may be on the next day). */
+  endTime: string | null;
+  /** Alternative to endTime: shift length in minutes. */
+  durationMinutes: number | null;
+  address: Address | null;
+  officers: number | null;
+  eventType: string | null;
+  category: "regular" | "major_event" | "critical_need" | null;
+  vehicles: number | null;
+  /** Miles per vehicle of moving use; only asked where the agency prices mileage. */
+  vehicleMiles: number | null;
+  flags: Record<ScreeningFlag, boolean | null>;
+  customerName: string | null;
+  organization: string | null;
+  /** Instructions for the officers; "" means the customer has none. */
+  postOrders: string | null;
+}
+
+export function createEmptySlots(): Slots {
+  return {
+    date: null,
+    startTime: null,
+    endTime: null,
+    durationMinutes: null,
+    address: null,
+    officers: null,
+    eventType: null,
+    category: null,
+    vehicles: null,
+    vehicleMiles: null,
+    flags: { armedPrivateSecurity: null, civilLegalService: null, bodyguardOrBouncer: null, alcoholPrincipalBusiness: null },
+    customerName: null,
+    organization: null,
+    postOrders: null,
+  };
+}

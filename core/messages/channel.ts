@@ -1,0 +1,7 @@
+/** The customer- and officer-facing channels. Slack is staff-only and not a Channel. */
+export type Channel = "sms" | "voice" | "web";
+
+export const CHANNELS: readonly Channel[] = ["sms", "voice", "web"];
+
+/** Languages every prompt, summary and reason exists in. */
+export type Language = "en" | "es";

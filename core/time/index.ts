@@ -1,0 +1,2 @@
+export { parseIsoInstant, parseValidatedIsoInstant } from "./parse-iso-instant.ts";
+export { divideCeil, divideFloor, MINUTES_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from "./units.ts";

@@ -1,0 +1,7 @@
+export {
+  explainMissingField,
+  type FieldProblem,
+  formatIssuePath,
+  formatProblems,
+  listIssues,
+} from "./list-issues.ts";
