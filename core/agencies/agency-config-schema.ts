@@ -55,14 +55,17 @@ export const AgencyConfigSchema = z
     /** Admin fee in cents per billable officer-hour; 0 = none (default). */
     adminFeeCentsPerOfficerHour: CentsAmountSchema.default(0),
     /** Cancelling at or after start − this many minutes costs labor, not only the admin fee. */
-    cancellationWindowMinutes: z.int().min(0).max(30 * 1440),
+    cancellationWindowMinutes: z
+      .int()
+      .min(0)
+      .max(30 * 1440),
     prohibitedWork: z.array(ProhibitedWorkRuleSchema).default([]),
     vehicleRules: z.array(VehicleRuleSchema).default([]),
   })
   .superRefine((agency, ctx) => {
     const issue = (path: (string | number)[], message: string) =>
       ctx.addIssue({ code: "custom", path, message });
-    const ranks = new Set(agency.ranks);
+    const ranks = new Set<string>(agency.ranks);
     if (ranks.size !== agency.ranks.length) issue(["ranks"], "ranks must not repeat");
     if (!ranks.has("officer")) issue(["ranks"], "ranks must include officer");
     const ruleRanks = new Set<string>();
@@ -71,11 +74,11 @@ export const AgencyConfigSchema = z
       if (ruleRanks.has(rule.rank)) issue(["rankRules", index, "rank"], `${rule.rank} has two rules`);
       ruleRanks.add(rule.rank);
     });
-    for (const rank of ranks) {
+    for (const rank of agency.ranks) {
       if (!agency.rates[rank]) issue(["rates", rank], `rates missing for rank ${rank}`);
     }
     for (const [rank, rankRates] of Object.entries(agency.rates)) {
-      if (!ranks.has(rank as never)) issue(["rates", rank], `${rank} is not in ranks`);
+      if (!ranks.has(rank)) issue(["rates", rank], `${rank} is not in ranks`);
       for (const category of CATEGORIES) {
         const row = rankRates?.[category];
         if (!row) continue;
@@ -83,7 +86,10 @@ export const AgencyConfigSchema = z
           issue(["rates", rank, category, "holiday"], "holiday rate required: the agency has holidays");
         }
         if (agency.leadTime.emergencyBelowMinutes !== null && row.emergency === undefined) {
-          issue(["rates", rank, category, "emergency"], "emergency rate required: the agency has an emergency rule");
+          issue(
+            ["rates", rank, category, "emergency"],
+            "emergency rate required: the agency has an emergency rule",
+          );
         }
       }
     }

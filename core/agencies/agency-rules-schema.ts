@@ -59,8 +59,12 @@ export const DispatchSettingsSchema = z.strictObject({
 });
 export type DispatchSettings = z.infer<typeof DispatchSettingsSchema>;
 
-const SlackChannelIdSchema = z.string().regex(/^[CG][A-Z0-9]{2,}$/, "must be a Slack channel id such as C0ROCKAPPR");
-const SlackUserIdSchema = z.string().regex(/^[UW][A-Z0-9]{2,}$/, "must be a Slack user id such as U0ROCKSUP1");
+const SlackChannelIdSchema = z
+  .string()
+  .regex(/^[CG][A-Z0-9]{2,}$/, "must be a Slack channel id such as C0ROCKAPPR");
+const SlackUserIdSchema = z
+  .string()
+  .regex(/^[UW][A-Z0-9]{2,}$/, "must be a Slack user id such as U0ROCKSUP1");
 
 /** Where the agency's staff work in Slack. */
 export const SlackSettingsSchema = z.strictObject({
@@ -76,4 +80,6 @@ export const SlackSettingsSchema = z.strictObject({
 export type SlackSettings = z.infer<typeof SlackSettingsSchema>;
 
 /** E.164 phone number, e.g. +15125550100. */
-export const PhoneNumberSchema = z.string().regex(/^\+[1-9]\d{7,14}$/, "must be an E.164 number such as +15125550100");
+export const PhoneNumberSchema = z
+  .string()
+  .regex(/^\+[1-9]\d{7,14}$/, "must be an E.164 number such as +15125550100");

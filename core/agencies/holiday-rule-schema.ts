@@ -32,7 +32,12 @@ const FixedRuleSchema = z
 export const HolidayRuleSchema: z.ZodType<HolidayRule> = z.lazy(() =>
   z.discriminatedUnion("kind", [
     FixedRuleSchema,
-    z.strictObject({ kind: z.literal("nth_weekday"), month: MonthSchema, weekday: WeekdaySchema, n: z.int().min(1).max(5) }),
+    z.strictObject({
+      kind: z.literal("nth_weekday"),
+      month: MonthSchema,
+      weekday: WeekdaySchema,
+      n: z.int().min(1).max(5),
+    }),
     z.strictObject({ kind: z.literal("last_weekday"), month: MonthSchema, weekday: WeekdaySchema }),
     z.strictObject({ kind: z.literal("easter") }),
     // Offsets are bounded to a month so a year's holidays can be found by looking one year either side.

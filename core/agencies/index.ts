@@ -1,4 +1,9 @@
-export { type AgencyConfig, AgencyConfigSchema, type RankRule, RankRuleSchema } from "./agency-config-schema.ts";
+export {
+  type AgencyConfig,
+  AgencyConfigSchema,
+  type RankRule,
+  RankRuleSchema,
+} from "./agency-config-schema.ts";
 export {
   type DispatchSettings,
   type LeadTimeRules,
@@ -9,7 +14,7 @@ export {
 } from "./agency-rules-schema.ts";
 export { assignPositions, type Positions } from "./assign-positions.ts";
 export { type Holiday, type HolidayRule, HolidayRuleSchema, HolidaySchema } from "./holiday-rule-schema.ts";
-export { type RankRates, type RateRow, type VehicleRates } from "./rate-card-schema.ts";
+export type { RankRates, RateRow, VehicleRates } from "./rate-card-schema.ts";
 export {
   APPROVERS,
   type Approver,

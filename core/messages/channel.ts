@@ -3,5 +3,4 @@ export type Channel = "sms" | "voice" | "web";
 
 export const CHANNELS: readonly Channel[] = ["sms", "voice", "web"];
 
-/** Languages every prompt, summary and reason exists in. */
-export type Language = "en" | "es";
+export type { Language } from "../agencies/index.ts";

@@ -20,7 +20,8 @@ export function roundHalfUp(numerator: number | bigint, denominator: number | bi
       const twiceDenominator = denominator * 2;
       // Exact floor division: subtracting the remainder leaves an exact multiple.
       return (
-        (twiceNumeratorPlusDenominator - (twiceNumeratorPlusDenominator % twiceDenominator)) / twiceDenominator
+        (twiceNumeratorPlusDenominator - (twiceNumeratorPlusDenominator % twiceDenominator)) /
+        twiceDenominator
       );
     }
   }

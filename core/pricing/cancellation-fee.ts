@@ -63,7 +63,10 @@ export function computeCancellationFee(request: CancellationRequest, agency: Age
       }),
     );
   }
-  const adminFeeLine = priceAdminFeeLine(agency, request.officers * Math.min(MINUTES_PER_DAY, billableMinutes));
+  const adminFeeLine = priceAdminFeeLine(
+    agency,
+    request.officers * Math.min(MINUTES_PER_DAY, billableMinutes),
+  );
   if (adminFeeLine) lines.push(adminFeeLine);
   return { feeCents: sumCents(lines.map((line) => line.amountCents)), lines };
 }

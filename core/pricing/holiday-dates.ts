@@ -58,7 +58,6 @@ function addDays(date: CalendarDate, days: number): CalendarDate {
   return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
 }
 
-
 /** The agency's holidays falling in local calendar year `year`, by date (for people and tests). */
 export function listHolidays(
   holidays: readonly { name: string; rule: HolidayRule }[],

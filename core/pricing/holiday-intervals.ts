@@ -22,7 +22,11 @@ const intervalCache = new WeakMap<AgencyConfig, Map<number, readonly InstantInte
  * intervals. A holiday covers its whole local calendar day in the agency's time zone:
  * [00:00, next day's 00:00), which is 23 or 25 hours long on a daylight-saving change.
  */
-export function getHolidayIntervals(agency: AgencyConfig, fromMs: number, toMs: number): readonly InstantInterval[] {
+export function getHolidayIntervals(
+  agency: AgencyConfig,
+  fromMs: number,
+  toMs: number,
+): readonly InstantInterval[] {
   if (agency.holidays.length === 0) return [];
   // Any zone's local date is within a day of the UTC date, so these UTC years cover the span.
   const firstYear = new Date(fromMs - MS_PER_DAY).getUTCFullYear();
@@ -86,7 +90,10 @@ function buildHolidayIntervals(agency: AgencyConfig, firstYear: number, lastYear
 
 function convertLocalDayToInterval(date: CalendarDate, timeZone: string): InstantInterval {
   // Local midnight; where a zone skips midnight, luxon moves to the first existing instant.
-  const start = DateTime.fromObject({ year: date.year, month: date.month, day: date.day }, { zone: timeZone });
+  const start = DateTime.fromObject(
+    { year: date.year, month: date.month, day: date.day },
+    { zone: timeZone },
+  );
   const end = start.plus({ days: 1 }).startOf("day");
   if (!start.isValid || !end.isValid) {
     throw new Error(`cannot place ${date.year}-${date.month}-${date.day} in time zone ${timeZone}`);

@@ -1,6 +1,6 @@
 import type { AgencyConfig, Positions } from "../agencies/index.ts";
 import { assignPositions } from "../agencies/index.ts";
-import { type Cents, sumCents, ZERO_CENTS } from "../money/index.ts";
+import { brandCents, type Cents } from "../money/index.ts";
 import type { QuoteRequest } from "../requests/index.ts";
 import { measureLeadTimeMs } from "../requests/index.ts";
 import { type Screening, screenRequest } from "../screening/index.ts";
@@ -41,7 +41,8 @@ export function quoteRequest(request: QuoteRequest, agency: AgencyConfig): Quote
   const endMs = parseValidatedIsoInstant(request.end);
   const positions = assignPositions(request.officers, agency);
   const minutes = computeBillableMinutes(agency, startMs, endMs, request.vehicles);
-  const emergency = isEmergencyLeadTime(agency, measureLeadTimeMs(request, startMs));
+  const leadTimeMs = measureLeadTimeMs(request, startMs);
+  const emergency = isEmergencyLeadTime(agency, leadTimeMs);
 
   const lines: QuoteLine[] = priceLaborLines(agency, {
     positions,
@@ -54,13 +55,13 @@ export function quoteRequest(request: QuoteRequest, agency: AgencyConfig): Quote
   const adminFeeLine = priceAdminFeeLine(agency, request.officers * minutes);
   if (adminFeeLine) lines.push(adminFeeLine);
 
-  let laborCents = ZERO_CENTS;
-  let vehicleCents = ZERO_CENTS;
-  let adminFeeCents = ZERO_CENTS;
+  let laborCents = 0;
+  let vehicleCents = 0;
+  let adminFeeCents = 0;
   for (const line of lines) {
-    if (line.kind === "labor") laborCents = sumCents([laborCents, line.amountCents]);
-    else if (line.kind === "admin_fee") adminFeeCents = sumCents([adminFeeCents, line.amountCents]);
-    else vehicleCents = sumCents([vehicleCents, line.amountCents]);
+    if (line.kind === "labor") laborCents += line.amountCents;
+    else if (line.kind === "admin_fee") adminFeeCents += line.amountCents;
+    else vehicleCents += line.amountCents;
   }
   return {
     agency: agency.id,
@@ -68,10 +69,10 @@ export function quoteRequest(request: QuoteRequest, agency: AgencyConfig): Quote
     positions,
     billableMinutesPerPosition: minutes,
     lines,
-    laborCents,
-    vehicleCents,
-    adminFeeCents,
-    totalCents: sumCents([laborCents, vehicleCents, adminFeeCents]),
-    screening: screenRequest(request, agency),
+    laborCents: brandCents(laborCents),
+    vehicleCents: brandCents(vehicleCents),
+    adminFeeCents: brandCents(adminFeeCents),
+    totalCents: brandCents(laborCents + vehicleCents + adminFeeCents),
+    screening: screenRequest(request, agency, leadTimeMs),
   };
 }

@@ -72,12 +72,17 @@ export function describeLateRequest(belowMinutes: number, approver: Approver, la
 
 /** `vehicle_requires_approval`: a police car was requested. */
 export function describeVehicleApproval(approver: Approver, language: Language): string {
-  const topic = language === "es" ? "La solicitud incluye una patrulla." : "The request includes a police car.";
+  const topic =
+    language === "es" ? "La solicitud incluye una patrulla." : "The request includes a police car.";
   return `${topic} ${APPROVAL_OUTCOME[language][approver]}`;
 }
 
 /** `vehicle_outside_city`: police cars stay in the city; offers to go on without one. */
-export function describeVehicleOutsideCity(allowedCity: string, addressCity: string, language: Language): string {
+export function describeVehicleOutsideCity(
+  allowedCity: string,
+  addressCity: string,
+  language: Language,
+): string {
   return language === "es"
     ? `Las patrullas solo pueden usarse en trabajos dentro de la ciudad de ${allowedCity}, y esta dirección está en ${addressCity}. Si lo desea, podemos continuar sin patrulla.`
     : `Police cars can only be used for jobs inside the city of ${allowedCity}, and this address is in ${addressCity}. We can continue without a police car if you like.`;
@@ -86,7 +91,9 @@ export function describeVehicleOutsideCity(allowedCity: string, addressCity: str
 function formatNotice(minutes: number, language: Language): string {
   if (minutes % 60 === 0) {
     const hours = minutes / 60;
-    return language === "es" ? `${hours} ${hours === 1 ? "hora" : "horas"}` : `${hours} ${hours === 1 ? "hour" : "hours"}`;
+    return language === "es"
+      ? `${hours} ${hours === 1 ? "hora" : "horas"}`
+      : `${hours} ${hours === 1 ? "hour" : "hours"}`;
   }
   return language === "es" ? `${minutes} minutos` : `${minutes} minutes`;
 }

@@ -24,11 +24,15 @@ export type ScreenableRequest = Pick<
  *
  * A start at or before requestedAt gives exactly one reason, `start_in_past` (reject), and
  * nothing else (policy.md). Lead-time rules need requestedAt; without it they are skipped.
- * Thresholds are strict: "under 72 hours" is leadTime < 72 h.
+ * Thresholds are strict: "under 72 hours" is leadTime < 72 h. `leadTimeMs` may be passed by a
+ * caller that already measured it (the quote does, to read each instant once).
  */
-export function screenRequest(request: ScreenableRequest, agency: AgencyConfig): Screening {
+export function screenRequest(
+  request: ScreenableRequest,
+  agency: AgencyConfig,
+  leadTimeMs: number | null = measureLeadTimeMs(request, parseValidatedIsoInstant(request.start)),
+): Screening {
   const language = request.language;
-  const leadTimeMs = measureLeadTimeMs(request, parseValidatedIsoInstant(request.start));
   if (leadTimeMs !== null && leadTimeMs <= 0) {
     return decideScreening([
       { code: "start_in_past", decision: "reject", approver: null, message: describeStartInPast(language) },
@@ -48,7 +52,12 @@ export function screenRequest(request: ScreenableRequest, agency: AgencyConfig):
     if (!request.flags[rule.flag]) continue;
     reasons.push(
       rule.decision === "reject"
-        ? { code: rule.code, decision: "reject", approver: null, message: describeProhibitedWork(rule.code, rule, language) }
+        ? {
+            code: rule.code,
+            decision: "reject",
+            approver: null,
+            message: describeProhibitedWork(rule.code, rule, language),
+          }
         : {
             code: rule.code,
             decision: "needs_approval",

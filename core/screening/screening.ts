@@ -29,7 +29,8 @@ export function decideScreening(reasons: ScreeningReason[]): Screening {
   let approver: Approver | null = null;
   for (const reason of reasons) {
     if (reason.decision === "reject") return { decision: "reject", approver: null, reasons };
-    if (approver === null || APPROVER_RANK[reason.approver] > APPROVER_RANK[approver]) approver = reason.approver;
+    if (approver === null || APPROVER_RANK[reason.approver] > APPROVER_RANK[approver])
+      approver = reason.approver;
   }
   return approver === null
     ? { decision: "allow", approver: null, reasons }

@@ -18,7 +18,13 @@ export const quoteCommand: CliCommand = {
   summary: "Price and screen a request given as JSON (FILE, or - for stdin)",
   usage: "quote FILE|-",
   run: (args, io) =>
-    runRequestCommand(args, io, "quote FILE|-", (agencyIds) => createQuoteRequestSchema(agencyIds), quoteRequest),
+    runRequestCommand(
+      args,
+      io,
+      "quote FILE|-",
+      (agencyIds) => createQuoteRequestSchema(agencyIds),
+      quoteRequest,
+    ),
 };
 
 /**
@@ -57,7 +63,10 @@ async function readJsonInput(source: string, io: CliIo): Promise<JsonInput> {
   try {
     text = source === "-" ? await readStream(io.stdin) : await readFile(source, "utf8");
   } catch (error) {
-    return { ok: false, problems: [{ path: source === "-" ? "(stdin)" : source, message: describeError(error) }] };
+    return {
+      ok: false,
+      problems: [{ path: source === "-" ? "(stdin)" : source, message: describeError(error) }],
+    };
   }
   try {
     return { ok: true, value: JSON.parse(text) };

@@ -1,0 +1,15 @@
+export { applyExtraction, type SlotChange } from "./apply-extraction.ts";
+export { buildQuoteRequest, type CustomerDetails, describeDraft } from "./build-request.ts";
+export { formatCents, formatShift } from "./format.ts";
+export {
+  type CustomerRequestView,
+  type IntakeContext,
+  type IntakeEffect,
+  type IntakeInput,
+  REQUEST_NUMBER_PLACEHOLDER,
+} from "./intake-context.ts";
+export { createIntakeState, hasDraft, type IntakePhase, type IntakeState, type Question } from "./intake-state.ts";
+export { findNextQuestion } from "./next-question.ts";
+export { createEmptySlots, type Slots } from "./slots.ts";
+export { DRAFT_TTL_MS, MAX_MISUNDERSTOOD, RESUME_AFTER_MS, type StepResult, stepIntake } from "./step.ts";
+export type { ConversationRecord, IntakeStore, TurnCommit } from "./intake-store.ts";

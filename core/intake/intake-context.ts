@@ -1,0 +1,45 @@
+import type { AgencyConfig, Language } from "../agencies/index.ts";
+import type { Channel } from "../messages/index.ts";
+import type { Quote } from "../pricing/index.ts";
+import type { QuoteRequest } from "../requests/index.ts";
+import type { Extraction } from "../understanding/index.ts";
+import type { CustomerDetails } from "./build-request.ts";
+
+/** One of the customer's stored requests, for STATUS and cancelling. */
+export interface CustomerRequestView {
+  number: number;
+  status: string;
+  request: QuoteRequest;
+  /** ISO instant of approval, null while not approved. */
+  approvedAt: string | null;
+  /** Minutes each position has worked so far (for a cancellation mid-shift); default 0. */
+  minutesWorked: number;
+}
+
+/** Everything the intake needs from outside; the core reads no clock and no database. */
+export interface IntakeContext {
+  agency: AgencyConfig;
+  now: Date;
+  channel: Channel;
+  customerPhone: string | null;
+  /** The customer's requests, newest first. */
+  requests: CustomerRequestView[];
+  /** A language fixed by the caller (e.g. `converse --lang es`); otherwise detected. */
+  forcedLanguage: Language | null;
+}
+
+export interface IntakeInput {
+  text: string;
+  extraction: Extraction;
+}
+
+/** Work the edge must do after saving the new state; the replies already describe it. */
+export type IntakeEffect =
+  | { kind: "submit_request"; request: QuoteRequest; quote: Quote; customer: CustomerDetails; postOrders: string | null }
+  | { kind: "escalate"; reason: "asked_for_agent" | "misunderstood" }
+  | { kind: "opt_out" }
+  | { kind: "opt_in" }
+  | { kind: "cancel_request"; requestNumber: number; feeCents: number; cancelledAt: string };
+
+/** Placeholder in a reply that the edge replaces with the stored request's number. */
+export const REQUEST_NUMBER_PLACEHOLDER = "{requestNumber}";

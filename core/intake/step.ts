@@ -1,0 +1,309 @@
+import type { Language } from "../agencies/index.ts";
+import type { Reply } from "../messages/index.ts";
+import { quoteRequest } from "../pricing/index.ts";
+import { applyExtraction, type SlotChange } from "./apply-extraction.ts";
+import { buildQuoteRequest } from "./build-request.ts";
+import { describeRequests, lookUpCancellation, renderCancelLookup } from "./customer-requests.ts";
+import { formatCents } from "./format.ts";
+import {
+  type IntakeContext,
+  type IntakeEffect,
+  type IntakeInput,
+  REQUEST_NUMBER_PLACEHOLDER,
+} from "./intake-context.ts";
+import { createIntakeState, hasDraft, type IntakeState, type Question } from "./intake-state.ts";
+import { findNextQuestion } from "./next-question.ts";
+import { resolveShift } from "./resolve-shift.ts";
+import { createEmptySlots } from "./slots.ts";
+import { describeChanges, describeDraftBriefly, summarizeRequest } from "./summarize.ts";
+import { getTexts, type IntakeTexts } from "./texts.ts";
+
+export interface StepResult {
+  state: IntakeState;
+  replies: Reply[];
+  effects: IntakeEffect[];
+}
+
+/** A draft idle this long is gone; one idle for RESUME_AFTER gets a "welcome back". */
+export const DRAFT_TTL_MS = 24 * 3600_000;
+export const RESUME_AFTER_MS = 3600_000;
+/** Misunderstood answers in a row before a dispatcher is brought in. */
+export const MAX_MISUNDERSTOOD = 3;
+
+const say = (...texts: string[]): Reply[] => texts.filter((t) => t.length > 0).map((text) => ({ text }));
+
+/**
+ * One customer message through the intake: keywords first, then the pending yes/no questions,
+ * then the slots. Pure: the same state, input and context always give the same result.
+ */
+export function stepIntake(previous: IntakeState, input: IntakeInput, context: IntakeContext): StepResult {
+  const state: IntakeState = structuredClone(previous);
+  const { extraction } = input;
+  const nowMs = context.now.getTime();
+  if (context.forcedLanguage) state.language = context.forcedLanguage;
+  else if (extraction.language && (state.language === null || !hasDraft(state))) state.language = extraction.language;
+  const language: Language = state.language ?? "en";
+  const t = getTexts(language);
+
+  if (extraction.intent === "opt_out") {
+    state.optedOut = true;
+    // Twilio answers STOP on SMS itself; other channels get our confirmation.
+    return { state, replies: context.channel === "sms" ? [] : say(t.optedOutWeb), effects: [{ kind: "opt_out" }] };
+  }
+  if (extraction.intent === "opt_in") {
+    state.optedOut = false;
+    return { state, replies: say(t.optedIn), effects: [{ kind: "opt_in" }] };
+  }
+  if (state.optedOut) return { state, replies: [], effects: [] };
+
+  const prefix: string[] = [];
+  const lastMs = state.lastActivityAt ? Date.parse(state.lastActivityAt) : null;
+  const drafting = state.phase === "collecting" || state.phase === "confirming" || state.phase === "expired";
+  if (drafting && hasDraft(state) && lastMs !== null && nowMs - lastMs > DRAFT_TTL_MS) {
+    Object.assign(state, { ...createIntakeState(), language: state.language, greeted: true, optedOut: false });
+    prefix.push(t.expired);
+  } else if (drafting && hasDraft(state) && lastMs !== null && nowMs - lastMs > RESUME_AFTER_MS) {
+    prefix.push(t.welcomeBack(describeDraftBriefly(state.slots, context.agency, language)));
+  }
+  state.lastActivityAt = context.now.toISOString();
+
+  if (state.phase === "escalated") return { state, replies: [], effects: [] };
+
+  switch (extraction.intent) {
+    case "help":
+      return { state, replies: say(...prefix, t.help, currentQuestionText(state, t)), effects: [] };
+    case "agent":
+      state.phase = "escalated";
+      return { state, replies: say(...prefix, t.escalated), effects: [{ kind: "escalate", reason: "asked_for_agent" }] };
+    case "status":
+      return { state, replies: say(...prefix, describeRequests(context, language)), effects: [] };
+    case "cancel_booking": {
+      const lookup = lookUpCancellation(extraction.cancelRequestNumber, context);
+      if (lookup.kind === "found") {
+        state.cancel = { requestNumber: lookup.view.number, feeCents: lookup.feeCents };
+        state.question = "cancelConfirmation";
+      }
+      return { state, replies: say(...prefix, renderCancelLookup(lookup, language)), effects: [] };
+    }
+    default:
+      break;
+  }
+
+  if (state.cancel && state.question === "cancelConfirmation") {
+    const { requestNumber, feeCents } = state.cancel;
+    if (extraction.intent === "confirm" || extraction.intent === "decline") {
+      state.cancel = null;
+      state.question = null;
+      const confirmed = extraction.intent === "confirm";
+      const next = state.phase === "collecting" && hasDraft(state) ? currentQuestionText(state, t) : "";
+      return {
+        state,
+        replies: say(
+          confirmed ? t.cancelDone(String(requestNumber), formatCents(feeCents)) : t.cancelKept(String(requestNumber)),
+          next,
+        ),
+        effects: confirmed
+          ? [{ kind: "cancel_request", requestNumber, feeCents, cancelledAt: context.now.toISOString() }]
+          : [],
+      };
+    }
+    return misunderstood(state, prefix, t.cancelConfirm(String(requestNumber), formatCents(feeCents)), t);
+  }
+
+  if (state.phase === "submitted" || state.phase === "refused") {
+    const startsNew = countRequestFields(input) >= 1 && extraction.intent !== "confirm";
+    if (state.phase === "submitted" && !startsNew) {
+      return { state, replies: say(...prefix, t.afterSubmit(String(state.submittedNumber ?? ""))), effects: [] };
+    }
+    if (state.phase === "submitted") {
+      Object.assign(state, { slots: createEmptySlots(), pending: null, question: null, misunderstood: 0 });
+    }
+    state.phase = "collecting";
+  }
+
+  if (state.question === "dropVehicles" && (extraction.intent === "confirm" || extraction.intent === "decline")) {
+    if (extraction.intent === "decline") {
+      state.phase = "refused";
+      state.question = null;
+      return { state, replies: say(...prefix, t.refusedNoVehicleChoice), effects: [] };
+    }
+    state.slots.vehicles = 0;
+    state.slots.vehicleMiles = 0;
+    state.question = null;
+    return continueIntake(state, [{ slot: "vehicles", before: null, after: 0 }], prefix, context, language);
+  }
+
+  const wasConfirming = state.phase === "confirming" && state.pending !== null;
+  const changes = applyExtraction(state.slots, extraction, state.question);
+
+  if (wasConfirming && changes.length === 0) {
+    if (extraction.intent === "confirm") return submit(state, prefix, context, language);
+    if (extraction.intent === "decline") {
+      state.phase = "collecting";
+      state.pending = null;
+      state.question = "whatToChange";
+      return { state, replies: say(...prefix, t.askWhatToChange), effects: [] };
+    }
+  }
+
+  if (changes.length === 0) {
+    if (!state.greeted && !hasDraft(state)) {
+      state.greeted = true;
+      state.question = findNextQuestion(state.slots, context.agency);
+      return {
+        state,
+        replies: say(...prefix, t.greeting(context.agency.name), currentQuestionText(state, t)),
+        effects: [],
+      };
+    }
+    if (prefix.length > 0 && extraction.intent !== "decline") {
+      return { state, replies: say(...prefix, currentQuestionText(state, t)), effects: [] };
+    }
+    return misunderstood(state, prefix, currentQuestionText(state, t), t);
+  }
+  if (!state.greeted) prefix.unshift(t.greeting(context.agency.name));
+  state.greeted = true;
+  state.misunderstood = 0;
+  return continueIntake(state, wasConfirming || state.question === "whatToChange" ? changes : [], prefix, context, language);
+}
+
+/** After the slots changed: ask the next question, or summarise and quote. */
+function continueIntake(
+  state: IntakeState,
+  shownChanges: SlotChange[],
+  prefix: string[],
+  context: IntakeContext,
+  language: Language,
+): StepResult {
+  const t = getTexts(language);
+  const { agency } = context;
+  const changed = shownChanges.length > 0 ? [t.changed(describeChanges(shownChanges, agency, language))] : [];
+  state.pending = null;
+  state.phase = "collecting";
+
+  if (state.slots.officers !== null && (state.slots.officers < 1 || state.slots.officers > 100)) {
+    state.slots.officers = null;
+    state.question = "officers";
+    return { state, replies: say(...prefix, t.officersOutOfRange), effects: [] };
+  }
+  if (state.slots.officers !== null && state.slots.vehicles !== null && state.slots.vehicles > state.slots.officers) {
+    state.slots.vehicles = null;
+    state.question = "vehicles";
+    return { state, replies: say(...prefix, t.tooManyVehicles), effects: [] };
+  }
+  const shift = resolveShift(state.slots, agency.timeZone);
+  if (shift.kind === "too_long") {
+    state.slots.endTime = null;
+    state.slots.durationMinutes = null;
+    state.question = "end";
+    return { state, replies: say(...prefix, ...changed, t.tooLong), effects: [] };
+  }
+  if (shift.kind === "ok" && Date.parse(shift.start) <= context.now.getTime()) {
+    state.slots.date = null;
+    state.question = "date";
+    return { state, replies: say(...prefix, ...changed, t.dateInPast, t.ask.date), effects: [] };
+  }
+
+  const next = findNextQuestion(state.slots, agency);
+  if (next) {
+    state.question = next;
+    return { state, replies: say(...prefix, ...changed, currentQuestionText(state, t)), effects: [] };
+  }
+
+  const request = buildQuoteRequest(state.slots, agency, context.now, language);
+  if (!request) {
+    state.question = "date";
+    return { state, replies: say(...prefix, t.ask.date), effects: [] };
+  }
+  const quote = quoteRequest(request, agency);
+  if (quote.screening.decision === "reject") {
+    const rejects = quote.screening.reasons.filter((r) => r.decision === "reject");
+    if (rejects.every((r) => r.code === "vehicle_outside_city")) {
+      state.question = "dropVehicles";
+      return {
+        state,
+        replies: say(...prefix, ...changed, t.offerWithoutVehicle(rejects.map((r) => r.message).join(" "))),
+        effects: [],
+      };
+    }
+    state.phase = "refused";
+    state.question = null;
+    return { state, replies: say(...prefix, ...changed, t.refused(rejects.map((r) => r.message).join(" "))), effects: [] };
+  }
+  state.phase = "confirming";
+  state.question = "confirmation";
+  state.pending = { fingerprint: JSON.stringify({ ...request, requestedAt: undefined }), totalCents: quote.totalCents };
+  return {
+    state,
+    replies: say(...prefix, ...changed, summarizeRequest(state.slots, request, quote, agency, language)),
+    effects: [],
+  };
+}
+
+/** YES to the exact summary shown: re-quote at confirmation time and submit only if nothing moved. */
+function submit(state: IntakeState, prefix: string[], context: IntakeContext, language: Language): StepResult {
+  const t = getTexts(language);
+  const request = buildQuoteRequest(state.slots, context.agency, context.now, language);
+  const fingerprint = request ? JSON.stringify({ ...request, requestedAt: undefined }) : null;
+  const quote = request ? quoteRequest(request, context.agency) : null;
+  if (!request || !quote || fingerprint !== state.pending?.fingerprint || quote.totalCents !== state.pending.totalCents) {
+    // The price depends on lead time, so a YES much later can meet a different quote: show it again.
+    return continueIntake(state, [], prefix, context, language);
+  }
+  if (quote.screening.decision === "reject") return continueIntake(state, [], prefix, context, language);
+  state.phase = "submitted";
+  state.question = null;
+  state.pending = null;
+  return {
+    state,
+    replies: say(...prefix, t.submitted(REQUEST_NUMBER_PLACEHOLDER)),
+    effects: [
+      {
+        kind: "submit_request",
+        request,
+        quote,
+        customer: {
+          name: state.slots.customerName,
+          organization: state.slots.organization || null,
+          phone: context.customerPhone,
+        },
+        postOrders: state.slots.postOrders || null,
+      },
+    ],
+  };
+}
+
+function misunderstood(state: IntakeState, prefix: string[], question: string, t: IntakeTexts): StepResult {
+  state.misunderstood += 1;
+  if (state.misunderstood >= MAX_MISUNDERSTOOD) {
+    state.phase = "escalated";
+    return {
+      state,
+      replies: say(...prefix, t.escalatedMisunderstood),
+      effects: [{ kind: "escalate", reason: "misunderstood" }],
+    };
+  }
+  return { state, replies: say(...prefix, t.notUnderstood(question)), effects: [] };
+}
+
+function currentQuestionText(state: IntakeState, t: IntakeTexts): string {
+  const question: Question | null = state.question;
+  switch (question) {
+    case null:
+      return t.ask.date;
+    case "confirmation":
+      return t.confirmPrompt;
+    case "dropVehicles":
+    case "cancelConfirmation":
+      return t.yesNoHint;
+    case "whatToChange":
+      return t.askWhatToChange;
+    default:
+      return t.ask[question];
+  }
+}
+
+function countRequestFields(input: IntakeInput): number {
+  const e = input.extraction;
+  return [e.date, e.startTime, e.officers, e.address, e.eventType].filter((v) => v !== null).length;
+}

@@ -1,0 +1,75 @@
+import type { Language } from "../agencies/index.ts";
+import { TEXTS_EN } from "./texts-en.ts";
+import { TEXTS_ES } from "./texts-es.ts";
+
+/** Every sentence the intake bot says, per language; functions take the variable parts. */
+export interface IntakeTexts {
+  greeting(agencyName: string): string;
+  ask: {
+    date: string;
+    start: string;
+    end: string;
+    address: string;
+    officers: string;
+    eventType: string;
+    vehicles: string;
+    vehicleMiles: string;
+    armedPrivateSecurity: string;
+    civilLegalService: string;
+    bodyguardOrBouncer: string;
+    alcoholPrincipalBusiness: string;
+    customerName: string;
+    organization: string;
+    postOrders: string;
+  };
+  notUnderstood(question: string): string;
+  dateInPast: string;
+  tooLong: string;
+  tooManyVehicles: string;
+  officersOutOfRange: string;
+  summaryTitle: string;
+  summaryLines(facts: SummaryFacts): string[];
+  quoteLine(total: string, parts: string): string;
+  approvalNote(reasons: string): string;
+  confirmPrompt: string;
+  changed(changes: string): string;
+  askWhatToChange: string;
+  submitted(number: string): string;
+  refused(reasons: string): string;
+  offerWithoutVehicle(reason: string): string;
+  refusedNoVehicleChoice: string;
+  help: string;
+  escalated: string;
+  escalatedMisunderstood: string;
+  heldByDispatcher: string;
+  optedIn: string;
+  optedOutWeb: string;
+  statusNone: string;
+  statusLine(number: string, status: string, when: string): string;
+  cancelWhich(numbers: string): string;
+  cancelNotFound(number: string): string;
+  cancelNotCancellable(number: string, status: string): string;
+  cancelConfirm(number: string, fee: string): string;
+  cancelDone(number: string, fee: string): string;
+  cancelKept(number: string): string;
+  welcomeBack(summary: string): string;
+  expired: string;
+  afterSubmit(number: string): string;
+  yesNoHint: string;
+  money: { labor: string; vehicle: string; admin: string };
+  statusNames: Record<string, string>;
+}
+
+export interface SummaryFacts {
+  when: string;
+  officers: string;
+  where: string;
+  job: string;
+  vehicles: string;
+  contact: string;
+  postOrders: string | null;
+}
+
+export function getTexts(language: Language): IntakeTexts {
+  return language === "es" ? TEXTS_ES : TEXTS_EN;
+}

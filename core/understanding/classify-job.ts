@@ -1,0 +1,44 @@
+import type { Category } from "../agencies/index.ts";
+import { JOB_SERVICES, JOB_SUBJECTS } from "./job-vocabulary.ts";
+import type { SubjectRule } from "./subject-rule.ts";
+
+export interface JobFinding {
+  /** Short lowercase English description, e.g. "road construction traffic control"; null when none. */
+  eventType: string | null;
+  category: Category | null;
+}
+
+const CATEGORY_RANK: Record<Category, number> = { regular: 0, major_event: 1, critical_need: 2 };
+
+/**
+ * Describes the job and picks its rate category. Road construction, lane closures and other road
+ * work, festivals, parades, concerts, stadiums, marathons and named major events are `major_event`
+ * (Tucson's "major events and road construction point control"); a stated critical need is
+ * `critical_need`; every other described job is `regular`. Nothing recognisable gives nulls.
+ */
+export function classifyJob(folded: string): JobFinding {
+  const matches: { rule: SubjectRule; index: number; subject: string }[] = [];
+  for (const rule of JOB_SUBJECTS) {
+    const match = rule.pattern.exec(folded);
+    if (match) matches.push({ rule, index: match.index, subject: rule.subject(match) });
+  }
+  const service = JOB_SERVICES.find(([pattern]) => pattern.test(folded))?.[1] ?? null;
+  if (matches.length === 0)
+    return service ? { eventType: service, category: "regular" } : { eventType: null, category: null };
+  const category = matches.reduce<Category>(
+    (best, { rule }) => (CATEGORY_RANK[rule.category] > CATEGORY_RANK[best] ? rule.category : best),
+    "regular",
+  );
+  const specific = matches.filter(({ rule }) => !rule.generic);
+  const pool = specific.length > 0 ? specific : matches;
+  const ranked = [...pool].sort(
+    (a, b) => CATEGORY_RANK[b.rule.category] - CATEGORY_RANK[a.rule.category] || a.index - b.index,
+  );
+  const chosen = ranked[0]!;
+  const chosenService = service ?? chosen.rule.service;
+  const eventType =
+    chosenService && !chosen.subject.includes(chosenService)
+      ? `${chosen.subject} ${chosenService}`
+      : chosen.subject;
+  return { eventType, category };
+}

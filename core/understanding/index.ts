@@ -1,0 +1,27 @@
+export { type YesNo, classifyYesNo } from "./classify-yes-no.ts";
+export {
+  type ExtractedAddress,
+  ExtractedAddressSchema,
+  type Extraction,
+  ExtractionSchema,
+  INTENTS,
+  type Intent,
+  IntentSchema,
+  makeEmptyExtraction,
+} from "./extraction-schema.ts";
+export {
+  BOT_COMMAND_KEYWORDS,
+  detectCommandIntent,
+  normalizeKeyword,
+  OPT_IN_KEYWORDS,
+  OPT_OUT_KEYWORDS,
+} from "./keywords.ts";
+export { parseMessage } from "./parse-message.ts";
+export {
+  EXPECTED_SLOTS,
+  type ExpectedSlot,
+  isScreeningSlot,
+  type ParseContext,
+  SCREENING_SLOTS,
+  type ScreeningSlot,
+} from "./parse-context.ts";
