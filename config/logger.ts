@@ -5,7 +5,7 @@ export type { Logger };
 
 /** JSON logs (stdout unless a destination is given); every field and message is redacted. */
 export function createLogger(
-  options: { level?: string; name?: string; destination?: DestinationStream } = {},
+  options: { level?: string; name?: string; destination?: DestinationStream | "stderr" } = {},
 ): Logger {
   return pino(
     {
@@ -21,6 +21,6 @@ export function createLogger(
         },
       },
     },
-    options.destination ?? pino.destination(1),
+    options.destination === "stderr" ? pino.destination(2) : (options.destination ?? pino.destination(1)),
   );
 }

@@ -4,6 +4,7 @@ import {
   type ConversationRecord,
   type CustomerRequestView,
   createIntakeState,
+  fillRequestNumber,
   type IntakeStore,
   type TurnCommit,
 } from "../../core/intake/index.ts";
@@ -71,9 +72,10 @@ export class MemoryIntakeStore implements IntakeStore {
         if (stored) stored.status = "cancelled";
       }
     }
+    const final = fillRequestNumber(commit, requestNumber);
     const saved = this.conversations.get(conversation.id);
-    if (saved) saved.state = structuredClone(commit.state);
-    for (const reply of commit.replies) this.outbound.push({ conversationId: conversation.id, reply });
-    return { requestNumber };
+    if (saved) saved.state = structuredClone(final.state);
+    for (const reply of final.replies) this.outbound.push({ conversationId: conversation.id, reply });
+    return final;
   }
 }

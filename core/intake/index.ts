@@ -13,3 +13,5 @@ export { findNextQuestion } from "./next-question.ts";
 export { createEmptySlots, type Slots } from "./slots.ts";
 export { DRAFT_TTL_MS, MAX_MISUNDERSTOOD, RESUME_AFTER_MS, type StepResult, stepIntake } from "./step.ts";
 export type { ConversationRecord, IntakeStore, TurnCommit } from "./intake-store.ts";
+export { toExpectedSlot } from "./expected-slot.ts";
+export { fillRequestNumber } from "./fill-request-number.ts";

@@ -30,8 +30,8 @@ export interface IntakeStore {
   listCustomerRequests(agencyId: string, participant: string): Promise<CustomerRequestView[]>;
   /**
    * Saves the new state, carries out the effects (submitting stores the request and its quote
-   * snapshot) and records the outbound replies, all or nothing. Returns the number of a request
-   * submitted in this turn.
+   * snapshot) and records the outbound replies, all or nothing. Returns the committed turn, with
+   * the number of a request submitted in it filled in (see fillRequestNumber).
    */
-  commitTurn(conversation: ConversationRecord, commit: TurnCommit, at: Date): Promise<{ requestNumber: number | null }>;
+  commitTurn(conversation: ConversationRecord, commit: TurnCommit, at: Date): Promise<TurnCommit>;
 }

@@ -25,3 +25,4 @@ export {
   SCREENING_SLOTS,
   type ScreeningSlot,
 } from "./parse-context.ts";
+export { type MessageExtractor, parserExtractor } from "./message-extractor.ts";

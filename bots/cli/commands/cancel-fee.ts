@@ -1,7 +1,7 @@
 import { computeCancellationFee } from "../../../core/pricing/index.ts";
 import { createCancellationRequestSchema } from "../../../core/requests/index.ts";
 import type { CliCommand } from "../command.ts";
-import { runRequestCommand } from "./quote.ts";
+import { runRequestCommand } from "../run-request-command.ts";
 
 /** `cancel-fee FILE|-`: what cancelling an assignment costs (policy.md "Cancellation contract"). */
 export const cancelFeeCommand: CliCommand = {

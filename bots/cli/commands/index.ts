@@ -1,6 +1,7 @@
 import type { CliCommand } from "../command.ts";
 import { cancelFeeCommand } from "./cancel-fee.ts";
+import { converseCommand } from "./converse.ts";
 import { quoteCommand } from "./quote.ts";
 
 /** Every command of `npm run -s detaildesk -- <command>`, in the order `--help` lists them. */
-export const commands: CliCommand[] = [quoteCommand, cancelFeeCommand];
+export const commands: CliCommand[] = [quoteCommand, cancelFeeCommand, converseCommand];

@@ -1,0 +1,66 @@
+import type { AgencyConfig, Language } from "../core/agencies/index.ts";
+import {
+  type IntakeEffect,
+  type IntakeState,
+  type IntakeStore,
+  stepIntake,
+  toExpectedSlot,
+} from "../core/intake/index.ts";
+import type { InboundMessage, Reply } from "../core/messages/index.ts";
+import type { MessageExtractor } from "../core/understanding/index.ts";
+
+export interface TurnDeps {
+  store: IntakeStore;
+  extractor: MessageExtractor;
+  getAgency(id: string): AgencyConfig | undefined;
+}
+
+export type TurnResult =
+  | { kind: "replied"; replies: Reply[]; effects: IntakeEffect[]; state: IntakeState }
+  | { kind: "duplicate" }
+  | { kind: "held_by_dispatcher" }
+  | { kind: "unknown_agency" };
+
+/**
+ * One customer message end to end: persist it, load the conversation, let the core decide,
+ * then save the state, carry out the effects and record the replies in one commit.
+ */
+export async function handleCustomerTurn(
+  message: InboundMessage,
+  deps: TurnDeps,
+  options: { forcedLanguage?: Language | null } = {},
+): Promise<TurnResult> {
+  const agency = deps.getAgency(message.agencyId);
+  if (!agency) return { kind: "unknown_agency" };
+  const conversation = await deps.store.openConversation({
+    agencyId: agency.id,
+    channel: message.channel,
+    participant: message.from,
+  });
+  const { duplicate } = await deps.store.recordInbound(conversation.id, message);
+  if (duplicate) return { kind: "duplicate" };
+  if (conversation.holder === "dispatcher") return { kind: "held_by_dispatcher" };
+
+  const state = conversation.state;
+  const extraction = await deps.extractor.extract(message.text, {
+    now: message.receivedAt,
+    timeZone: agency.timeZone,
+    expecting: toExpectedSlot(state.question),
+    language: options.forcedLanguage ?? state.language ?? undefined,
+  });
+  const requests = await deps.store.listCustomerRequests(agency.id, message.from);
+  const result = stepIntake(
+    state,
+    { text: message.text, extraction },
+    {
+      agency,
+      now: message.receivedAt,
+      channel: message.channel,
+      customerPhone: message.channel === "web" ? null : message.from,
+      requests,
+      forcedLanguage: options.forcedLanguage ?? null,
+    },
+  );
+  const committed = await deps.store.commitTurn(conversation, result, message.receivedAt);
+  return { kind: "replied", ...committed };
+}

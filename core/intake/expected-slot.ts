@@ -1,0 +1,18 @@
+import type { ExpectedSlot } from "../understanding/index.ts";
+import type { Question } from "./intake-state.ts";
+
+/** What the parser should expect after the bot asked `question`. */
+export function toExpectedSlot(question: Question | null): ExpectedSlot | null {
+  switch (question) {
+    case null:
+    case "whatToChange":
+      return null;
+    case "dropVehicles":
+    case "confirmation":
+      return "confirmation";
+    case "cancelConfirmation":
+      return "cancel_confirmation";
+    default:
+      return question;
+  }
+}
