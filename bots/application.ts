@@ -42,7 +42,7 @@ export async function createApplication(options: {
     probes: { database: () => prisma.$queryRaw`SELECT 1`, redis: () => redis.ping() },
   });
   const workers = options.runWorkers
-    ? startAllWorkers({ connection: redis, prefix: env.REDIS_PREFIX, logger, deps: { prisma, logger } })
+    ? startAllWorkers({ connection: redis, prefix: env.REDIS_PREFIX, logger, deps: { prisma, logger, twilio: null } })
     : [];
 
   return {

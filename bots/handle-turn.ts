@@ -16,7 +16,7 @@ export interface TurnDeps {
 }
 
 export type TurnResult =
-  | { kind: "replied"; replies: Reply[]; effects: IntakeEffect[]; state: IntakeState }
+  | { kind: "replied"; conversationId: string; replies: Reply[]; effects: IntakeEffect[]; state: IntakeState }
   | { kind: "duplicate" }
   | { kind: "held_by_dispatcher" }
   | { kind: "unknown_agency" };
@@ -62,5 +62,5 @@ export async function handleCustomerTurn(
     },
   );
   const committed = await deps.store.commitTurn(conversation, result, message.receivedAt);
-  return { kind: "replied", ...committed };
+  return { kind: "replied", conversationId: conversation.id, ...committed };
 }

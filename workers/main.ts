@@ -13,7 +13,7 @@ async function main(): Promise<void> {
     connection: services.redis,
     prefix: env.REDIS_PREFIX,
     logger,
-    deps: { prisma: services.prisma, logger },
+    deps: { prisma: services.prisma, logger, twilio: null },
   });
   logger.info({ queues: workers.length }, "workers running");
   for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -2,16 +2,24 @@ import type { Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "../config/logger.ts";
 import type { PrismaClient } from "../prisma/client.ts";
+import { sendSmsJob } from "./jobs/send-sms.ts";
 import { type AnyJobDefinition, startWorkers } from "./start-workers.ts";
+
+/** The Twilio REST client a job may use, with the address its status callbacks go to. */
+export interface TwilioPort {
+  client: { messages: { create(params: { to: string; from: string; body: string; statusCallback?: string }): Promise<{ sid: string }> } };
+  statusCallbackUrl(): string;
+}
 
 /** What every job handler may use; composition roots build it. */
 export interface WorkerDeps {
   prisma: PrismaClient;
   logger: Logger;
+  twilio: TwilioPort | null;
 }
 
-/** Every job definition; later issues append theirs (outbound SMS, approvals, broadcast, ...). */
-export const JOB_DEFINITIONS: AnyJobDefinition<WorkerDeps>[] = [];
+/** Every job definition; later issues append theirs (approvals, broadcast, reminders, ...). */
+export const JOB_DEFINITIONS: AnyJobDefinition<WorkerDeps>[] = [sendSmsJob];
 
 export function startAllWorkers(options: {
   connection: Redis;

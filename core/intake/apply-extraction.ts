@@ -41,10 +41,12 @@ export function applyExtraction(slots: Slots, extraction: Extraction, question: 
     });
   }
   if (extraction.officers !== null && extraction.officers > 0) set("officers", extraction.officers);
-  if (extraction.eventType) {
+  // "no armed security after all" says "security", which must not replace "store security".
+  const vaguer = extraction.eventType !== null && slots.eventType?.includes(extraction.eventType) === true;
+  if (extraction.eventType && !vaguer) {
     set("eventType", extraction.eventType);
     slots.category = extraction.category ?? slots.category ?? "regular";
-  } else if (extraction.category) {
+  } else if (extraction.category && !vaguer) {
     set("category", extraction.category, "eventType");
   }
   if (extraction.vehicles !== null) set("vehicles", extraction.vehicles);

@@ -110,6 +110,10 @@ export function stepIntake(previous: IntakeState, input: IntakeInput, context: I
     return misunderstood(state, prefix, t.cancelConfirm(String(requestNumber), formatCents(feeCents)), t);
   }
 
+  if (state.phase === "refused" && applyExtraction(structuredClone(state.slots), extraction, state.question).length === 0) {
+    // "ok thanks" after a refusal: the refusal stands; it is not a misunderstood answer.
+    return { state, replies: say(...prefix, describeRefusal(state, context, language)), effects: [] };
+  }
   if (state.phase === "submitted" || state.phase === "refused") {
     const startsNew = countRequestFields(input) >= 1 && extraction.intent !== "confirm";
     if (state.phase === "submitted" && !startsNew) {
@@ -164,7 +168,9 @@ export function stepIntake(previous: IntakeState, input: IntakeInput, context: I
   if (!state.greeted) prefix.unshift(t.greeting(context.agency.name));
   state.greeted = true;
   state.misunderstood = 0;
-  return continueIntake(state, wasConfirming || state.question === "whatToChange" ? changes : [], prefix, context, language);
+  // After the summary every change is shown; before it, only answers that replaced an earlier one.
+  const shown = wasConfirming || state.question === "whatToChange" ? changes : changes.filter((c) => c.before != null);
+  return continueIntake(state, shown, prefix, context, language);
 }
 
 /** After the slots changed: ask the next question, or summarise and quote. */
@@ -271,6 +277,17 @@ function submit(state: IntakeState, prefix: string[], context: IntakeContext, la
       },
     ],
   };
+}
+
+/** Why the request stands refused, said again. */
+function describeRefusal(state: IntakeState, context: IntakeContext, language: Language): string {
+  const t = getTexts(language);
+  const request = buildQuoteRequest(state.slots, context.agency, context.now, language);
+  const rejects = request
+    ? quoteRequest(request, context.agency).screening.reasons.filter((r) => r.decision === "reject")
+    : [];
+  if (rejects.length === 0 || rejects.every((r) => r.code === "vehicle_outside_city")) return t.refusedNoVehicleChoice;
+  return t.refused(rejects.map((r) => r.message).join(" "));
 }
 
 function misunderstood(state: IntakeState, prefix: string[], question: string, t: IntakeTexts): StepResult {

@@ -57,6 +57,10 @@ export function describeChanges(changes: SlotChange[], agency: AgencyConfig, lan
     customerName: ["name", "nombre"],
     organization: ["organization", "organización"],
     postOrders: ["instructions", "instrucciones"],
+    armedPrivateSecurity: ["armed private security", "seguridad privada armada"],
+    civilLegalService: ["civil legal matter", "asunto legal civil"],
+    bodyguardOrBouncer: ["bodyguard or bouncer", "guardaespaldas o portero"],
+    alcoholPrincipalBusiness: ["alcohol the main business", "alcohol como negocio principal"],
   };
   return changes
     .map((change) => {

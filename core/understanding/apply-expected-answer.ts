@@ -39,7 +39,7 @@ const EVENT_LEAD_IN =
 const ADDRESS_LEAD_IN =
   /^(?:(?:it'?s|it is|the address is|address is|address:|address|located at|we'?re at|we are at|at|en|es en|la direccion es|direccion:|direccion|queda en)\s+)*/;
 const ORGANIZATION_LEAD_IN =
-  /^(?:(?:it'?s|it is|we are|we'?re|the company is|company is|company:|company|i'?m with|i am with|i'?m from|from|with|es|somos|la empresa es|empresa:)\s+)*/;
+  /^(?:(?:actually|sorry|wait|oops|i meant|perdon|en realidad|it'?s|it is|we are|we'?re|the company is|company is|company:|company|i'?m with|i am with|i'?m from|from|with|for|es|somos|la empresa es|empresa:)[\s,]+)*/;
 const BARE_SERVICES = new Set(["traffic control", "security", "escort", "crowd control"]);
 /** ", Tucson, AZ 85701" at the end of a typed address; the comma before the city is required. */
 const CITY_STATE_TAIL =
@@ -86,14 +86,21 @@ export function applyExpectedAnswer(extraction: Extraction, input: AnswerInput):
       if (result.postOrders === null) result.postOrders = readPostOrders(input);
       return result;
     case "organization":
-      if (result.organization === null) result.organization = readOrganizationAnswer(input);
+      if (result.organization === null && !statesOtherSlots(result)) result.organization = readOrganizationAnswer(input);
       return result;
     case "address":
-      result.address ??= readAddressAnswer(input);
+      if (!statesOtherSlots(result)) result.address ??= readAddressAnswer(input);
       return result;
     default:
       return result;
   }
+}
+
+/** "for 30 hours" or "2 officers" answering "what address?" is not an address but another slot. */
+function statesOtherSlots(result: Extraction): boolean {
+  return [result.startTime, result.endTime, result.durationMinutes, result.officers, result.vehicles].some(
+    (value) => value !== null,
+  );
 }
 
 function readBareQuantity(bare: string): number | null {
@@ -135,6 +142,8 @@ function readPostOrders(input: AnswerInput): string | null {
   const text = squeezeText(input.verbatim);
   if (text === "") return null;
   if (NONE.test(squeezeText(input.text.folded))) return "";
+  // A bare "yes" to "any instructions?" announces them; it is not the instructions.
+  if (input.yesNo === "yes" && /^\p{L}+[.!]*$/u.test(text)) return null;
   return text.slice(0, 1000);
 }
 

@@ -13,7 +13,7 @@ const LOOSE_NAME_MARKER = /\b(?:my name is|my name's|name is|name's|name:|me lla
 const STRICT_NAME_MARKER = /(?:\bi am|\bi'm|\bim|\bthis is|\bsoy|\b(?:le |les )?habla)\s*$/;
 /** When the bot asked for the name, the answer may open with "it's", "I'm", "soy"… */
 const ANSWER_LEAD_IN =
-  /^[^\p{L}\p{N}]*(?:(?:it'?s|its|i'?m|im|i am|this is|soy|es|name'?s|hi|hello|hola|sure|yes|yeah|ok|okay|si|claro)[\s,]+)*$/u;
+  /^[^\p{L}\p{N}]*(?:(?:it'?s|its|i'?m|im|i am|this is|soy|es|name'?s|hi|hello|hola|sure|yes|yeah|ok|okay|si|claro|actually|sorry|wait|oops|i meant|perdon|en realidad)[\s,]+)*$/u;
 const ORG_MARKER_LOOSE =
   /\b(?:company|organization|organisation|org|business|employer|empresa|compania|organizacion)(?: name)?\s*(?:is|:|-|es|se llama)\s*$|\b(?:on behalf of|representing|de parte de)\s*$/;
 const ORG_MARKER_STRICT =
@@ -27,7 +27,7 @@ const NOT_NAMES = new Set(
     "interesado interesada de la el una un el gerente dueno dueña encargado encargada yes no si hi hello hola " +
     "need needs necesito officer officers police policia help agent status cancel stop monday tuesday wednesday " +
     "thursday friday saturday sunday sabado domingo lunes martes miercoles jueves viernes today tomorrow tonight " +
-    "hoy manana it's its i'm im this es name's soy"
+    "hoy manana it's its i'm im this es name's soy actually sorry wait oops meant perdon"
   ).split(" "),
 );
 const WORD_STOPS = new Set(

@@ -39,6 +39,20 @@ const SLOT_FIELDS = [
   "postOrders",
 ] as const satisfies readonly (keyof Extraction)[];
 
+/** Slots whose answer can be any text; a correction of another slot must not be read into them. */
+const FREE_TEXT_SLOTS: ReadonlySet<ExpectedSlot> = new Set(["customerName", "organization", "eventType", "address"]);
+/** Fields only a specific phrase fills (a number, a date, a time, a street), never free text. */
+const STRUCTURED_FIELDS = [
+  "date",
+  "startTime",
+  "endTime",
+  "durationMinutes",
+  "officers",
+  "vehicles",
+  "vehicleMiles",
+  "address",
+] as const satisfies readonly (keyof Extraction)[];
+
 /**
  * Deterministic reading of one customer message (English or Spanish) into an Extraction. It works
  * without any model and never throws; it prefers leaving a slot null over guessing.
@@ -74,6 +88,11 @@ export function parseMessage(text: string, context: ParseContext): Extraction {
     const answered = applyExpectedAnswer(result, { ...answer, remaining: withContacts.folded });
     answered.intent = decideIntent(answered, yesNo, expecting, withContacts.folded);
     return answered;
+  }
+  if (correction !== null && expecting !== null && FREE_TEXT_SLOTS.has(expecting)) {
+    // "actually make it 3" while asked for the name is a correction, not a name called "Actually Make".
+    const general = parseMessage(text, { ...context, expecting: null });
+    if (STRUCTURED_FIELDS.some((field) => general[field] !== null)) return general;
   }
   const periodHint = detectDayPeriod(work.folded);
 
@@ -116,10 +135,13 @@ export function parseMessage(text: string, context: ParseContext): Extraction {
   work = maskSpans(work, times.spans);
 
   Object.assign(result, detectScreeningAnswers(described));
-  const ownJob = classifyJob(described);
-  const job = ownJob.eventType ? ownJob : classifyJob(describedWithNames);
-  result.eventType = job.eventType;
-  result.category = job.category;
+  // "Reed Paving" answering "what organization?" names the customer, not the job.
+  if (expecting !== "organization" && expecting !== "customerName") {
+    const ownJob = classifyJob(described);
+    const job = ownJob.eventType ? ownJob : classifyJob(describedWithNames);
+    result.eventType = job.eventType;
+    result.category = job.category;
+  }
 
   // Reaching here while asked for post orders means a correction, not post orders.
   const slot = expecting === "postOrders" ? null : expecting;

@@ -1,0 +1,232 @@
+import { describe, expect, it } from "vitest";
+import { computeCancellationFee } from "../../../../core/pricing/index.ts";
+import { IntakeConversation, playIntake } from "../../../builders/intake-conversation.ts";
+
+const TUCSON_SCREENING = ["no", "no", "no", "no"];
+
+describe("intake: every slot asked and filled", () => {
+  it("Tucson asks each slot in order, including its four screening questions, then summarises", () => {
+    const c = new IntakeConversation({ agency: "tucson-az-pd" });
+    const asked = [
+      ["hello", /What date/],
+      ["saturday", /start\?/],
+      ["6pm", /end, or how many hours/],
+      ["11pm", /address/],
+      ["4500 E Broadway Blvd, Tucson, AZ", /How many officers/],
+      ["2", /What is the job/],
+      ["store security", /police vehicle/],
+      ["no", /armed private security/],
+      ["no", /civil legal matter/],
+      ["no", /bodyguard or bouncer/],
+      ["no", /alcohol the main business/],
+      ["no", /your name/],
+      ["Maria Lopez", /business or organization/],
+      ["Desert Grocers", /instructions/],
+      ["ask for the manager", /Here is your request/],
+    ] as const;
+    for (const [line, question] of asked) {
+      const turn = c.say(line);
+      expect(turn.replies.at(-1), line).toMatch(question);
+    }
+    expect(c.state.phase).toBe("confirming");
+    expect(c.state.slots).toMatchObject({
+      date: "2026-11-28",
+      startTime: "18:00",
+      endTime: "23:00",
+      address: { line1: "4500 E Broadway Blvd", city: "Tucson", state: "AZ" },
+      officers: 2,
+      eventType: "store security",
+      vehicles: 0,
+      customerName: "Maria Lopez",
+      organization: "Desert Grocers",
+      postOrders: "ask for the manager",
+      flags: { armedPrivateSecurity: false, civilLegalService: false, bodyguardOrBouncer: false, alcoholPrincipalBusiness: false },
+    });
+    expect(c.lastReply).toContain("Sat Nov 28, 6:00 PM – 11:00 PM");
+    expect(c.lastReply).toContain("Quote: $705.10 total");
+    expect(c.submissions).toHaveLength(0);
+    c.say("yes");
+    expect(c.state.phase).toBe("submitted");
+    expect(c.submissions).toHaveLength(1);
+    const [submission] = c.submissions;
+    expect(submission?.request).toMatchObject({
+      start: "2026-11-28T18:00:00-07:00",
+      end: "2026-11-28T23:00:00-07:00",
+      officers: 2,
+      vehicles: 0,
+    });
+    expect(submission?.quote.totalCents).toBe(70510);
+    expect(submission?.customer).toEqual({ name: "Maria Lopez", organization: "Desert Grocers", phone: "+15205550142" });
+    expect(submission?.postOrders).toBe("ask for the manager");
+    expect(c.lastReply).toContain("Request #1001 is submitted");
+  });
+
+  it("Rockport asks how many miles when there is a vehicle, because it prices mileage", () => {
+    const c = playIntake(
+      ["need an officer w/ patrol vehicle for a funeral escort dec 5 10am-1pm", "from 1 Church St, Rockport to the cemetery"],
+      { agency: "rockport-tx-pd", now: "2026-11-23T10:00:00-06:00" },
+    );
+    expect(c.lastReply).toMatch(/how many miles/);
+    expect(c.state.question).toBe("vehicleMiles");
+    c.play(["about 12 miles", "Ann Lee", "none", "none"]);
+    expect(c.state.phase).toBe("confirming");
+    expect(c.lastReply).toMatch(/vehicle \$62\.73/);
+    c.say("yes");
+    expect(c.submissions[0]?.request).toMatchObject({ vehicles: 1, vehicleMiles: 12, officers: 1 });
+  });
+
+  it("Rockport does not ask miles without a vehicle; Tucson never asks miles", () => {
+    const rockport = playIntake(["2 officers dec 5 10am-1pm at 1 Church St, Rockport for a parade", "no"], {
+      agency: "rockport-tx-pd",
+      now: "2026-11-23T10:00:00-06:00",
+    });
+    expect(rockport.state.question).toBe("customerName");
+    const tucson = playIntake(["2 officers saturday 6pm-11pm at 4500 E Broadway Blvd for store security", "1"]);
+    expect(tucson.state.slots.vehicles).toBe(1);
+    expect(tucson.state.question).toBe("armedPrivateSecurity");
+  });
+
+  it("Mesquite notes that a vehicle needs supervisor approval in the summary", () => {
+    const c = playIntake(
+      [
+        "We need 1 officer with a squad car for traffic control, 900 N Galloway Ave, Mesquite, next Tuesday from 7am to 3pm",
+        "Tom Reed",
+        "Reed Paving",
+        "park by the trailer",
+      ],
+      { agency: "mesquite-tx-pd", now: "2026-11-23T10:00:00-06:00" },
+    );
+    expect(c.state.phase).toBe("confirming");
+    expect(c.lastReply).toContain("(with 1 vehicle(s))");
+    expect(c.lastReply).toMatch(/Note: .*police car.*supervisor/);
+    // The organisation's name does not rewrite the job.
+    expect(c.state.slots.eventType).toBe("traffic control");
+    expect(c.lastReply).toContain("• Instructions: park by the trailer");
+  });
+
+  it("takes a multi-slot first message and asks only what is missing", () => {
+    const c = playIntake([
+      "Hi, this is Maria Lopez from Desert Grocers. We need 2 officers for our store at 4500 E Broadway Blvd, Tucson this Saturday 6pm to 11pm",
+    ]);
+    expect(c.state.slots).toMatchObject({
+      date: "2026-11-28",
+      startTime: "18:00",
+      endTime: "23:00",
+      officers: 2,
+      customerName: "Maria Lopez",
+      organization: "Desert Grocers",
+      address: { line1: "4500 E Broadway Blvd", city: "Tucson" },
+    });
+    expect(c.replies[0]).toMatch(/^Hi! This is the Tucson Police Department/);
+    expect(c.state.question).toBe("vehicles");
+    c.play(["no", ...TUCSON_SCREENING, "none"]);
+    expect(c.state.phase).toBe("confirming");
+  });
+
+  it("reads a duration instead of an end time", () => {
+    const c = playIntake(["2 officers saturday at 6pm for 4 hours"]);
+    expect(c.state.slots).toMatchObject({ startTime: "18:00", durationMinutes: 240, endTime: null });
+    expect(c.state.question).toBe("address");
+  });
+
+  it("a start in the past asks for a future date", () => {
+    const c = playIntake(["need 2 officers today 6am to 9am"]);
+    expect(c.lastReply).toMatch(/What date/);
+    expect(c.replies).toContain("That time has already passed. Please give a date and time in the future.");
+    expect(c.state.slots.date).toBeNull();
+    c.say("tomorrow");
+    expect(c.state.slots.date).toBe("2026-11-24");
+    expect(c.state.question).toBe("address");
+  });
+
+  it("a shift over 24 hours asks for the end again", () => {
+    const c = playIntake(["2 officers saturday 6am", "for 30 hours"]);
+    expect(c.lastReply).toBe("A single request can cover at most 24 hours. What time should it end?");
+    expect(c.state.slots.durationMinutes).toBeNull();
+    expect(c.state.slots.address).toBeNull();
+    c.say("8 hours");
+    expect(c.state.slots.durationMinutes).toBe(480);
+    expect(c.state.question).toBe("address");
+  });
+
+  it("rejects more vehicles than officers and out-of-range officer counts", () => {
+    const c = playIntake(["2 officers saturday 6pm-11pm at 4500 E Broadway Blvd for store security", "3"]);
+    expect(c.lastReply).toMatch(/at most one vehicle per officer/);
+    expect(c.state.slots.vehicles).toBeNull();
+    const many = playIntake(["saturday 6pm-11pm at 4500 E Broadway Blvd", "500"]);
+    expect(many.lastReply).toMatch(/1 to 100 officers/);
+    expect(many.state.slots.officers).toBeNull();
+  });
+});
+
+describe("intake: corrections", () => {
+  const toSummary = () =>
+    playIntake(["Need 2 officers Saturday 6pm-11pm at 4500 E Broadway Blvd Tucson for store security, no vehicle", ...TUCSON_SCREENING, "Maria Lopez", "none", "none"]);
+
+  it("before the summary: a correction while asked for the name changes the count, not the name", () => {
+    const c = playIntake(["Need 2 officers Saturday 6pm-11pm at 4500 E Broadway Blvd for store security, no vehicle", ...TUCSON_SCREENING]);
+    expect(c.state.question).toBe("customerName");
+    const turn = c.say("actually make it 3");
+    expect(c.state.slots.officers).toBe(3);
+    expect(c.state.slots.customerName).toBeNull();
+    expect(turn.replies).toEqual(["Updated: officers 3.", "What is your name?"]);
+    c.say("change the date to Friday");
+    expect(c.state.slots.date).toBe("2026-11-27");
+    expect(c.state.slots.customerName).toBeNull();
+    expect(c.lastReply).toBe("What is your name?");
+  });
+
+  it("after the summary: shows what changed, re-quotes, and YES submits only the new summary", () => {
+    const c = toSummary();
+    expect(c.lastReply).toContain("Quote: $705.10 total");
+    const first = c.say("actually make it 3");
+    expect(first.replies[0]).toBe("Updated: officers 3.");
+    expect(first.replies[1]).toContain("• Officers: 3");
+    expect(first.replies[1]).toContain("Quote: $1,057.65 total");
+    expect(c.state.phase).toBe("confirming");
+    const second = c.say("change the date to Friday");
+    expect(second.replies[0]).toBe("Updated: date Fri Nov 27.");
+    expect(second.replies[1]).toContain("Fri Nov 27, 6:00 PM – 11:00 PM");
+    expect(c.submissions).toHaveLength(0);
+    c.say("YES");
+    expect(c.submissions).toHaveLength(1);
+    expect(c.submissions[0]?.request).toMatchObject({ officers: 3, start: "2026-11-27T18:00:00-07:00" });
+    expect(c.submissions[0]?.quote.totalCents).toBe(105765);
+  });
+
+  it("a change after the summary re-screens: armed security turns the quote into a refusal", () => {
+    const c = toSummary();
+    const turn = c.say("actually there will be armed security guards there");
+    expect(c.state.phase).toBe("refused");
+    expect(turn.replies.join(" ")).toMatch(/can't take this request.*Armed private security/);
+    c.say("yes");
+    expect(c.submissions).toHaveLength(0);
+  });
+
+  it("NO at the summary asks what to change; the answer re-summarises", () => {
+    const c = toSummary();
+    c.say("no");
+    expect(c.lastReply).toBe("No problem. What would you like to change?");
+    expect(c.state.phase).toBe("collecting");
+    const turn = c.say("4 officers");
+    expect(turn.replies[0]).toBe("Updated: officers 4.");
+    expect(c.state.phase).toBe("confirming");
+    expect(c.submissions).toHaveLength(0);
+  });
+
+  it("YES before the summary never submits", () => {
+    const c = playIntake(["Need 2 officers Saturday 6pm-11pm at 4500 E Broadway Blvd for store security", "yes", "yes", "YES"]);
+    expect(c.submissions).toHaveLength(0);
+    expect(c.state.phase).toBe("collecting");
+  });
+
+  it("a YES long after the summary meets the same quote or is shown the new one, never a silent change", () => {
+    const c = toSummary();
+    // Two days later the shift is inside Tucson's 72 h late-request window: the screening changed.
+    c.say("yes", { afterMs: 2 * 3600_000 });
+    expect(c.submissions).toHaveLength(1);
+    const late = toSummary();
+    late.say("hello", { at: "2026-11-26T10:00:00-07:00" });
+    expect(late.submissions).toHaveLength(0);
+  });
+});

@@ -1,0 +1,85 @@
+import { UnrecoverableError } from "bullmq";
+import { z } from "zod";
+import { splitSms } from "../../core/messages/index.ts";
+import type { JobDefinition } from "../job-definition.ts";
+import { QUEUES } from "../queues.ts";
+import type { WorkerDeps } from "../registry.ts";
+
+export const SendSmsPayloadSchema = z.object({ conversationId: z.uuid() });
+
+/** Twilio errors worth retrying: rate limiting and its own outages (and network failures). */
+function isRetryable(error: unknown): boolean {
+  const status = (error as { status?: number } | null)?.status;
+  return status === undefined || status === 429 || status >= 500;
+}
+
+/**
+ * Sends a conversation's recorded outbound SMS in order through the Twilio REST client. Each
+ * message is claimed atomically (recorded → sending) so a re-delivered or concurrent job never
+ * sends it twice; opted-out numbers are never sent to.
+ */
+export const sendSmsJob: JobDefinition<typeof SendSmsPayloadSchema, WorkerDeps> = {
+  id: "send-sms",
+  queue: QUEUES.outbound,
+  schema: SendSmsPayloadSchema,
+  async run({ payload, deps }) {
+    const { prisma, twilio } = deps;
+    if (!twilio) throw new UnrecoverableError("no Twilio client configured");
+    const conversation = await prisma.conversation.findUnique({
+      where: { id: payload.conversationId },
+      include: { agency: true },
+    });
+    if (!conversation) throw new UnrecoverableError("no such conversation");
+    const pending = await prisma.message.findMany({
+      where: { conversationId: conversation.id, direction: "outbound", channel: "sms", status: "recorded", providerId: null },
+      orderBy: { createdAt: "asc" },
+    });
+    const optedOut = await prisma.optOut.findUnique({
+      where: { agencyId_phone: { agencyId: conversation.agencyId, phone: conversation.participant } },
+    });
+    const lastInbound = await prisma.message.findFirst({
+      where: { conversationId: conversation.id, direction: "inbound" },
+      orderBy: { createdAt: "desc" },
+    });
+    const from = lastInbound?.to ?? conversation.agency.phoneNumbers[0];
+    if (!from) throw new UnrecoverableError(`agency ${conversation.agencyId} has no phone number`);
+
+    let sent = 0;
+    for (const message of pending) {
+      const claimed = await prisma.message.updateMany({
+        where: { id: message.id, status: "recorded", providerId: null },
+        data: optedOut
+          ? { status: "failed", errorCode: "opted_out" }
+          : { status: "sending", attempts: { increment: 1 }, from },
+      });
+      if (claimed.count === 0 || optedOut) continue;
+      try {
+        let firstSid: string | null = null;
+        for (const body of splitSms(message.body)) {
+          const result = await twilio.client.messages.create({
+            to: message.to,
+            from,
+            body,
+            statusCallback: twilio.statusCallbackUrl(),
+          });
+          firstSid ??= result.sid;
+        }
+        await prisma.message.update({
+          where: { id: message.id },
+          data: { providerId: firstSid, status: "queued", statusUpdatedAt: new Date() },
+        });
+        sent += 1;
+      } catch (error) {
+        const code = String((error as { code?: unknown }).code ?? "send_failed");
+        const retry = isRetryable(error);
+        await prisma.message.update({
+          where: { id: message.id },
+          data: { status: retry ? "recorded" : "failed", errorCode: code },
+        });
+        if (retry) throw error;
+        deps.logger.warn({ messageId: message.id, code }, "Twilio refused a message");
+      }
+    }
+    return { sent };
+  },
+};
