@@ -1,8 +1,19 @@
-import type { Worker } from "bullmq";
+import { Queue, type Worker } from "bullmq";
+import { getAgency, loadAgencies } from "../agencies/load-agencies.ts";
 import type { Express } from "express";
 import { describeModes, type Env, loadEnv, type Modes } from "../config/env.ts";
 import { createLogger, type Logger } from "../config/logger.ts";
 import { bootServices, type Services } from "../workers/boot-services.ts";
+import { enqueueConversationSms } from "../workers/enqueue-outbound.ts";
+import { QUEUES } from "../workers/queues.ts";
+import { PrismaIntakeStore } from "../prisma/repositories/prisma-intake-store.ts";
+import { SandboxOutbox } from "./sandbox/outbox.ts";
+import { createSandboxRoutes } from "./sandbox/sandbox-routes.ts";
+import { createTwilioStandIn } from "./sandbox/twilio-stand-in.ts";
+import { createTwilioClient } from "./twilio/create-twilio-client.ts";
+import { createSmsRoutes } from "./twilio/sms-routes.ts";
+import { resolveTwilioSettings, type TwilioSettings } from "./twilio/twilio-settings.ts";
+import { createExtractorFromEnv } from "./understanding/create-extractor.ts";
 import { startAllWorkers } from "../workers/registry.ts";
 import { createHttpApp } from "./server.ts";
 
@@ -11,6 +22,11 @@ export interface Application extends Services {
   logger: Logger;
   http: Express;
   workers: Worker[];
+  twilio: TwilioSettings;
+  /** Present in sandbox mode: what the stand-ins of Twilio (and later Slack) received. */
+  outbox: SandboxOutbox | null;
+  /** Tells the app the port it listens on (PORT=0 picks one); sandbox addresses depend on it. */
+  bindPort(port: number): void;
 }
 
 /** Logs the run mode first, so an operator sees at once whether real messages can go out. */
@@ -36,13 +52,45 @@ export async function createApplication(options: {
 
   const services = await bootServices({ database: env.DATABASE_URL, redis: env.REDIS_URL }, logger);
   const { prisma, redis } = services;
+  let port = env.PORT;
+  const twilioSettings = resolveTwilioSettings(env, () => port);
+  const twilioClient = createTwilioClient(twilioSettings);
+  const outbox =
+    twilioSettings.mode === "sandbox"
+      ? new SandboxOutbox((entry) => logger.info({ outbound: entry }, `sandbox ${entry.channel} to ${entry.to}: ${entry.body}`))
+      : null;
+  const outboundQueue = new Queue(QUEUES.outbound, { connection: redis, prefix: env.REDIS_PREFIX });
+  const agencies = [...loadAgencies().values()];
+  const routers = [
+    createSmsRoutes({
+      settings: twilioSettings,
+      prisma,
+      logger,
+      turn: { store: new PrismaIntakeStore(prisma), extractor: createExtractorFromEnv(options.env), getAgency },
+      agencyByNumber: (phone) => agencies.find((agency) => agency.phoneNumbers.includes(phone)),
+      enqueueReplies: (conversationId, turnId) => enqueueConversationSms(outboundQueue, conversationId, turnId),
+    }),
+  ];
+  if (outbox) {
+    routers.push(createTwilioStandIn(twilioSettings, outbox, logger));
+    routers.push(createSandboxRoutes(twilioSettings, outbox, () => `http://127.0.0.1:${port}`));
+  }
   const http = createHttpApp({
     logger,
     mode: { ...modes },
     probes: { database: () => prisma.$queryRaw`SELECT 1`, redis: () => redis.ping() },
+    routers,
   });
+  const workerDeps = {
+    prisma,
+    logger,
+    twilio: {
+      client: twilioClient,
+      statusCallbackUrl: () => `${twilioSettings.publicBaseUrl()}/twilio/status`,
+    },
+  };
   const workers = options.runWorkers
-    ? startAllWorkers({ connection: redis, prefix: env.REDIS_PREFIX, logger, deps: { prisma, logger, twilio: null } })
+    ? startAllWorkers({ connection: redis, prefix: env.REDIS_PREFIX, logger, deps: workerDeps })
     : [];
 
   return {
@@ -51,8 +99,14 @@ export async function createApplication(options: {
     logger,
     http,
     workers,
+    twilio: twilioSettings,
+    outbox,
+    bindPort(actual: number) {
+      port = actual;
+    },
     async close() {
       await Promise.allSettled(workers.map((w) => w.close()));
+      await outboundQueue.close();
       await services.close();
     },
   };

@@ -10,6 +10,7 @@ const app = await createApplication({ runWorkers: true }).catch((error: unknown)
 const server: Server = app.http.listen(app.env.PORT, () => {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : app.env.PORT;
+  app.bindPort(port);
   app.logger.info({ port, healthz: `http://127.0.0.1:${port}/healthz` }, "DetailDesk listening");
 });
 server.on("error", (error) => {

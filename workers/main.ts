@@ -1,5 +1,7 @@
 import { describeModes, loadEnv } from "../config/env.ts";
 import { createLogger } from "../config/logger.ts";
+import { createTwilioClient } from "../bots/twilio/create-twilio-client.ts";
+import { resolveTwilioSettings } from "../bots/twilio/twilio-settings.ts";
 import { bootServices } from "./boot-services.ts";
 import { startAllWorkers } from "./registry.ts";
 
@@ -8,12 +10,21 @@ async function main(): Promise<void> {
   const env = loadEnv();
   const logger = createLogger({ level: env.LOG_LEVEL, name: "detaildesk-worker" });
   logger.info({ mode: describeModes(env) }, "DetailDesk workers starting");
+  const twilioSettings = resolveTwilioSettings(env, () => env.PORT);
   const services = await bootServices({ database: env.DATABASE_URL, redis: env.REDIS_URL }, logger);
   const workers = startAllWorkers({
     connection: services.redis,
     prefix: env.REDIS_PREFIX,
     logger,
-    deps: { prisma: services.prisma, logger, twilio: null },
+    deps: {
+      prisma: services.prisma,
+      logger,
+      // In sandbox mode the Twilio stand-in is served by `npm start` on PORT.
+      twilio: {
+        client: createTwilioClient(twilioSettings),
+        statusCallbackUrl: () => `${twilioSettings.publicBaseUrl()}/twilio/status`,
+      },
+    },
   });
   logger.info({ queues: workers.length }, "workers running");
   for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -12,7 +12,7 @@ import type { SandboxOutbox } from "./outbox.ts";
 export function createTwilioStandIn(settings: TwilioSettings, outbox: SandboxOutbox, logger: Logger): Router {
   const router = express.Router();
   router.post(
-    "/2010-04-01/Accounts/:accountSid/Messages.json",
+    "/sandbox/twilio/2010-04-01/Accounts/:accountSid/Messages.json",
     express.urlencoded({ extended: false }),
     (req, res) => {
       const expected = `Basic ${Buffer.from(`${settings.accountSid}:${settings.authToken}`).toString("base64")}`;

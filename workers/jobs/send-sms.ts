@@ -77,7 +77,7 @@ export const sendSmsJob: JobDefinition<typeof SendSmsPayloadSchema, WorkerDeps> 
           data: { status: retry ? "recorded" : "failed", errorCode: code },
         });
         if (retry) throw error;
-        deps.logger.warn({ messageId: message.id, code }, "Twilio refused a message");
+        deps.logger.warn({ messageId: message.id, code, err: error instanceof Error ? error.message : String(error) }, "Twilio refused a message");
       }
     }
     return { sent };

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { computeCancellationFee } from "../../../../core/pricing/index.ts";
 import { IntakeConversation, playIntake } from "../../../builders/intake-conversation.ts";
 
 const TUCSON_SCREENING = ["no", "no", "no", "no"];
@@ -160,8 +159,11 @@ describe("intake: every slot asked and filled", () => {
 });
 
 describe("intake: corrections", () => {
-  const toSummary = () =>
-    playIntake(["Need 2 officers Saturday 6pm-11pm at 4500 E Broadway Blvd Tucson for store security, no vehicle", ...TUCSON_SCREENING, "Maria Lopez", "none", "none"]);
+  const toSummary = (now?: string) =>
+    playIntake(
+      ["Need 2 officers Saturday 6pm-11pm at 4500 E Broadway Blvd Tucson for store security, no vehicle", ...TUCSON_SCREENING, "Maria Lopez", "none", "none"],
+      { now },
+    );
 
   it("before the summary: a correction while asked for the name changes the count, not the name", () => {
     const c = playIntake(["Need 2 officers Saturday 6pm-11pm at 4500 E Broadway Blvd for store security, no vehicle", ...TUCSON_SCREENING]);
@@ -215,18 +217,35 @@ describe("intake: corrections", () => {
   });
 
   it("YES before the summary never submits", () => {
-    const c = playIntake(["Need 2 officers Saturday 6pm-11pm at 4500 E Broadway Blvd for store security", "yes", "yes", "YES"]);
+    const c = playIntake(["Need 2 officers Saturday", "yes"]);
+    expect(c.lastReply).toMatch(/didn't catch that. What time should the shift start/);
+    const almost = playIntake([
+      "Need 2 officers Saturday 6pm-11pm at 4500 E Broadway Blvd for store security, no vehicle",
+      ...TUCSON_SCREENING,
+      "Maria Lopez",
+      "none",
+    ]);
+    expect(almost.state.question).toBe("postOrders");
+    almost.say("yes");
+    expect(almost.state.slots.postOrders).toBeNull();
+    expect(almost.state.phase).toBe("collecting");
     expect(c.submissions).toHaveLength(0);
-    expect(c.state.phase).toBe("collecting");
+    expect(almost.submissions).toHaveLength(0);
   });
 
-  it("a YES long after the summary meets the same quote or is shown the new one, never a silent change", () => {
-    const c = toSummary();
-    // Two days later the shift is inside Tucson's 72 h late-request window: the screening changed.
-    c.say("yes", { afterMs: 2 * 3600_000 });
+  it("a YES after the quote changed (now an emergency lead time) re-shows the summary instead of submitting", () => {
+    // Summarised 56 h before the shift; the YES comes 46 h before it, inside the 48 h emergency rate.
+    const c = toSummary("2026-11-26T10:00:00-07:00");
+    const shown = /Quote: (\$[\d,.]+) total/.exec(c.lastReply)?.[1];
+    expect(shown).toBeDefined();
+    const turn = c.say("yes", { at: "2026-11-26T20:00:00-07:00" });
+    expect(c.submissions).toHaveLength(0);
+    expect(c.state.phase).toBe("confirming");
+    expect(turn.replies[0]).toMatch(/^Welcome back/);
+    expect(turn.replies.at(-1)).toContain("Here is your request:");
+    expect(turn.replies.at(-1)).not.toContain(`Quote: ${shown} total`);
+    c.say("yes");
     expect(c.submissions).toHaveLength(1);
-    const late = toSummary();
-    late.say("hello", { at: "2026-11-26T10:00:00-07:00" });
-    expect(late.submissions).toHaveLength(0);
+    expect(c.submissions[0]?.quote.lines.some((line) => "rateKind" in line && line.rateKind === "emergency")).toBe(true);
   });
 });
