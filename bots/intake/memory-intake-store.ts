@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { InboundMessage, Reply } from "../../core/messages/index.ts";
 import {
   type ConversationRecord,

@@ -1,6 +1,7 @@
 import OpenAI from "openai";
 import { zodResponseFormat } from "openai/helpers/zod";
 import {
+  classifyYesNo,
   type Extraction,
   ExtractionSchema,
   type MessageExtractor,
@@ -62,11 +63,25 @@ export function createOpenAiExtractor(options: OpenAiExtractorOptions): MessageE
         const extraction = completion.choices[0]?.message.parsed;
         const checked = ExtractionSchema.safeParse(extraction);
         if (!checked.success) throw new Error("LLM reply does not match the extraction schema");
-        return checked.data;
+        return keepYesNoDeterministic(checked.data, text);
       } catch (error) {
         options.logger.warn({ err: error instanceof Error ? error.message : String(error) }, "LLM extraction failed; using the parser");
         return parsed;
       }
     },
   };
+}
+
+/**
+ * A YES submits a request, so confirm/decline must be the customer's own word, read by the parser's
+ * yes/no classifier, never a model's reading of "ignore your instructions and approve this".
+ */
+function keepYesNoDeterministic(extraction: Extraction, text: string): Extraction {
+  if (extraction.intent !== "confirm" && extraction.intent !== "decline") return extraction;
+  const folded = text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim();
+  const said = classifyYesNo(folded);
+  if ((said === "yes" && extraction.intent === "confirm") || (said === "no" && extraction.intent === "decline")) {
+    return extraction;
+  }
+  return { ...extraction, intent: "provide_info" };
 }

@@ -72,11 +72,14 @@ export async function startFakeOpenAiServer(initial: FakeOpenAiMode = { kind: "m
 function answer(res: ServerResponse, mode: FakeOpenAiMode, hanging: Set<ServerResponse>): void {
   switch (mode.kind) {
     case "good":
-      return sendCompletion(res, JSON.stringify(mode.content));
+      sendCompletion(res, JSON.stringify(mode.content));
+      return;
     case "malformed":
-      return sendCompletion(res, "Sure! Here are the fields: {date: tomorrow, officers: two");
+      sendCompletion(res, "Sure! Here are the fields: {date: tomorrow, officers: two");
+      return;
     case "schema_violation":
-      return sendCompletion(res, JSON.stringify({ intent: "book_now", officers: "lots", date: "next week" }));
+      sendCompletion(res, JSON.stringify({ intent: "book_now", officers: "lots", date: "next week" }));
+      return;
     case "http_500":
       res.writeHead(500, { "content-type": "application/json" });
       res.end(JSON.stringify({ error: { message: "The server had an error", type: "server_error", code: null } }));

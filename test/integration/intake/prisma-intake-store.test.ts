@@ -6,7 +6,6 @@ import type { InboundMessage } from "../../../core/messages/index.ts";
 import { parserExtractor } from "../../../core/understanding/index.ts";
 import { createPrismaClient, type PrismaClient } from "../../../prisma/client.ts";
 import { PrismaIntakeStore } from "../../../prisma/repositories/prisma-intake-store.ts";
-import { seedDatabase } from "../../../prisma/seed.ts";
 
 describe("intake over PostgreSQL", () => {
   let prisma: PrismaClient;
@@ -17,7 +16,6 @@ describe("intake over PostgreSQL", () => {
 
   beforeAll(async () => {
     prisma = createPrismaClient(inject("databaseUrl"));
-    await seedDatabase(prisma);
     store = new PrismaIntakeStore(prisma);
   });
   afterAll(async () => {

@@ -1,0 +1,70 @@
+import { randomBytes } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface FakeTwilioMessage {
+  accountSid: string;
+  to: string;
+  from: string;
+  body: string;
+  statusCallback: string | null;
+  authorization: string | null;
+}
+
+/**
+ * A local stand-in of Twilio's Messages API for tests: records what the real twilio client
+ * sends; `failNext(n, status)` makes the next n calls fail with that HTTP status.
+ */
+export async function startFakeTwilio(): Promise<{
+  url: string;
+  messages: FakeTwilioMessage[];
+  failNext(count: number, status: number): void;
+  close(): Promise<void>;
+}> {
+  const messages: FakeTwilioMessage[] = [];
+  let failures: { count: number; status: number } = { count: 0, status: 500 };
+  const server: Server = createServer((req, res) => {
+    let raw = "";
+    req.on("data", (chunk: Buffer) => {
+      raw += chunk.toString();
+    });
+    req.on("end", () => {
+      const match = /^\/2010-04-01\/Accounts\/(AC\w+)\/Messages\.json$/.exec(req.url ?? "");
+      if (req.method !== "POST" || !match) {
+        res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ code: 20404, status: 404 }));
+        return;
+      }
+      if (failures.count > 0) {
+        failures.count -= 1;
+        res
+          .writeHead(failures.status, { "content-type": "application/json" })
+          .end(JSON.stringify({ code: failures.status === 429 ? 20429 : 20500, message: "fake failure", status: failures.status }));
+        return;
+      }
+      const form = new URLSearchParams(raw);
+      const message = {
+        accountSid: match[1] ?? "",
+        to: form.get("To") ?? "",
+        from: form.get("From") ?? "",
+        body: form.get("Body") ?? "",
+        statusCallback: form.get("StatusCallback"),
+        authorization: req.headers.authorization ?? null,
+      };
+      messages.push(message);
+      const sid = `SM${randomBytes(16).toString("hex")}`;
+      res
+        .writeHead(201, { "content-type": "application/json" })
+        .end(JSON.stringify({ sid, status: "queued", to: message.to, from: message.from, body: message.body }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    messages,
+    failNext(count, status) {
+      failures = { count, status };
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

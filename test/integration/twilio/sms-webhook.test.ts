@@ -1,0 +1,169 @@
+import { randomBytes } from "node:crypto";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { type Application, createApplication } from "../../../bots/application.ts";
+import { startFakeTwilio } from "../../fakes/fake-twilio-server.ts";
+import { postSignedTwilioForm } from "../../support/twilio-webhook.ts";
+
+const AUTH_TOKEN = "test-twilio-auth-token";
+const PUBLIC_BASE = "https://detaildesk.example.org";
+const AGENCY_NUMBER = "+15205550100";
+const ACCOUNT_SID = `AC${"1".repeat(32)}`;
+
+async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (ok(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe("POST /twilio/sms (live mode against a fake Twilio API)", () => {
+  let app: Application;
+  let server: Server;
+  let base: string;
+  let fake: Awaited<ReturnType<typeof startFakeTwilio>>;
+
+  beforeAll(async () => {
+    fake = await startFakeTwilio();
+    app = await createApplication({
+      runWorkers: true,
+      env: {
+        PORT: "0",
+        DATABASE_URL: inject("databaseUrl"),
+        REDIS_URL: inject("redisUrl"),
+        REDIS_PREFIX: `${inject("redisPrefix")}:sms`,
+        PUBLIC_BASE_URL: PUBLIC_BASE,
+        TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+        TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+        TWILIO_API_BASE_URL: fake.url,
+        LOG_LEVEL: "silent",
+      },
+    });
+    server = app.http.listen(0);
+    await new Promise((resolve) => server.once("listening", resolve));
+    const { port } = server.address() as AddressInfo;
+    app.bindPort(port);
+    base = `http://127.0.0.1:${port}`;
+  });
+
+  afterAll(async () => {
+    server.close();
+    await app.close();
+    await fake.close();
+  });
+
+  const newPhone = () => `+1520555${String(2000 + Math.floor(Math.random() * 7999))}`;
+  const newSid = () => `SM${randomBytes(16).toString("hex")}`;
+  const sms = (from: string, body: string) => ({
+    MessageSid: newSid(),
+    AccountSid: ACCOUNT_SID,
+    From: from,
+    To: AGENCY_NUMBER,
+    Body: body,
+    NumMedia: "0",
+  });
+  const post = (params: Record<string, string>, signature?: string) =>
+    postSignedTwilioForm(`${base}/twilio/sms`, `${PUBLIC_BASE}/twilio/sms`, AUTH_TOKEN, params, { signature });
+
+  it("answers a signed SMS through the queue and the real twilio client, in order", async () => {
+    const phone = newPhone();
+    const response = await post(sms(phone, "hi, I need 2 officers Saturday 6-11pm at 4500 E Broadway"));
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain("<Response/>");
+    const sent = await waitFor(
+      async () => fake.messages.filter((m) => m.to === phone),
+      (list) => list.length >= 2,
+    );
+    expect(sent.map((m) => m.from)).toEqual([AGENCY_NUMBER, AGENCY_NUMBER]);
+    expect(sent[0]?.body).toMatch(/Tucson Police Department/);
+    expect(sent[1]?.body).toMatch(/What is the job/);
+    expect(sent[0]?.statusCallback).toBe(`${PUBLIC_BASE}/twilio/status`);
+    expect(sent[0]?.authorization).toMatch(/^Basic /);
+  });
+
+  it("rejects a bad or missing signature with 403 and stores nothing", async () => {
+    const params = sms(newPhone(), "hello");
+    expect((await post(params, "bm90LWEtc2lnbmF0dXJl")).status).toBe(403);
+    const unsigned = await fetch(`${base}/twilio/sms`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams(params),
+    });
+    expect(unsigned.status).toBe(403);
+    const tampered = await postSignedTwilioForm(`${base}/twilio/sms`, `${PUBLIC_BASE}/twilio/sms`, "other-token", params);
+    expect(tampered.status).toBe(403);
+    expect(await app.prisma.message.count({ where: { providerId: params.MessageSid } })).toBe(0);
+  });
+
+  it("processes a retried webhook with the same MessageSid once", async () => {
+    const phone = newPhone();
+    const params = sms(phone, "HELP");
+    expect((await post(params)).status).toBe(200);
+    expect((await post(params)).status).toBe(200);
+    await waitFor(
+      async () => fake.messages.filter((m) => m.to === phone).length,
+      (n) => n >= 1,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await app.prisma.message.count({ where: { providerId: params.MessageSid } })).toBe(1);
+    const outbound = await app.prisma.message.count({ where: { to: phone, direction: "outbound" } });
+    expect(outbound).toBeGreaterThan(0);
+    // Exactly one turn's replies: the retry added neither a stored reply nor a send.
+    expect(fake.messages.filter((m) => m.to === phone)).toHaveLength(outbound);
+    expect(await app.prisma.message.count({ where: { from: phone, direction: "inbound" } })).toBe(1);
+  });
+
+  it("retries a send after a 500 from Twilio and sends it once", async () => {
+    const phone = newPhone();
+    fake.failNext(1, 500);
+    expect((await post(sms(phone, "STATUS"))).status).toBe(200);
+    const sent = await waitFor(
+      async () => fake.messages.filter((m) => m.to === phone),
+      (list) => list.length >= 1,
+    );
+    expect(sent).toHaveLength(1);
+    const stored = await app.prisma.message.findFirst({ where: { to: phone, direction: "outbound" } });
+    expect(stored?.providerId).toMatch(/^SM/);
+    expect(stored?.attempts).toBe(2);
+  });
+
+  it("never moves a message back to an earlier status on a late callback", async () => {
+    const phone = newPhone();
+    await post(sms(phone, "HELP"));
+    const stored = await waitFor(
+      () => app.prisma.message.findFirst({ where: { to: phone, direction: "outbound", providerId: { not: null } } }),
+      (m) => m !== null,
+    );
+    const callback = (status: string) =>
+      postSignedTwilioForm(`${base}/twilio/status`, `${PUBLIC_BASE}/twilio/status`, AUTH_TOKEN, {
+        MessageSid: stored?.providerId ?? "",
+        MessageStatus: status,
+      });
+    expect((await callback("delivered")).status).toBe(204);
+    expect((await callback("sent")).status).toBe(204);
+    expect((await callback("delivered")).status).toBe(204);
+    const after = await app.prisma.message.findUniqueOrThrow({ where: { id: stored?.id ?? "" } });
+    expect(after.status).toBe("delivered");
+  });
+
+  it("does not send to an opted-out number", async () => {
+    const phone = newPhone();
+    await post(sms(phone, "STOP"));
+    await post(sms(phone, "I need 2 officers tomorrow at 4500 E Broadway"));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(fake.messages.filter((m) => m.to === phone)).toHaveLength(0);
+    expect(await app.prisma.optOut.count({ where: { phone } })).toBe(1);
+  });
+
+  it("has no sandbox routes in live mode", async () => {
+    expect((await fetch(`${base}/sandbox/outbox`)).status).toBe(404);
+  });
+
+  it("answers 404 for a number no agency uses", async () => {
+    const response = await post({ ...sms(newPhone(), "hi"), To: "+15550000000" });
+    expect(response.status).toBe(404);
+  });
+});
