@@ -12,6 +12,7 @@ import { createSandboxRoutes } from "./sandbox/sandbox-routes.ts";
 import { createTwilioStandIn } from "./sandbox/twilio-stand-in.ts";
 import { createTwilioClient } from "./twilio/create-twilio-client.ts";
 import { createSmsRoutes } from "./twilio/sms-routes.ts";
+import { createVoiceRoutes } from "./twilio/voice-routes.ts";
 import { resolveTwilioSettings, type TwilioSettings } from "./twilio/twilio-settings.ts";
 import { createExtractorFromEnv } from "./understanding/create-extractor.ts";
 import { startAllWorkers } from "../workers/registry.ts";
@@ -61,13 +62,16 @@ export async function createApplication(options: {
       : null;
   const outboundQueue = new Queue(QUEUES.outbound, { connection: redis, prefix: env.REDIS_PREFIX });
   const agencies = [...loadAgencies().values()];
+  const turnDeps = { store: new PrismaIntakeStore(prisma), extractor: createExtractorFromEnv(options.env), getAgency };
+  const agencyByNumber = (phone: string) => agencies.find((agency) => agency.phoneNumbers.includes(phone));
   const routers = [
+    createVoiceRoutes({ settings: twilioSettings, prisma, logger, turn: turnDeps, agencyByNumber }),
     createSmsRoutes({
       settings: twilioSettings,
       prisma,
       logger,
-      turn: { store: new PrismaIntakeStore(prisma), extractor: createExtractorFromEnv(options.env), getAgency },
-      agencyByNumber: (phone) => agencies.find((agency) => agency.phoneNumbers.includes(phone)),
+      turn: turnDeps,
+      agencyByNumber,
       enqueueReplies: (conversationId, turnId) => enqueueConversationSms(outboundQueue, conversationId, turnId),
     }),
   ];

@@ -40,6 +40,10 @@ export const AgencyConfigSchema = z
     /** The agency's customer-facing numbers (E.164). */
     phoneNumbers: z.array(PhoneNumberSchema).min(1),
     slack: SlackSettingsSchema,
+    /** The voice line: the on-call dispatcher's number that "agent" or 0 dials; null = voicemail only. */
+    voice: z
+      .strictObject({ dispatcherPhone: PhoneNumberSchema.nullable().default(null) })
+      .prefault({}),
     dispatch: DispatchSettingsSchema.prefault({}),
     /** Ranks that exist at this agency; must include officer. */
     ranks: z.array(RankSchema).min(1),

@@ -15,3 +15,4 @@ export { DRAFT_TTL_MS, MAX_MISUNDERSTOOD, RESUME_AFTER_MS, type StepResult, step
 export type { ConversationRecord, IntakeStore, TurnCommit } from "./intake-store.ts";
 export { toExpectedSlot } from "./expected-slot.ts";
 export { fillRequestNumber } from "./fill-request-number.ts";
+export { getTexts, type IntakeTexts } from "./texts.ts";

@@ -87,6 +87,12 @@ function readStreet(tokens: Token[], from: number, caseInformative: boolean): St
       hasSuffix = true;
       nameWords.push(token);
       k++;
+      // "Creek Crossing Dr", "Town Center Blvd": a street type word can be part of the name.
+      const next = tokens[k];
+      if (next?.kind === "word" && SUFFIXES.has(next.folded.replace(/\.$/, ""))) {
+        nameWords.push(next);
+        k++;
+      }
       break;
     }
     const streetArticle = caseInformative && isCapitalized(token) && STREET_ARTICLES.has(word);

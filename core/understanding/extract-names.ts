@@ -17,7 +17,7 @@ const ANSWER_LEAD_IN =
 const ORG_MARKER_LOOSE =
   /\b(?:company|organization|organisation|org|business|employer|empresa|compania|organizacion)(?: name)?\s*(?:is|:|-|es|se llama)\s*$|\b(?:on behalf of|representing|de parte de)\s*$/;
 const ORG_MARKER_STRICT =
-  /\b(?:i'?m|i am|im|we'?re|we are|somos)\s+(?:with|from|at|de|con)\s*$|\bwork(?:s|ing)? (?:for|at|with)\s*$/;
+  /\b(?:i'?m|i am|im|we'?re|we are|somos)\s+(?:with|from|at|de|con)\s*$|\bwork(?:s|ing)? (?:for|at|with)\s*$|\b(?:president|vice president|director|manager|owner|chair(?:man|woman|person)?|secretary|treasurer|coordinator|pastor) (?:of|at|for)(?: the)?\s*$/;
 const ORG_LINKS = new Set(["from", "with", "at", "of", "representing", "de", "del", "con"]);
 const NOT_NAMES = new Set(
   (
@@ -27,7 +27,7 @@ const NOT_NAMES = new Set(
     "interesado interesada de la el una un el gerente dueno dueña encargado encargada yes no si hi hello hola " +
     "need needs necesito officer officers police policia help agent status cancel stop monday tuesday wednesday " +
     "thursday friday saturday sunday sabado domingo lunes martes miercoles jueves viernes today tomorrow tonight " +
-    "hoy manana it's its i'm im this es name's soy actually sorry wait oops meant perdon"
+    "hoy manana it's its i'm im this es name's soy actually sorry wait oops meant perdon we we're were our us"
   ).split(" "),
 );
 const WORD_STOPS = new Set(
@@ -94,7 +94,7 @@ export function extractNames(text: MessageText, expectingName: boolean): NameFin
     if ((link === "de" || link === "del") && caseInformative && !isCapitalized(tokens[orgStart]!)) continue;
     const org = readOrganization(tokens, orgStart, caseInformative);
     if (org) {
-      organization = text.original.slice(tokens[orgStart]!.start, tokens[org - 1]!.end).replace(/[.,]+$/, "");
+      organization = text.original.slice(tokens[orgStart]!.start, tokens[org - 1]!.end).replace(/[.,]+$/, "").replace(/^the\s+/i, "");
       spans.push({ start: tokens[orgStart]!.start, end: tokens[org - 1]!.end });
     }
   }
@@ -106,7 +106,7 @@ export function extractNames(text: MessageText, expectingName: boolean): NameFin
       if (!loose && caseInformative && !isCapitalized(tokens[i]!)) continue;
       const end = readOrganization(tokens, i, caseInformative && !loose);
       if (!end) continue;
-      organization = text.original.slice(tokens[i]!.start, tokens[end - 1]!.end).replace(/[.,]+$/, "");
+      organization = text.original.slice(tokens[i]!.start, tokens[end - 1]!.end).replace(/[.,]+$/, "").replace(/^the\s+/i, "");
       spans.push({ start: tokens[i]!.start, end: tokens[end - 1]!.end });
       break;
     }

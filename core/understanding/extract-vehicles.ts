@@ -37,6 +37,8 @@ const MILES = new RegExp(
   "g",
 );
 
+const MILES_WORD = /\b(?:miles?|mi|millas?)\b/;
+
 /**
  * Finds the vehicles and miles asked for. "2 cars" is 2; "with a car", "need a vehicle", "con patrulla"
  * is 1; "with cars", "each with a car", "with their cruisers" is one per officer when the message gives
@@ -57,7 +59,12 @@ export function extractVehicles(folded: string, officers: number | null): Vehicl
   for (const match of folded.matchAll(COUNTED_WITH)) {
     claim(match.index, match.index + match[0].length, readQuantity(match[1] ?? ""));
   }
-  for (const match of folded.matchAll(EACH)) claim(match.index, match.index + match[0].length, officers ?? 1);
+  // "each car will drive about 6 miles" is about miles, not about how many cars.
+  const aboutMiles = MILES_WORD.test(folded);
+  for (const match of folded.matchAll(EACH)) {
+    if (aboutMiles && /^(?:each|every|cada)\b/.test(match[0])) continue;
+    claim(match.index, match.index + match[0].length, officers ?? 1);
+  }
   for (const match of folded.matchAll(WITH)) {
     const plural = isPlural(match[2] ?? "") && match[1] === undefined;
     const possessivePlural = isPlural(match[2] ?? "") && /their|sus/.test(match[1] ?? "");

@@ -93,6 +93,18 @@ export const REGULAR_SUBJECTS: readonly SubjectRule[] = [
     service: "security",
   },
   {
+    pattern: /\bbrewery\b|\bbrewpub\b|\btaproom\b|\bwinery\b|\bsaloon\b|\blounge\b|\bcerveceria\b/,
+    category: "regular",
+    subject: (m) => (m[0] === "cerveceria" ? "brewery" : m[0]),
+    service: "security",
+  },
+  {
+    pattern: /\b(?:neighborhood|neighbourhood|community|hoa|subdivision) patrols?\b|\bpatrol(?:ling)? (?:the|our) (?:neighborhood|subdivision|community)\b/,
+    category: "regular",
+    subject: fixed("neighborhood patrol"),
+    service: null,
+  },
+  {
     pattern: /\b(?:sports )?bar\b(?! mitzvah)|\bcantina\b|\btavern\b|\bpub\b/,
     category: "regular",
     subject: (m) => (m[0] === "cantina" ? "bar" : m[0]),

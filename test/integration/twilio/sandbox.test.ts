@@ -1,34 +1,19 @@
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type Application, createApplication } from "../../../bots/application.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Application } from "../../../bots/application.ts";
+import { startTestApp, type TestApp } from "../../support/start-test-app.ts";
 
 describe("sandbox mode (no Twilio credentials)", () => {
+  let test: TestApp;
   let app: Application;
-  let server: Server;
   let base: string;
 
   beforeAll(async () => {
-    app = await createApplication({
-      runWorkers: true,
-      env: {
-        PORT: "0",
-        DATABASE_URL: inject("databaseUrl"),
-        REDIS_URL: inject("redisUrl"),
-        REDIS_PREFIX: `${inject("redisPrefix")}:sandbox`,
-        LOG_LEVEL: "silent",
-      },
-    });
-    server = app.http.listen(0);
-    await new Promise((resolve) => server.once("listening", resolve));
-    const { port } = server.address() as AddressInfo;
-    app.bindPort(port);
-    base = `http://127.0.0.1:${port}`;
+    test = await startTestApp("sandbox");
+    ({ app, base } = test);
   });
 
   afterAll(async () => {
-    server.close();
-    await app.close();
+    await test.close();
   });
 
   it("delivers POST /sandbox/sms through the signed webhook path and records the replies in the outbox", async () => {

@@ -1,8 +1,7 @@
 import { randomBytes } from "node:crypto";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type Application, createApplication } from "../../../bots/application.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Application } from "../../../bots/application.ts";
+import { startTestApp, type TestApp } from "../../support/start-test-app.ts";
 import { startFakeTwilio } from "../../fakes/fake-twilio-server.ts";
 import { postSignedTwilioForm } from "../../support/twilio-webhook.ts";
 
@@ -21,37 +20,24 @@ async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, tim
 }
 
 describe("POST /twilio/sms (live mode against a fake Twilio API)", () => {
+  let test: TestApp;
   let app: Application;
-  let server: Server;
   let base: string;
   let fake: Awaited<ReturnType<typeof startFakeTwilio>>;
 
   beforeAll(async () => {
     fake = await startFakeTwilio();
-    app = await createApplication({
-      runWorkers: true,
-      env: {
-        PORT: "0",
-        DATABASE_URL: inject("databaseUrl"),
-        REDIS_URL: inject("redisUrl"),
-        REDIS_PREFIX: `${inject("redisPrefix")}:sms`,
-        PUBLIC_BASE_URL: PUBLIC_BASE,
-        TWILIO_ACCOUNT_SID: ACCOUNT_SID,
-        TWILIO_AUTH_TOKEN: AUTH_TOKEN,
-        TWILIO_API_BASE_URL: fake.url,
-        LOG_LEVEL: "silent",
-      },
+    test = await startTestApp("sms", {
+      PUBLIC_BASE_URL: PUBLIC_BASE,
+      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+      TWILIO_API_BASE_URL: fake.url,
     });
-    server = app.http.listen(0);
-    await new Promise((resolve) => server.once("listening", resolve));
-    const { port } = server.address() as AddressInfo;
-    app.bindPort(port);
-    base = `http://127.0.0.1:${port}`;
+    ({ app, base } = test);
   });
 
   afterAll(async () => {
-    server.close();
-    await app.close();
+    await test.close();
     await fake.close();
   });
 

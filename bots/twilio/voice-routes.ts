@@ -1,0 +1,168 @@
+import express, { type Request, type Response, type Router } from "express";
+import type { AgencyConfig, Language } from "../../core/agencies/index.ts";
+import type { InboundMessage } from "../../core/messages/index.ts";
+import type { Logger } from "../../config/logger.ts";
+import type { PrismaClient } from "../../prisma/client.ts";
+import { handleCustomerTurn, type TurnDeps } from "../handle-turn.ts";
+import { renderDial, renderGather, renderGoodbye, renderHangup, renderVoicemail } from "./render-voice.ts";
+import type { TwilioSettings } from "./twilio-settings.ts";
+import { requireTwilioSignature } from "./verify-signature.ts";
+
+export interface VoiceRouteDeps {
+  settings: TwilioSettings;
+  turn: TurnDeps;
+  prisma: PrismaClient;
+  logger: Logger;
+  agencyByNumber(phone: string): AgencyConfig | undefined;
+}
+
+/** Keypad shortcuts: 0 reaches a person, 1 and 2 answer yes and no; other digits are numbers. */
+const KEYPAD: Record<string, string> = { "0": "agent", "1": "yes", "2": "no" };
+/** Silent gathers re-prompted before the caller is offered the dispatcher. */
+const MAX_SILENCES = 2;
+
+const SILENCE_PROMPT: Record<Language, string> = {
+  en: "Sorry, I didn't hear anything. Please say your answer.",
+  es: "Perdón, no escuché nada. Diga su respuesta, por favor.",
+};
+const CONNECTING: Record<Language, string> = {
+  en: "Connecting you with the on-call dispatcher.",
+  es: "Lo comunico con el despachador de guardia.",
+};
+
+/** The 24/7 voice line: the same intake as SMS, by speech and keypad, with a dispatcher fallback. */
+export function createVoiceRoutes(deps: VoiceRouteDeps): Router {
+  const router = express.Router();
+  const form = express.urlencoded({ extended: false, limit: "64kb" });
+  const signed = requireTwilioSignature(deps.settings);
+  const url = (path: string) => `${deps.settings.publicBaseUrl()}${path}`;
+
+  async function runTurn(req: Request, res: Response, text: string, turn: number): Promise<void> {
+    const body = req.body as Record<string, string | undefined>;
+    const agency = deps.agencyByNumber(body.To ?? "");
+    if (!agency || !body.From || !body.CallSid) {
+      res.status(agency ? 400 : 404).type("text/plain").send(agency ? "From and CallSid are required" : "unknown number");
+      return;
+    }
+    const message: InboundMessage = {
+      channel: "voice",
+      agencyId: agency.id,
+      from: body.From,
+      to: body.To ?? "",
+      text,
+      providerId: `${body.CallSid}-${turn}`,
+      media: [],
+      receivedAt: new Date(),
+    };
+    try {
+      const result = await handleCustomerTurn(message, deps.turn);
+      const next = turn + 1;
+      const gatherUrl = url(`/twilio/voice/gather?turn=${next}`);
+      const silenceUrl = url(`/twilio/voice/silence?turn=${next}&silences=1`);
+      const noAnswerUrl = url("/twilio/voice/no-answer");
+      res.type("text/xml");
+      if (result.kind === "held_by_dispatcher") {
+        res.send(renderDial([CONNECTING.en], "en", agency.voice.dispatcherPhone, noAnswerUrl));
+        return;
+      }
+      if (result.kind !== "replied") {
+        res.send(renderGather([], "en", gatherUrl, silenceUrl, false));
+        return;
+      }
+      const language = result.state.language ?? "en";
+      const texts = result.replies.map((r) => r.text);
+      switch (result.state.phase) {
+        case "escalated":
+          res.send(renderDial(texts, language, agency.voice.dispatcherPhone, noAnswerUrl));
+          return;
+        case "submitted":
+        case "refused":
+          res.send(renderGoodbye(texts, language));
+          return;
+        default:
+          res.send(renderGather(texts, language, gatherUrl, silenceUrl, turn === 0));
+      }
+    } catch (error) {
+      deps.logger.error({ err: error instanceof Error ? error.message : String(error) }, "voice turn failed");
+      res.status(503).type("text/plain").send("temporarily unavailable");
+    }
+  }
+
+  router.post("/twilio/voice", form, signed, (req, res) => runTurn(req, res, "", 0));
+
+  router.post("/twilio/voice/gather", form, signed, (req, res) => {
+    const body = req.body as Record<string, string | undefined>;
+    const digits = (body.Digits ?? "").trim();
+    const text = digits ? (KEYPAD[digits] ?? digits) : (body.SpeechResult ?? "").trim();
+    return runTurn(req, res, text, Number(req.query.turn ?? 1) || 1);
+  });
+
+  router.post("/twilio/voice/silence", form, signed, (req, res) => {
+    const body = req.body as Record<string, string | undefined>;
+    const agency = deps.agencyByNumber(body.To ?? "");
+    const turn = Number(req.query.turn ?? 1) || 1;
+    const silences = Number(req.query.silences ?? 1) || 1;
+    res.type("text/xml");
+    if (silences > MAX_SILENCES) {
+      res.send(renderDial([CONNECTING.en], "en", agency?.voice.dispatcherPhone ?? null, url("/twilio/voice/no-answer")));
+      return;
+    }
+    res.send(
+      renderGather(
+        [SILENCE_PROMPT.en],
+        "en",
+        url(`/twilio/voice/gather?turn=${turn}`),
+        url(`/twilio/voice/silence?turn=${turn}&silences=${silences + 1}`),
+        true,
+      ),
+    );
+  });
+
+  router.post("/twilio/voice/no-answer", form, signed, (req, res) => {
+    const status = (req.body as Record<string, string | undefined>).DialCallStatus;
+    res.type("text/xml");
+    if (status === "completed" || status === "answered") {
+      res.send(renderHangup());
+      return;
+    }
+    res.send(renderVoicemail("en", url("/twilio/voice/recording"), url("/twilio/voice/transcription")));
+  });
+
+  router.post("/twilio/voice/recording", form, signed, async (req, res) => {
+    const body = req.body as Record<string, string | undefined>;
+    const agency = deps.agencyByNumber(body.To ?? "");
+    if (agency && body.From && body.RecordingSid && body.RecordingUrl) {
+      try {
+        const conversation = await deps.turn.store.openConversation({
+          agencyId: agency.id,
+          channel: "voice",
+          participant: body.From,
+        });
+        await deps.turn.store.recordInbound(conversation.id, {
+          channel: "voice",
+          agencyId: agency.id,
+          from: body.From,
+          to: body.To ?? "",
+          text: "[voicemail]",
+          providerId: body.RecordingSid,
+          media: [{ url: body.RecordingUrl, contentType: "audio/wav" }],
+          receivedAt: new Date(),
+        });
+      } catch (error) {
+        deps.logger.error({ err: error instanceof Error ? error.message : String(error) }, "voicemail not stored");
+        res.status(503).end();
+        return;
+      }
+    }
+    res.type("text/xml").send(renderHangup());
+  });
+
+  router.post("/twilio/voice/transcription", form, signed, async (req, res) => {
+    const { RecordingSid: sid, TranscriptionText: text } = req.body as Record<string, string | undefined>;
+    if (sid && text) {
+      await deps.prisma.message.updateMany({ where: { providerId: sid }, data: { body: `[voicemail] ${text}` } });
+    }
+    res.status(204).end();
+  });
+  return router;
+}

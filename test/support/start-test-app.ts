@@ -1,0 +1,38 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { inject } from "vitest";
+import { type Application, createApplication } from "../../bots/application.ts";
+
+export interface TestApp {
+  app: Application;
+  /** http://127.0.0.1:PORT of the listening server. */
+  base: string;
+  close(): Promise<void>;
+}
+
+/** The real application on the run's test database and its own Redis prefix, listening on a free port. */
+export async function startTestApp(name: string, env: Record<string, string> = {}): Promise<TestApp> {
+  const app = await createApplication({
+    runWorkers: true,
+    env: {
+      PORT: "0",
+      DATABASE_URL: inject("databaseUrl"),
+      REDIS_URL: inject("redisUrl"),
+      REDIS_PREFIX: `${inject("redisPrefix")}:${name}`,
+      LOG_LEVEL: "silent",
+      ...env,
+    },
+  });
+  const server: Server = app.http.listen(0);
+  await new Promise((resolve) => server.once("listening", resolve));
+  const { port } = server.address() as AddressInfo;
+  app.bindPort(port);
+  return {
+    app,
+    base: `http://127.0.0.1:${port}`,
+    async close() {
+      server.close();
+      await app.close();
+    },
+  };
+}
