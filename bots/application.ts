@@ -11,6 +11,8 @@ import { SandboxOutbox } from "./sandbox/outbox.ts";
 import { createSandboxRoutes } from "./sandbox/sandbox-routes.ts";
 import { createTwilioStandIn } from "./sandbox/twilio-stand-in.ts";
 import { createTwilioClient } from "./twilio/create-twilio-client.ts";
+import { OfficerShiftRepository } from "../prisma/repositories/officer-shift-repository.ts";
+import { handleOfficerSms } from "./officers/handle-officer-sms.ts";
 import { createSmsRoutes } from "./twilio/sms-routes.ts";
 import { createVoiceRoutes } from "./twilio/voice-routes.ts";
 import { resolveTwilioSettings, type TwilioSettings } from "./twilio/twilio-settings.ts";
@@ -63,6 +65,7 @@ export async function createApplication(options: {
   const outboundQueue = new Queue(QUEUES.outbound, { connection: redis, prefix: env.REDIS_PREFIX });
   const agencies = [...loadAgencies().values()];
   const turnDeps = { store: new PrismaIntakeStore(prisma), extractor: createExtractorFromEnv(options.env), getAgency };
+  const shifts = new OfficerShiftRepository(prisma);
   const agencyByNumber = (phone: string) => agencies.find((agency) => agency.phoneNumbers.includes(phone));
   const routers = [
     createVoiceRoutes({ settings: twilioSettings, prisma, logger, turn: turnDeps, agencyByNumber }),
@@ -72,6 +75,7 @@ export async function createApplication(options: {
       logger,
       turn: turnDeps,
       agencyByNumber,
+      handleOfficer: (message, agency) => handleOfficerSms(message, agency, { prisma, shifts }),
       enqueueReplies: (conversationId, turnId) => enqueueConversationSms(outboundQueue, conversationId, turnId),
     }),
   ];

@@ -1,7 +1,8 @@
 import express, { type Router } from "express";
 import type { Logger } from "../../config/logger.ts";
 import type { AgencyConfig } from "../../core/agencies/index.ts";
-import { listStatusesBefore } from "../../core/messages/index.ts";
+import { type InboundMessage, listStatusesBefore } from "../../core/messages/index.ts";
+import type { OfficerSmsResult } from "../officers/handle-officer-sms.ts";
 import type { PrismaClient } from "../../prisma/client.ts";
 import { handleCustomerTurn, type TurnDeps } from "../handle-turn.ts";
 import { parseInboundSms } from "./parse-inbound.ts";
@@ -14,6 +15,8 @@ export interface SmsRouteDeps {
   prisma: PrismaClient;
   logger: Logger;
   agencyByNumber(phone: string): AgencyConfig | undefined;
+  /** Officer commands, for a From on the agency's roster; "not_officer" hands over to the intake. */
+  handleOfficer(message: InboundMessage, agency: AgencyConfig): Promise<OfficerSmsResult>;
   /** Queues sending the conversation's recorded replies (never sent inline). */
   enqueueReplies(conversationId: string, turnId: string): Promise<void>;
 }
@@ -38,7 +41,9 @@ export function createSmsRoutes(deps: SmsRouteDeps): Router {
       return;
     }
     try {
-      const result = await handleCustomerTurn(message, deps.turn);
+      const officer = await deps.handleOfficer(message, agency);
+      if (officer.kind === "handled") await deps.enqueueReplies(officer.conversationId, message.providerId ?? "");
+      const result = officer.kind === "not_officer" ? await handleCustomerTurn(message, deps.turn) : officer;
       if (result.kind === "replied") await deps.enqueueReplies(result.conversationId, message.providerId ?? "");
       res.type("text/xml").send(EMPTY_TWIML);
     } catch (error) {

@@ -249,3 +249,47 @@ describe("intake: corrections", () => {
     expect(c.submissions[0]?.quote.lines.some((line) => "rateKind" in line && line.rateKind === "emergency")).toBe(true);
   });
 });
+
+describe("intake: phrasings found weak on unseen conversations", () => {
+  it("reads an HOA president's organisation, a street named with a street type, and a patrol job", () => {
+    const c = playIntake(
+      [
+        "Hi, I'm Greg Hall, president of the Creek Crossing HOA. We'd like one officer with a patrol car for neighborhood patrol Friday Dec 4, 6pm-midnight, at 3200 Creek Crossing Dr, Mesquite TX",
+      ],
+      { agency: "mesquite-tx-pd", now: "2026-11-23T10:00:00-06:00" },
+    );
+    expect(c.state.slots).toMatchObject({
+      customerName: "Greg Hall",
+      organization: "Creek Crossing HOA",
+      address: { line1: "3200 Creek Crossing Dr", city: "Mesquite", state: "TX" },
+      eventType: "neighborhood patrol",
+      officers: 1,
+      vehicles: 1,
+      endTime: "00:00",
+    });
+    expect(c.state.question).toBe("postOrders");
+  });
+
+  it("'each car will drive about 6 miles' keeps the car count; 'the Rotary Club' drops the article", () => {
+    const c = playIntake(
+      [
+        "Hello, this is Dana Whitfield with the Rockport Rotary Club. We're hosting a 5K run on Saturday December 5th, 7am-11am, starting at 100 N Austin St, Rockport, TX. We'd like 4 officers and 2 patrol cars.",
+        "each car will drive about 6 miles",
+      ],
+      { agency: "rockport-tx-pd", now: "2026-11-23T10:00:00-06:00" },
+    );
+    expect(c.state.slots).toMatchObject({ vehicles: 2, vehicleMiles: 6, organization: "Rockport Rotary Club" });
+  });
+
+  it("a brewery is a job, and 'yes, we're a bar' is not a name", () => {
+    const c = playIntake(["Need 2 off duty officers at our brewery, 500 N 4th Ave, Tucson, on December 31 from 9pm to 2am"]);
+    expect(c.state.slots.eventType).toBe("brewery security");
+    expect(c.state.slots.flags.alcoholPrincipalBusiness).toBe(true);
+    c.play(["no", "no", "no", "no"]);
+    expect(c.state.question).toBe("customerName");
+    c.say("yes, we're a bar");
+    expect(c.state.slots.customerName).toBeNull();
+    c.say("actually it's Jenna Park");
+    expect(c.state.slots.customerName).toBe("Jenna Park");
+  });
+});

@@ -1,0 +1,1 @@
+export { OFFICER_HELP, type OfficerCommand, parseOfficerCommand } from "./parse-officer-command.ts";
