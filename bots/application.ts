@@ -6,6 +6,7 @@ import { createLogger, type Logger } from "../config/logger.ts";
 import { bootServices, type Services } from "../workers/boot-services.ts";
 import { enqueueConversationSms } from "../workers/enqueue-outbound.ts";
 import { QUEUES } from "../workers/queues.ts";
+import { createSenderRateLimiter } from "../workers/sender-rate-limit.ts";
 import { PrismaIntakeStore } from "../prisma/repositories/prisma-intake-store.ts";
 import { SandboxOutbox } from "./sandbox/outbox.ts";
 import { createSandboxRoutes } from "./sandbox/sandbox-routes.ts";
@@ -92,6 +93,7 @@ export async function createApplication(options: {
   const workerDeps = {
     prisma,
     logger,
+    smsRateLimiter: createSenderRateLimiter(redis, env.REDIS_PREFIX, env.SMS_RATE_PER_SENDER),
     twilio: {
       client: twilioClient,
       statusCallbackUrl: () => `${twilioSettings.publicBaseUrl()}/twilio/status`,

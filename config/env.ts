@@ -41,6 +41,8 @@ export const EnvSchema = z
     MICROSOFT_APP_ID: optionalString,
     MICROSOFT_APP_PASSWORD: optionalString,
     ADMIN_PASSWORD: optionalString,
+    /** Outbound SMS per second from one sender number; 0 = no limit. Default 3 (a toll-free number's rate). */
+    SMS_RATE_PER_SENDER: z.coerce.number().min(0).max(1000).default(3),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   });
 

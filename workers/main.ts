@@ -4,6 +4,7 @@ import { createTwilioClient } from "../bots/twilio/create-twilio-client.ts";
 import { resolveTwilioSettings } from "../bots/twilio/twilio-settings.ts";
 import { bootServices } from "./boot-services.ts";
 import { startAllWorkers } from "./registry.ts";
+import { createSenderRateLimiter } from "./sender-rate-limit.ts";
 
 /** `npm run worker`: the workers alone, for scaling out beside `npm start`. */
 async function main(): Promise<void> {
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
     deps: {
       prisma: services.prisma,
       logger,
+      smsRateLimiter: createSenderRateLimiter(services.redis, env.REDIS_PREFIX, env.SMS_RATE_PER_SENDER),
       // In sandbox mode the Twilio stand-in is served by `npm start` on PORT.
       twilio: {
         client: createTwilioClient(twilioSettings),

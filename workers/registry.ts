@@ -3,6 +3,7 @@ import type { Redis } from "ioredis";
 import type { Logger } from "../config/logger.ts";
 import type { PrismaClient } from "../prisma/client.ts";
 import { sendSmsJob } from "./jobs/send-sms.ts";
+import type { SenderRateLimiter } from "./sender-rate-limit.ts";
 import { type AnyJobDefinition, startWorkers } from "./start-workers.ts";
 
 /** The Twilio REST client a job may use, with the address its status callbacks go to. */
@@ -16,6 +17,8 @@ export interface WorkerDeps {
   prisma: PrismaClient;
   logger: Logger;
   twilio: TwilioPort | null;
+  /** Waits for the per-sender SMS rate limit. */
+  smsRateLimiter: SenderRateLimiter;
 }
 
 /** Every job definition; later issues append theirs (approvals, broadcast, reminders, ...). */

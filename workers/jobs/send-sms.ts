@@ -56,6 +56,7 @@ export const sendSmsJob: JobDefinition<typeof SendSmsPayloadSchema, WorkerDeps> 
       try {
         let firstSid: string | null = null;
         for (const body of splitSms(message.body)) {
+          await deps.smsRateLimiter.acquire(from);
           const result = await twilio.client.messages.create({
             to: message.to,
             from,

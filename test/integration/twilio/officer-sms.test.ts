@@ -89,9 +89,10 @@ describe("officer SMS commands", () => {
     const { officers, code } = await makeOffers(1);
     const phone = officers[0]!.phone;
     const before = fake.messages.filter((m) => m.to === phone).length;
-    for (const command of [`YES ${code}`, "SHIFTS", `IN ${code}`, `NOTE ${code} north gate locked`, `OUT ${code}`, "dance"]) {
+    const commands = [`YES ${code}`, "SHIFTS", `IN ${code}`, `NOTE ${code} north gate locked`, `OUT ${code}`, "dance"];
+    for (const [index, command] of commands.entries()) {
       await send(phone, command);
-      await repliesTo(phone, before + 1);
+      await repliesTo(phone, before + index + 1);
     }
     const replies = (await repliesTo(phone, before + 6)).slice(before);
     expect(replies[0]).toMatch(/^Confirmed/);

@@ -70,6 +70,40 @@ describe("POST /twilio/sms (live mode against a fake Twilio API)", () => {
     expect(sent[0]?.authorization).toMatch(/^Basic /);
   });
 
+  it("takes a whole customer intake by SMS and stores the submitted request", async () => {
+    const phone = newPhone();
+    const lines = [
+      "Hi, I need 2 officers with a car next Saturday 6-11pm at 4500 E Broadway for store security",
+      "no",
+      "no",
+      "no",
+      "no",
+      "Maria Lopez",
+      "Desert Bloom Events",
+      "none",
+      "YES",
+    ];
+    let expected = 0;
+    for (const line of lines) {
+      expect((await post(sms(phone, line))).status).toBe(200);
+      expected += 1;
+      await waitFor(
+        async () => fake.messages.filter((m) => m.to === phone).length,
+        (n) => n >= expected,
+      );
+      expected = fake.messages.filter((m) => m.to === phone).length;
+    }
+    const bodies = fake.messages.filter((m) => m.to === phone).map((m) => m.body);
+    expect(bodies.some((b) => /Quote: \$[\d,]+\.\d\d total/.test(b))).toBe(true);
+    expect(bodies.at(-1)).toMatch(/Request #\d+ is submitted/);
+    const request = await app.prisma.request.findFirstOrThrow({
+      where: { conversation: { participant: phone } },
+      include: { quotes: true },
+    });
+    expect(request).toMatchObject({ status: "submitted", officers: 2, vehicles: 1 });
+    expect(request.quotes).toHaveLength(1);
+  });
+
   it("rejects a bad or missing signature with 403 and stores nothing", async () => {
     const params = sms(newPhone(), "hello");
     expect((await post(params, "bm90LWEtc2lnbmF0dXJl")).status).toBe(403);

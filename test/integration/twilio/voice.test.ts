@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../../support/start-test-app.ts";
+import { first, listSays, parseTwiml } from "../../support/parse-twiml.ts";
 import { postSignedTwilioForm } from "../../support/twilio-webhook.ts";
 
 const AUTH_TOKEN = "test-voice-auth-token";
@@ -28,24 +29,27 @@ describe("the voice line", () => {
   const call = async (path: string, extra: Record<string, string> = {}) => {
     const params = { CallSid: callSid, From: caller, To: AGENCY_NUMBER, ...extra };
     const response = await postSignedTwilioForm(`${test.base}${path}`, `${PUBLIC_BASE}${path}`, AUTH_TOKEN, params);
-    return { status: response.status, twiml: await response.text() };
+    const text = await response.text();
+    return { status: response.status, twiml: response.status === 200 ? parseTwiml(text) : {} };
   };
 
   it("greets in the agency's name and gathers speech and keys", async () => {
     const { status, twiml } = await call("/twilio/voice");
     expect(status).toBe(200);
-    expect(twiml).toContain('<Gather input="speech dtmf"');
-    expect(twiml).toContain("Tucson Police Department");
-    expect(twiml).toContain(`action="${PUBLIC_BASE}/twilio/voice/gather?turn=1"`);
-    expect(twiml).toContain("<Redirect");
+    const gather = first(twiml, "Gather");
+    expect(gather["@input"]).toBe("speech dtmf");
+    expect(gather["@action"]).toBe(`${PUBLIC_BASE}/twilio/voice/gather?turn=1`);
+    expect(listSays(gather).join(" ")).toContain("Tucson Police Department");
+    expect(first(twiml, "Redirect")["#text"]).toBe(`${PUBLIC_BASE}/twilio/voice/silence?turn=1&silences=1`);
   });
 
   it("takes several answers from one utterance and asks for what is missing", async () => {
     const { twiml } = await call("/twilio/voice/gather?turn=1", {
       SpeechResult: "I need two officers Saturday from 6 to 11 pm at 4500 East Broadway",
     });
-    expect(twiml).toContain("<Gather");
-    expect(twiml).toMatch(/What is the job/);
+    const gather = first(twiml, "Gather");
+    expect(listSays(gather).join(" ")).toMatch(/What is the job/);
+    expect(gather["@action"]).toBe(`${PUBLIC_BASE}/twilio/voice/gather?turn=2`);
     const conversation = await test.app.prisma.conversation.findFirstOrThrow({
       where: { participant: caller, channel: "voice" },
     });
@@ -53,21 +57,25 @@ describe("the voice line", () => {
   });
 
   it("re-prompts on silence twice, then offers the dispatcher", async () => {
-    const first = await call("/twilio/voice/silence?turn=2&silences=1");
-    expect(first.twiml).toContain("<Gather");
-    expect(first.twiml).toContain("silences=2");
+    const firstSilence = await call("/twilio/voice/silence?turn=2&silences=1");
+    expect(listSays(first(firstSilence.twiml, "Gather")).join(" ")).toMatch(/didn't hear/);
+    expect(String(first(firstSilence.twiml, "Redirect")["#text"])).toContain("silences=2");
     const third = await call("/twilio/voice/silence?turn=2&silences=3");
-    expect(third.twiml).toContain(`<Dial timeout="20"`);
-    expect(third.twiml).toContain(DISPATCHER);
+    const dial = first(third.twiml, "Dial");
+    expect(dial["@timeout"]).toBe("20");
+    expect(String(dial["#text"])).toBe(DISPATCHER);
   });
 
   it("dials the on-call dispatcher on 0, and takes a voicemail when nobody answers", async () => {
     const dial = await call("/twilio/voice/gather?turn=2", { Digits: "0" });
-    expect(dial.twiml).toContain("<Dial");
-    expect(dial.twiml).toContain(DISPATCHER);
+    expect(String(first(dial.twiml, "Dial")["#text"])).toBe(DISPATCHER);
+    expect(first(dial.twiml, "Dial")["@action"]).toBe(`${PUBLIC_BASE}/twilio/voice/no-answer`);
     const noAnswer = await call("/twilio/voice/no-answer", { DialCallStatus: "no-answer" });
-    expect(noAnswer.twiml).toContain("<Record");
-    expect(noAnswer.twiml).toContain('transcribe="true"');
+    const record = first(noAnswer.twiml, "Record");
+    expect(record["@transcribe"]).toBe("true");
+    expect(record["@action"]).toBe(`${PUBLIC_BASE}/twilio/voice/recording`);
+    const answered = await call("/twilio/voice/no-answer", { DialCallStatus: "completed" });
+    expect(answered.twiml.Hangup).toBeDefined();
 
     const recordingSid = `RE${randomBytes(16).toString("hex")}`;
     await call("/twilio/voice/recording", {
@@ -78,6 +86,41 @@ describe("the voice line", () => {
     const voicemail = await test.app.prisma.message.findUniqueOrThrow({ where: { providerId: recordingSid } });
     expect(voicemail.body).toBe("[voicemail] Please call me back");
     expect(voicemail.media).toEqual([{ url: `https://api.twilio.com/recordings/${recordingSid}`, contentType: "audio/wav" }]);
+  });
+
+  it("books a request by voice: answers by speech, YES by pressing 1, then says goodbye", async () => {
+    const voiceCaller = `+1520555${String(2000 + Math.floor(Math.random() * 7999))}`;
+    const sid = `CA${randomBytes(16).toString("hex")}`;
+    const step = async (path: string, extra: Record<string, string> = {}) => {
+      const params = { CallSid: sid, From: voiceCaller, To: AGENCY_NUMBER, ...extra };
+      const response = await postSignedTwilioForm(`${test.base}${path}`, `${PUBLIC_BASE}${path}`, AUTH_TOKEN, params);
+      expect(response.status).toBe(200);
+      return parseTwiml(await response.text());
+    };
+    await step("/twilio/voice");
+    const answers = [
+      "I need one officer for store security Saturday from 6 to 10 pm at 4500 East Broadway",
+      "no vehicle",
+      "no",
+      "no",
+      "no",
+      "no",
+      "Maria Lopez",
+      "Desert Bloom",
+      "none",
+    ];
+    let twiml = await step("/twilio/voice/gather?turn=1", { SpeechResult: answers[0] ?? "" });
+    for (const [index, answer] of answers.slice(1).entries()) {
+      twiml = await step(`/twilio/voice/gather?turn=${index + 2}`, { SpeechResult: answer });
+    }
+    expect(listSays(first(twiml, "Gather")).join(" ")).toMatch(/Quote: \$[\d,]+\.\d\d total/);
+    const done = await step(`/twilio/voice/gather?turn=${answers.length + 1}`, { Digits: "1" });
+    expect(listSays(done).join(" ")).toMatch(/Request number \d+ is submitted/);
+    expect(done.Hangup).toBeDefined();
+    const request = await test.app.prisma.request.findFirstOrThrow({
+      where: { conversation: { participant: voiceCaller, channel: "voice" } },
+    });
+    expect(request).toMatchObject({ status: "submitted", officers: 1, vehicles: 0 });
   });
 
   it("refuses an unsigned call with 403", async () => {
