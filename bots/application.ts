@@ -1,11 +1,10 @@
-import { Queue, type Worker } from "bullmq";
+import type { Worker } from "bullmq";
 import { getAgency, loadAgencies } from "../agencies/load-agencies.ts";
 import type { Express } from "express";
 import { describeModes, type Env, loadEnv, type Modes } from "../config/env.ts";
 import { createLogger, type Logger } from "../config/logger.ts";
 import { bootServices, type Services } from "../workers/boot-services.ts";
-import { enqueueConversationSms } from "../workers/enqueue-outbound.ts";
-import { QUEUES } from "../workers/queues.ts";
+import { createQueueSet, type QueueSet } from "../workers/queue-set.ts";
 import { createSenderRateLimiter } from "../workers/sender-rate-limit.ts";
 import { PrismaIntakeStore } from "../prisma/repositories/prisma-intake-store.ts";
 import { SandboxOutbox } from "./sandbox/outbox.ts";
@@ -19,6 +18,7 @@ import { createVoiceRoutes } from "./twilio/voice-routes.ts";
 import { resolveTwilioSettings, type TwilioSettings } from "./twilio/twilio-settings.ts";
 import { createExtractorFromEnv } from "./understanding/create-extractor.ts";
 import { startAllWorkers } from "../workers/registry.ts";
+import type { TurnDeps } from "./handle-turn.ts";
 import { createHttpApp } from "./server.ts";
 
 export interface Application extends Services {
@@ -27,6 +27,7 @@ export interface Application extends Services {
   http: Express;
   workers: Worker[];
   twilio: TwilioSettings;
+  queues: QueueSet;
   /** Present in sandbox mode: what the stand-ins of Twilio (and later Slack) received. */
   outbox: SandboxOutbox | null;
   /** Tells the app the port it listens on (PORT=0 picks one); sandbox addresses depend on it. */
@@ -63,9 +64,18 @@ export async function createApplication(options: {
     twilioSettings.mode === "sandbox"
       ? new SandboxOutbox((entry) => logger.info({ outbound: entry }, `sandbox ${entry.channel} to ${entry.to}: ${entry.body}`))
       : null;
-  const outboundQueue = new Queue(QUEUES.outbound, { connection: redis, prefix: env.REDIS_PREFIX });
+  const queues = createQueueSet(redis, env.REDIS_PREFIX);
   const agencies = [...loadAgencies().values()];
-  const turnDeps = { store: new PrismaIntakeStore(prisma), extractor: createExtractorFromEnv(options.env), getAgency };
+  const turnDeps: TurnDeps = {
+    store: new PrismaIntakeStore(prisma),
+    extractor: createExtractorFromEnv(options.env),
+    getAgency,
+    async afterCommit({ state, effects }) {
+      if (effects.some((e) => e.kind === "submit_request") && state.submittedNumber !== null) {
+        await queues.enqueueOpenApprovals(state.submittedNumber);
+      }
+    },
+  };
   const shifts = new OfficerShiftRepository(prisma);
   const agencyByNumber = (phone: string) => agencies.find((agency) => agency.phoneNumbers.includes(phone));
   const routers = [
@@ -77,7 +87,7 @@ export async function createApplication(options: {
       turn: turnDeps,
       agencyByNumber,
       handleOfficer: (message, agency) => handleOfficerSms(message, agency, { prisma, shifts }),
-      enqueueReplies: (conversationId, turnId) => enqueueConversationSms(outboundQueue, conversationId, turnId),
+      enqueueReplies: (conversationId, turnId) => queues.enqueueSms(conversationId, turnId),
     }),
   ];
   if (outbox) {
@@ -94,6 +104,8 @@ export async function createApplication(options: {
     prisma,
     logger,
     smsRateLimiter: createSenderRateLimiter(redis, env.REDIS_PREFIX, env.SMS_RATE_PER_SENDER),
+    enqueueSms: queues.enqueueSms,
+    enqueueBroadcastWave: queues.enqueueBroadcastWave,
     twilio: {
       client: twilioClient,
       statusCallbackUrl: () => `${twilioSettings.publicBaseUrl()}/twilio/status`,
@@ -110,13 +122,14 @@ export async function createApplication(options: {
     http,
     workers,
     twilio: twilioSettings,
+    queues,
     outbox,
     bindPort(actual: number) {
       port = actual;
     },
     async close() {
       await Promise.allSettled(workers.map((w) => w.close()));
-      await outboundQueue.close();
+      await queues.close();
       await services.close();
     },
   };

@@ -13,6 +13,8 @@ export interface TurnDeps {
   store: IntakeStore;
   extractor: MessageExtractor;
   getAgency(id: string): AgencyConfig | undefined;
+  /** Runs after a turn is committed (e.g. queue the approval of a request submitted in it). */
+  afterCommit?(committed: { state: IntakeState; effects: IntakeEffect[] }): Promise<void>;
 }
 
 export type TurnResult =
@@ -62,5 +64,6 @@ export async function handleCustomerTurn(
     },
   );
   const committed = await deps.store.commitTurn(conversation, result, message.receivedAt);
+  await deps.afterCommit?.(committed);
   return { kind: "replied", conversationId: conversation.id, ...committed };
 }

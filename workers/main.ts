@@ -3,6 +3,7 @@ import { createLogger } from "../config/logger.ts";
 import { createTwilioClient } from "../bots/twilio/create-twilio-client.ts";
 import { resolveTwilioSettings } from "../bots/twilio/twilio-settings.ts";
 import { bootServices } from "./boot-services.ts";
+import { createQueueSet } from "./queue-set.ts";
 import { startAllWorkers } from "./registry.ts";
 import { createSenderRateLimiter } from "./sender-rate-limit.ts";
 
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   logger.info({ mode: describeModes(env) }, "DetailDesk workers starting");
   const twilioSettings = resolveTwilioSettings(env, () => env.PORT);
   const services = await bootServices({ database: env.DATABASE_URL, redis: env.REDIS_URL }, logger);
+  const queues = createQueueSet(services.redis, env.REDIS_PREFIX);
   const workers = startAllWorkers({
     connection: services.redis,
     prefix: env.REDIS_PREFIX,
@@ -21,6 +23,8 @@ async function main(): Promise<void> {
       prisma: services.prisma,
       logger,
       smsRateLimiter: createSenderRateLimiter(services.redis, env.REDIS_PREFIX, env.SMS_RATE_PER_SENDER),
+      enqueueSms: queues.enqueueSms,
+      enqueueBroadcastWave: queues.enqueueBroadcastWave,
       // In sandbox mode the Twilio stand-in is served by `npm start` on PORT.
       twilio: {
         client: createTwilioClient(twilioSettings),
@@ -32,6 +36,7 @@ async function main(): Promise<void> {
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
       void Promise.allSettled(workers.map((w) => w.close()))
+        .then(() => queues.close())
         .then(() => services.close())
         .finally(() => process.exit(0));
     });

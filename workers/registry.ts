@@ -2,6 +2,8 @@ import type { Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "../config/logger.ts";
 import type { PrismaClient } from "../prisma/client.ts";
+import { broadcastWaveJob } from "./jobs/broadcast-wave.ts";
+import { openApprovalsJob } from "./jobs/open-approvals.ts";
 import { sendSmsJob } from "./jobs/send-sms.ts";
 import type { SenderRateLimiter } from "./sender-rate-limit.ts";
 import { type AnyJobDefinition, startWorkers } from "./start-workers.ts";
@@ -19,10 +21,12 @@ export interface WorkerDeps {
   twilio: TwilioPort | null;
   /** Waits for the per-sender SMS rate limit. */
   smsRateLimiter: SenderRateLimiter;
+  enqueueSms(conversationId: string, turnId: string): Promise<void>;
+  enqueueBroadcastWave(requestId: string, wave: number, delayMs: number): Promise<void>;
 }
 
 /** Every job definition; later issues append theirs (approvals, broadcast, reminders, ...). */
-export const JOB_DEFINITIONS: AnyJobDefinition<WorkerDeps>[] = [sendSmsJob];
+export const JOB_DEFINITIONS: AnyJobDefinition<WorkerDeps>[] = [sendSmsJob, openApprovalsJob, broadcastWaveJob];
 
 export function startAllWorkers(options: {
   connection: Redis;

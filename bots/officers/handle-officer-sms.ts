@@ -3,6 +3,7 @@ import type { AgencyConfig } from "../../core/agencies/index.ts";
 import type { InboundMessage } from "../../core/messages/index.ts";
 import { OFFICER_HELP, type OfficerCommand, parseOfficerCommand } from "../../core/officers/index.ts";
 import { Prisma, type PrismaClient } from "../../prisma/client.ts";
+import { openOfficerConversation } from "../../prisma/repositories/officer-conversation.ts";
 import type { OfficerShiftRepository } from "../../prisma/repositories/officer-shift-repository.ts";
 
 export interface OfficerSmsDeps {
@@ -10,7 +11,10 @@ export interface OfficerSmsDeps {
   shifts: OfficerShiftRepository;
 }
 
-export type OfficerSmsResult = { kind: "handled"; conversationId: string } | { kind: "duplicate" } | { kind: "not_officer" };
+export type OfficerSmsResult =
+  | { kind: "handled"; conversationId: string; alsoNotified: string[] }
+  | { kind: "duplicate" }
+  | { kind: "not_officer" };
 
 const formatShift = (start: Date, end: Date, zone: string) => {
   const s = DateTime.fromJSDate(start, { zone });
@@ -29,10 +33,7 @@ export async function handleOfficerSms(
 ): Promise<OfficerSmsResult> {
   const officer = await deps.shifts.findOfficerByPhone(agency.id, message.from);
   if (!officer?.active) return { kind: "not_officer" };
-  const key = { agencyId: agency.id, channel: "sms" as const, participant: message.from, role: "officer" as const };
-  const conversation =
-    (await deps.prisma.conversation.findFirst({ where: { ...key, closedAt: null } })) ??
-    (await deps.prisma.conversation.create({ data: key }));
+  const conversation = await openOfficerConversation(deps.prisma, agency.id, message.from);
   try {
     await deps.prisma.message.create({
       data: {
@@ -53,7 +54,8 @@ export async function handleOfficerSms(
   }
 
   const command = parseOfficerCommand(message.text);
-  const reply = await runCommand(command, officer.id, message, agency, deps);
+  const alsoNotified: string[] = [];
+  const reply = await runCommand(command, officer.id, message, agency, deps, alsoNotified);
   if (reply !== null) {
     await deps.prisma.message.create({
       data: {
@@ -67,7 +69,7 @@ export async function handleOfficerSms(
       },
     });
   }
-  return { kind: "handled", conversationId: conversation.id };
+  return { kind: "handled", conversationId: conversation.id, alsoNotified };
 }
 
 async function runCommand(
@@ -76,6 +78,7 @@ async function runCommand(
   message: InboundMessage,
   agency: AgencyConfig,
   deps: OfficerSmsDeps,
+  alsoNotified: string[],
 ): Promise<string | null> {
   const at = message.receivedAt;
   const which = (codes: string[]) => `You have several: reply with the code too (${codes.join(", ")}).`;
@@ -94,6 +97,7 @@ async function runCommand(
       const outcome = await deps.shifts.acceptOffer(officerId, command.code, at);
       switch (outcome.kind) {
         case "accepted":
+          if (outcome.staffedConversationId) alsoNotified.push(outcome.staffedConversationId);
           return `Confirmed: you have the shift for request #${outcome.requestNumber}, ${formatShift(outcome.start, outcome.end, agency.timeZone)}. Reply IN ${command.code ?? "<code>"} when you arrive.`;
         case "filled":
           return "Sorry, that shift has already been filled. Thank you for answering.";

@@ -42,7 +42,11 @@ export function createSmsRoutes(deps: SmsRouteDeps): Router {
     }
     try {
       const officer = await deps.handleOfficer(message, agency);
-      if (officer.kind === "handled") await deps.enqueueReplies(officer.conversationId, message.providerId ?? "");
+      if (officer.kind === "handled") {
+        for (const id of [officer.conversationId, ...officer.alsoNotified]) {
+          await deps.enqueueReplies(id, message.providerId ?? "");
+        }
+      }
       const result = officer.kind === "not_officer" ? await handleCustomerTurn(message, deps.turn) : officer;
       if (result.kind === "replied") await deps.enqueueReplies(result.conversationId, message.providerId ?? "");
       res.type("text/xml").send(EMPTY_TWIML);

@@ -17,7 +17,8 @@ type Tx = Prisma.TransactionClient;
 /** Reads a stored state; a row from an older shape starts a fresh conversation rather than crash. */
 function readState(value: unknown): IntakeState {
   const state = value as Partial<IntakeState> | null;
-  if (state && state.version === 1 && state.slots && state.phase) return { ...createIntakeState(), ...state } as IntakeState;
+  if (state && state.version === 1 && state.slots && state.phase)
+    return { ...createIntakeState(), ...state } as IntakeState;
   return createIntakeState();
 }
 
@@ -29,10 +30,22 @@ function isUniqueViolation(error: unknown): boolean {
 export class PrismaIntakeStore implements IntakeStore {
   constructor(private readonly prisma: PrismaClient) {}
 
-  async openConversation(key: { agencyId: string; channel: Channel; participant: string }): Promise<ConversationRecord> {
-    const where = { agencyId: key.agencyId, channel: key.channel, participant: key.participant, role: "customer" as const };
+  async openConversation(key: {
+    agencyId: string;
+    channel: Channel;
+    participant: string;
+  }): Promise<ConversationRecord> {
+    const where = {
+      agencyId: key.agencyId,
+      channel: key.channel,
+      participant: key.participant,
+      role: "customer" as const,
+    };
     const row =
-      (await this.prisma.conversation.findFirst({ where: { ...where, closedAt: null }, orderBy: { createdAt: "desc" } })) ??
+      (await this.prisma.conversation.findFirst({
+        where: { ...where, closedAt: null },
+        orderBy: { createdAt: "desc" },
+      })) ??
       (await this.prisma.conversation.create({ data: { ...where, state: createIntakeState() as object } }));
     return {
       id: row.id,
@@ -191,13 +204,20 @@ async function applyEffect(
           },
         },
       });
-      await audit("request.submitted", "Request", row.id, { number: row.number, totalCents: quote.totalCents });
+      await audit("request.submitted", "Request", row.id, {
+        number: row.number,
+        totalCents: quote.totalCents,
+      });
       return row.number;
     }
     case "cancel_request": {
       const row = await tx.request.update({
         where: { number: effect.requestNumber },
-        data: { status: "cancelled", cancelledAt: new Date(effect.cancelledAt), cancellationFeeCents: effect.feeCents },
+        data: {
+          status: "cancelled",
+          cancelledAt: new Date(effect.cancelledAt),
+          cancellationFeeCents: effect.feeCents,
+        },
       });
       await audit("request.cancelled", "Request", row.id, { feeCents: effect.feeCents });
       return null;
@@ -211,7 +231,9 @@ async function applyEffect(
       await audit("contact.opted_out", "Conversation", conversation.id);
       return null;
     case "opt_in":
-      await tx.optOut.deleteMany({ where: { agencyId: conversation.agencyId, phone: conversation.participant } });
+      await tx.optOut.deleteMany({
+        where: { agencyId: conversation.agencyId, phone: conversation.participant },
+      });
       await audit("contact.opted_in", "Conversation", conversation.id);
       return null;
     case "escalate":

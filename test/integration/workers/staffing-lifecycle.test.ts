@@ -1,0 +1,209 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ApprovalRepository } from "../../../prisma/repositories/approval-repository.ts";
+import { startFakeTwilio } from "../../fakes/fake-twilio-server.ts";
+import { startTestApp, type TestApp } from "../../support/start-test-app.ts";
+import { postSignedTwilioForm } from "../../support/twilio-webhook.ts";
+
+const AUTH_TOKEN = "test-staffing-auth-token";
+const PUBLIC_BASE = "https://staffing.example.org";
+const AGENCY_NUMBER = "+15205550100";
+
+async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (ok(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe("after YES: approval, broadcast, acceptance race, staffing", () => {
+  let test: TestApp;
+  let fake: Awaited<ReturnType<typeof startFakeTwilio>>;
+  let round = 0;
+
+  beforeAll(async () => {
+    fake = await startFakeTwilio();
+    test = await startTestApp("staffing", {
+      PUBLIC_BASE_URL: PUBLIC_BASE,
+      TWILIO_ACCOUNT_SID: `AC${"4".repeat(32)}`,
+      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+      TWILIO_API_BASE_URL: fake.url,
+      SMS_RATE_PER_SENDER: "0",
+    });
+  });
+  afterAll(async () => {
+    await test.close();
+    await fake.close();
+  });
+
+  const reply = (from: string, body: string) =>
+    postSignedTwilioForm(`${test.base}/twilio/sms`, `${PUBLIC_BASE}/twilio/sms`, AUTH_TOKEN, {
+      MessageSid: `SM${randomBytes(16).toString("hex")}`,
+      From: from,
+      To: AGENCY_NUMBER,
+      Body: body,
+    });
+
+  /** A submitted Tucson request for `officers` positions, with its customer's SMS conversation. */
+  async function submitRequest(officers: number) {
+    const { prisma } = test.app;
+    round += 1;
+    const customerPhone = `+1520557${String(1000 + round).padStart(4, "0")}`;
+    const conversation = await prisma.conversation.create({
+      data: { agencyId: "tucson-az-pd", channel: "sms", participant: customerPhone },
+    });
+    await prisma.message.create({
+      data: {
+        conversationId: conversation.id,
+        direction: "inbound",
+        channel: "sms",
+        from: customerPhone,
+        to: AGENCY_NUMBER,
+        body: "YES",
+        status: "received",
+      },
+    });
+    const start = new Date(Date.now() + (10 + round * 2) * 24 * 3600_000);
+    const request = await prisma.request.create({
+      data: {
+        agencyId: "tucson-az-pd",
+        conversationId: conversation.id,
+        status: "submitted",
+        start,
+        end: new Date(start.getTime() + 4 * 3600_000),
+        officers,
+        eventType: "store security",
+        requestedAt: new Date(),
+        quotes: {
+          create: {
+            totalCents: 1,
+            decision: "allow",
+            quote: { positions: { officer: officers, sergeant: 0, commander: 0 }, screening: { approver: null } },
+            requestData: {},
+          },
+        },
+      },
+    });
+    return { request, customerPhone };
+  }
+
+  it("opens approvals, broadcasts fairest-first waves, staffs on acceptance and confirms to the customer", async () => {
+    const { prisma, queues } = test.app;
+    const approvals = new ApprovalRepository(prisma);
+    const { request, customerPhone } = await submitRequest(3);
+    await queues.enqueueOpenApprovals(request.number);
+    const pending = await waitFor(
+      () => prisma.request.findUniqueOrThrow({ where: { id: request.id } }),
+      (r) => r.status === "pending_approval",
+    );
+    expect(pending.status).toBe("pending_approval");
+
+    const decision = await approvals.decide({
+      requestId: request.id,
+      role: "supervisor",
+      decision: "approved",
+      by: "U0TUCSSUP1",
+      reason: null,
+      at: new Date(),
+    });
+    expect(decision.kind).toBe("approved");
+    const again = await approvals.decide({
+      requestId: request.id,
+      role: "supervisor",
+      decision: "denied",
+      by: "U0TUCSSUP2",
+      reason: "late click",
+      at: new Date(),
+    });
+    expect(again).toMatchObject({ kind: "already_decided", decidedBy: "U0TUCSSUP1" });
+
+    await queues.enqueueBroadcastWave(request.id, 0, 0);
+    const offers = await waitFor(
+      () => prisma.offer.findMany({ where: { position: { requestId: request.id } }, include: { officer: true } }),
+      (list) => list.length >= 30,
+    );
+    const offeredOfficers = [...new Set(offers.map((o) => o.officerId))];
+    expect(offeredOfficers).toHaveLength(10);
+    const waveJob = await waitFor(
+      () => queues.broadcast.getJob(`wave-${request.id}-1`),
+      (job) => job !== undefined,
+    );
+    expect(await waveJob?.getState()).toBe("delayed");
+
+    const code = offers[0]?.code ?? "";
+    const offerTexts = await waitFor(
+      async () => fake.messages.filter((m) => m.body.includes(`YES ${code}`)),
+      (list) => list.length >= 10,
+    );
+    expect(offerTexts).toHaveLength(10);
+
+    const accepters = [...new Map(offers.map((o) => [o.officerId, o.officer.phone])).values()].slice(0, 3);
+    for (const phone of accepters) expect((await reply(phone, `YES ${code}`)).status).toBe(200);
+    const staffed = await waitFor(
+      () => prisma.request.findUniqueOrThrow({ where: { id: request.id } }),
+      (r) => r.status === "staffed",
+    );
+    expect(staffed.status).toBe("staffed");
+    const confirmation = await waitFor(
+      async () => fake.messages.filter((m) => m.to === customerPhone),
+      (list) => list.length >= 1,
+    );
+    expect(confirmation[0]?.body).toMatch(/fully staffed/);
+
+    await waveJob?.promote();
+    await waitFor(
+      async () => (await queues.broadcast.getJob(`wave-${request.id}-1`))?.getState(),
+      (state) => state === "completed",
+    );
+    const offersAfter = await prisma.offer.count({ where: { position: { requestId: request.id } } });
+    expect(offersAfter).toBe(offers.length);
+    const audit = await prisma.auditEvent.findMany({ where: { entityId: request.id }, orderBy: { at: "asc" } });
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(["request.pending_approval", "request.approved", "broadcast.wave", "request.staffed"]),
+    );
+  });
+
+  it("gives 3 positions to exactly 3 of 50 officers replying at the same moment", async () => {
+    const { prisma } = test.app;
+    const { request } = await submitRequest(3);
+    const approvals = new ApprovalRepository(prisma);
+    await approvals.openApprovals(request.number, new Date());
+    await approvals.decide({ requestId: request.id, role: "supervisor", decision: "approved", by: "U1", reason: null, at: new Date() });
+    const positions = await prisma.position.findMany({ where: { requestId: request.id } });
+    expect(positions).toHaveLength(3);
+    const officers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        prisma.officer.create({
+          data: {
+            agencyId: "tucson-az-pd",
+            badgeNumber: `RACE${round}-${i}`,
+            firstName: "Race",
+            lastName: `Runner${i}`,
+            phone: `+1520558${String(round * 100 + i).padStart(4, "0")}`,
+            rank: "officer",
+            seniorityDate: new Date("2015-01-01"),
+          },
+        }),
+      ),
+    );
+    const code = "RACE";
+    await prisma.offer.createMany({
+      data: officers.flatMap((o) => positions.map((p) => ({ positionId: p.id, officerId: o.id, code, wave: 0 }))),
+    });
+    const responses = await Promise.all(officers.map((o) => reply(o.phone, `YES ${code}`)));
+    expect(responses.every((r) => r.status === 200)).toBe(true);
+
+    const assignments = await prisma.assignment.findMany({ where: { position: { requestId: request.id } } });
+    expect(assignments).toHaveLength(3);
+    expect(new Set(assignments.map((a) => a.positionId)).size).toBe(3);
+    expect(new Set(assignments.map((a) => a.officerId)).size).toBe(3);
+    const replies = await waitFor(
+      async () => officers.map((o) => fake.messages.filter((m) => m.to === o.phone).at(-1)?.body ?? ""),
+      (list) => list.every((b) => b.length > 0),
+    );
+    expect(replies.filter((b) => b.startsWith("Confirmed"))).toHaveLength(3);
+    expect(replies.filter((b) => b.includes("already been filled"))).toHaveLength(47);
+  });
+});

@@ -1,0 +1,158 @@
+import { randomInt } from "node:crypto";
+import { UnrecoverableError } from "bullmq";
+import { DateTime } from "luxon";
+import { z } from "zod";
+import { getAgency } from "../../agencies/load-agencies.ts";
+import {
+  checkEligibility,
+  type OfficerCandidate,
+  orderCandidates,
+  planWaves,
+} from "../../core/dispatch/index.ts";
+import { openOfficerConversation } from "../../prisma/repositories/officer-conversation.ts";
+import type { JobDefinition } from "../job-definition.ts";
+import { QUEUES } from "../queues.ts";
+import type { WorkerDeps } from "../registry.ts";
+
+export const BroadcastWavePayloadSchema = z.object({ requestId: z.uuid(), wave: z.int().min(0) });
+
+const LIVE = ["assigned", "checked_in", "checked_out"] as const;
+const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+/** Short offer code officers reply with; unambiguous letters only. */
+function makeOfferCode(): string {
+  return Array.from({ length: 4 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("");
+}
+
+/**
+ * One wave of shift offers for an approved request, fairest first (policy.md dispatch rules).
+ * Each open position is offered to the next `waveSize` eligible officers not offered it yet;
+ * the next wave is scheduled until every position is filled or nobody is left. Idempotent per
+ * (position, officer): an officer is never offered the same position twice.
+ */
+export const broadcastWaveJob: JobDefinition<typeof BroadcastWavePayloadSchema, WorkerDeps> = {
+  id: "broadcast-wave",
+  queue: QUEUES.broadcast,
+  schema: BroadcastWavePayloadSchema,
+  async run({ payload, deps }) {
+    const { prisma } = deps;
+    const request = await prisma.request.findUnique({
+      where: { id: payload.requestId },
+      include: { positions: { include: { offers: { select: { officerId: true } } }, orderBy: { index: "asc" } } },
+    });
+    if (!request) throw new UnrecoverableError("no such request");
+    if (!["approved", "staffing"].includes(request.status)) return { skipped: request.status };
+    const agency = getAgency(request.agencyId);
+    if (!agency) throw new UnrecoverableError(`unknown agency ${request.agencyId}`);
+    if (request.status === "approved") {
+      await prisma.request.update({ where: { id: request.id }, data: { status: "staffing" } });
+    }
+    const open = request.positions.filter((p) => p.status === "open" || p.status === "offered");
+    if (open.length === 0) return { offers: 0, done: true };
+
+    const officers = await prisma.officer.findMany({
+      where: { agencyId: agency.id, active: true },
+      include: { assignments: { where: { status: { in: [...LIVE] } }, select: { start: true, end: true } } },
+    });
+    const optedOut = new Set(
+      (await prisma.optOut.findMany({ where: { agencyId: agency.id }, select: { phone: true } })).map((o) => o.phone),
+    );
+    const candidates: (OfficerCandidate & { phone: string })[] = officers
+      .filter((o) => !optedOut.has(o.phone))
+      .map((o) => ({
+        id: o.id,
+        phone: o.phone,
+        rank: o.rank,
+        active: o.active,
+        seniorityDate: o.seniorityDate.toISOString().slice(0, 10),
+        hasVehicle: o.assignedVehicle !== null,
+        offDutyShifts: o.assignments.map((a) => ({ start: a.start.getTime(), end: a.end.getTime() })),
+        regularDuty: ((o.regularDuty as { start: string; end: string }[] | null) ?? []).map((d) => ({
+          start: Date.parse(d.start),
+          end: Date.parse(d.end),
+        })),
+      }));
+    const now = Date.now();
+    const when = DateTime.fromJSDate(request.start, { zone: agency.timeZone }).toFormat("ccc LLL d h:mm a");
+    const until = DateTime.fromJSDate(request.end, { zone: agency.timeZone }).toFormat("h:mm a");
+    const where = (request.address as { line1?: string; city?: string } | null)?.line1 ?? agency.city;
+
+    // One code per request: an officer answers "YES <code>" and gets whichever position is still open.
+    const existingCode = await prisma.offer.findFirst({
+      where: { position: { requestId: request.id } },
+      select: { code: true },
+    });
+    const code = existingCode?.code ?? makeOfferCode();
+    const offered = new Set(open.flatMap((p) => p.offers.map((o) => o.officerId)));
+    const eligibleFor = new Map<string, string[]>();
+    for (const position of open) {
+      const shift = {
+        start: request.start.getTime(),
+        end: request.end.getTime(),
+        rank: position.rank,
+        needsVehicle: position.index <= request.vehicles,
+      };
+      for (const candidate of candidates) {
+        if (offered.has(candidate.id) || !checkEligibility(candidate, shift, agency.dispatch).eligible) continue;
+        eligibleFor.set(candidate.id, [...(eligibleFor.get(candidate.id) ?? []), position.id]);
+      }
+    }
+    const ordered = orderCandidates(
+      candidates.filter((c) => eligibleFor.has(c.id)),
+      now,
+    ) as (OfficerCandidate & { phone: string })[];
+    const [wave, ...laterWaves] = planWaves(ordered, agency.dispatch);
+    const anyLeft = laterWaves.length > 0;
+    let offersSent = 0;
+    for (const officer of wave?.members ?? []) {
+      const positionIds = eligibleFor.get(officer.id) ?? [];
+      const created = await prisma.offer.createMany({
+        data: positionIds.map((positionId) => ({ positionId, officerId: officer.id, code, wave: payload.wave })),
+        skipDuplicates: true,
+      });
+      if (created.count === 0) continue;
+      const conversation = await openOfficerConversation(prisma, agency.id, officer.phone);
+      await prisma.message.create({
+        data: {
+          conversationId: conversation.id,
+          direction: "outbound",
+          channel: "sms",
+          from: agency.phoneNumbers[0] ?? "bot",
+          to: officer.phone,
+          body: `${agency.name} off-duty shift: ${when}–${until} at ${where}, ${request.eventType ?? "detail"} (#${request.number}). Reply YES ${code} to accept or NO ${code} to decline.`,
+          status: "recorded",
+        },
+      });
+      await deps.enqueueSms(conversation.id, `offer-${request.id}-${payload.wave}`);
+      offersSent += 1;
+    }
+    await prisma.position.updateMany({
+      where: { requestId: request.id, status: "open", id: { in: [...new Set([...eligibleFor.values()].flat())] } },
+      data: { status: "offered" },
+    });
+    await prisma.auditEvent.create({
+      data: {
+        agencyId: agency.id,
+        actorKind: "system",
+        action: "broadcast.wave",
+        entityType: "Request",
+        entityId: request.id,
+        data: { wave: payload.wave, offers: offersSent },
+      },
+    });
+    if (anyLeft) {
+      await deps.enqueueBroadcastWave(request.id, payload.wave + 1, agency.dispatch.waveIntervalMinutes * 60_000);
+    } else if (offersSent === 0) {
+      await prisma.auditEvent.create({
+        data: {
+          agencyId: agency.id,
+          actorKind: "system",
+          action: "broadcast.exhausted",
+          entityType: "Request",
+          entityId: request.id,
+        },
+      });
+    }
+    return { offers: offersSent, nextWave: anyLeft };
+  },
+};
