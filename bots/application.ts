@@ -86,7 +86,16 @@ export async function createApplication(options: {
       logger,
       turn: turnDeps,
       agencyByNumber,
-      handleOfficer: (message, agency) => handleOfficerSms(message, agency, { prisma, shifts }),
+      handleOfficer: (message, agency) =>
+        handleOfficerSms(message, agency, {
+          prisma,
+          shifts,
+          onStaffed: (requestId) => queues.enqueueRequestStaffed(requestId),
+          async rebroadcast(requestId) {
+            const last = await prisma.offer.aggregate({ where: { position: { requestId } }, _max: { wave: true } });
+            await queues.enqueueBroadcastWave(requestId, (last._max.wave ?? 0) + 1, 0);
+          },
+        }),
       enqueueReplies: (conversationId, turnId) => queues.enqueueSms(conversationId, turnId),
     }),
   ];
@@ -106,6 +115,7 @@ export async function createApplication(options: {
     smsRateLimiter: createSenderRateLimiter(redis, env.REDIS_PREFIX, env.SMS_RATE_PER_SENDER),
     enqueueSms: queues.enqueueSms,
     enqueueBroadcastWave: queues.enqueueBroadcastWave,
+    scheduleShiftTimers: queues.scheduleShiftTimers,
     twilio: {
       client: twilioClient,
       statusCallbackUrl: () => `${twilioSettings.publicBaseUrl()}/twilio/status`,

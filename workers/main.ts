@@ -25,6 +25,7 @@ async function main(): Promise<void> {
       smsRateLimiter: createSenderRateLimiter(services.redis, env.REDIS_PREFIX, env.SMS_RATE_PER_SENDER),
       enqueueSms: queues.enqueueSms,
       enqueueBroadcastWave: queues.enqueueBroadcastWave,
+    scheduleShiftTimers: queues.scheduleShiftTimers,
       // In sandbox mode the Twilio stand-in is served by `npm start` on PORT.
       twilio: {
         client: createTwilioClient(twilioSettings),

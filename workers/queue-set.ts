@@ -1,5 +1,6 @@
 import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
+import { NO_SHOW_GRACE_MINUTES, REMINDER_MINUTES_BEFORE } from "./jobs/request-staffed.ts";
 import { DEFAULT_JOB_OPTIONS, QUEUES } from "./queues.ts";
 
 /** The queues a process enqueues into, with typed helpers; job ids make every enqueue idempotent. */
@@ -7,11 +8,13 @@ export function createQueueSet(connection: Redis, prefix: string) {
   const outbound = new Queue(QUEUES.outbound, { connection, prefix });
   const broadcast = new Queue(QUEUES.broadcast, { connection, prefix });
   const approvals = new Queue(QUEUES.approvals, { connection, prefix });
+  const reminders = new Queue(QUEUES.reminders, { connection, prefix });
   return {
     outbound,
     broadcast,
     approvals,
-    all: [outbound, broadcast, approvals],
+    reminders,
+    all: [outbound, broadcast, approvals, reminders],
     async enqueueSms(conversationId: string, turnId: string): Promise<void> {
       await outbound.add("send-sms", { conversationId }, { ...DEFAULT_JOB_OPTIONS, jobId: `sms-${conversationId}-${turnId}` });
     },
@@ -25,8 +28,26 @@ export function createQueueSet(connection: Redis, prefix: string) {
     async enqueueOpenApprovals(requestNumber: number): Promise<void> {
       await approvals.add("open-approvals", { requestNumber }, { ...DEFAULT_JOB_OPTIONS, jobId: `approvals-${requestNumber}` });
     },
+    async enqueueRequestStaffed(requestId: string): Promise<void> {
+      await reminders.add("request-staffed", { requestId }, { ...DEFAULT_JOB_OPTIONS, jobId: `staffed-${requestId}` });
+    },
+    async scheduleShiftTimers(requestId: string, start: Date): Promise<void> {
+      const now = Date.now();
+      const reminderAt = start.getTime() - REMINDER_MINUTES_BEFORE * 60_000;
+      const noShowAt = start.getTime() + NO_SHOW_GRACE_MINUTES * 60_000;
+      await reminders.add(
+        "shift-reminder",
+        { requestId },
+        { ...DEFAULT_JOB_OPTIONS, jobId: `reminder-${requestId}-${start.getTime()}`, delay: Math.max(0, reminderAt - now) },
+      );
+      await reminders.add(
+        "no-show-check",
+        { requestId },
+        { ...DEFAULT_JOB_OPTIONS, jobId: `noshow-${requestId}-${start.getTime()}`, delay: Math.max(0, noShowAt - now) },
+      );
+    },
     async close(): Promise<void> {
-      await Promise.all([outbound.close(), broadcast.close(), approvals.close()]);
+      await Promise.all([outbound.close(), broadcast.close(), approvals.close(), reminders.close()]);
     },
   };
 }

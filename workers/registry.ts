@@ -3,7 +3,10 @@ import type { Redis } from "ioredis";
 import type { Logger } from "../config/logger.ts";
 import type { PrismaClient } from "../prisma/client.ts";
 import { broadcastWaveJob } from "./jobs/broadcast-wave.ts";
+import { noShowCheckJob } from "./jobs/no-show-check.ts";
 import { openApprovalsJob } from "./jobs/open-approvals.ts";
+import { requestStaffedJob } from "./jobs/request-staffed.ts";
+import { shiftReminderJob } from "./jobs/shift-reminder.ts";
 import { sendSmsJob } from "./jobs/send-sms.ts";
 import type { SenderRateLimiter } from "./sender-rate-limit.ts";
 import { type AnyJobDefinition, startWorkers } from "./start-workers.ts";
@@ -23,10 +26,19 @@ export interface WorkerDeps {
   smsRateLimiter: SenderRateLimiter;
   enqueueSms(conversationId: string, turnId: string): Promise<void>;
   enqueueBroadcastWave(requestId: string, wave: number, delayMs: number): Promise<void>;
+  /** Schedules the reminder before and the no-show check after a staffed shift's start. */
+  scheduleShiftTimers(requestId: string, start: Date): Promise<void>;
 }
 
 /** Every job definition; later issues append theirs (approvals, broadcast, reminders, ...). */
-export const JOB_DEFINITIONS: AnyJobDefinition<WorkerDeps>[] = [sendSmsJob, openApprovalsJob, broadcastWaveJob];
+export const JOB_DEFINITIONS: AnyJobDefinition<WorkerDeps>[] = [
+  sendSmsJob,
+  openApprovalsJob,
+  broadcastWaveJob,
+  requestStaffedJob,
+  shiftReminderJob,
+  noShowCheckJob,
+];
 
 export function startAllWorkers(options: {
   connection: Redis;

@@ -9,6 +9,10 @@ import type { OfficerShiftRepository } from "../../prisma/repositories/officer-s
 export interface OfficerSmsDeps {
   prisma: PrismaClient;
   shifts: OfficerShiftRepository;
+  /** Re-offers a request's open positions (after a DROP). */
+  rebroadcast(requestId: string): Promise<void>;
+  /** Post orders, reminders and the no-show check once a request is fully staffed. */
+  onStaffed(requestId: string): Promise<void>;
 }
 
 export type OfficerSmsResult =
@@ -98,6 +102,7 @@ async function runCommand(
       switch (outcome.kind) {
         case "accepted":
           if (outcome.staffedConversationId) alsoNotified.push(outcome.staffedConversationId);
+          if (outcome.staffed) await deps.onStaffed(outcome.requestId);
           return `Confirmed: you have the shift for request #${outcome.requestNumber}, ${formatShift(outcome.start, outcome.end, agency.timeZone)}. Reply IN ${command.code ?? "<code>"} when you arrive.`;
         case "filled":
           return "Sorry, that shift has already been filled. Thank you for answering.";
@@ -130,6 +135,7 @@ async function runCommand(
               : await deps.shifts.addNote(officerId, command.code, command.text, message.media);
       if (outcome.kind === "ambiguous") return which(outcome.codes);
       if (outcome.kind === "no_assignment") return "No matching shift for that code. Reply SHIFTS for your shifts.";
+      if (command.kind === "drop") await deps.rebroadcast(outcome.requestId);
       const done = {
         check_in: `Checked in for request #${outcome.requestNumber}.`,
         check_out: `Checked out of request #${outcome.requestNumber}: ${Math.round(((outcome.minutesWorked ?? 0) / 60) * 100) / 100} hours.`,

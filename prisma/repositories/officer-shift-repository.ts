@@ -5,9 +5,12 @@ const LIVE = ["assigned", "checked_in", "checked_out"] as const;
 export type AcceptOutcome =
   | {
       kind: "accepted";
+      requestId: string;
       requestNumber: number;
       start: Date;
       end: Date;
+      /** This acceptance filled the last open position. */
+      staffed: boolean;
       /** Set when this acceptance staffed the request: the customer's conversation, told in it. */
       staffedConversationId: string | null;
     }
@@ -17,7 +20,7 @@ export type AcceptOutcome =
   | { kind: "ambiguous"; codes: string[] };
 
 export type ShiftOutcome =
-  | { kind: "done"; requestNumber: number; minutesWorked?: number }
+  | { kind: "done"; requestId: string; requestNumber: number; minutesWorked?: number }
   | { kind: "no_assignment" }
   | { kind: "ambiguous"; codes: string[] };
 
@@ -103,12 +106,14 @@ export class OfficerShiftRepository {
             at,
           },
         });
-        const staffedConversationId = await markStaffedIfFull(tx, request, at);
+        const { staffed, conversationId: staffedConversationId } = await markStaffedIfFull(tx, request, at);
         return {
           kind: "accepted" as const,
+          requestId: request.id,
           requestNumber: request.number,
           start: request.start,
           end: request.end,
+          staffed,
           staffedConversationId,
         };
       });
@@ -167,7 +172,7 @@ export class OfficerShiftRepository {
       where: { id: picked.assignment.id },
       data: { status: "checked_in", checkedInAt: at },
     });
-    return { kind: "done", requestNumber: picked.assignment.position.request.number };
+    return { kind: "done", requestId: picked.assignment.position.request.id, requestNumber: picked.assignment.position.request.number };
   }
 
   async checkOut(officerId: string, code: string | null, at: Date): Promise<ShiftOutcome> {
@@ -179,7 +184,7 @@ export class OfficerShiftRepository {
       where: { id: picked.assignment.id },
       data: { status: "checked_out", checkedOutAt: at, minutesWorked },
     });
-    return { kind: "done", requestNumber: picked.assignment.position.request.number, minutesWorked };
+    return { kind: "done", requestId: picked.assignment.position.request.id, requestNumber: picked.assignment.position.request.number, minutesWorked };
   }
 
   /** Gives a shift back: the position opens again (re-offering it is the broadcast worker's job). */
@@ -189,6 +194,10 @@ export class OfficerShiftRepository {
     await this.prisma.$transaction([
       this.prisma.assignment.update({ where: { id: picked.assignment.id }, data: { status: "dropped" } }),
       this.prisma.position.update({ where: { id: picked.assignment.positionId }, data: { status: "open" } }),
+      this.prisma.request.updateMany({
+        where: { id: picked.assignment.position.request.id, status: "staffed" },
+        data: { status: "staffing" },
+      }),
       this.prisma.auditEvent.create({
         data: {
           agencyId: picked.assignment.position.request.agencyId,
@@ -201,7 +210,7 @@ export class OfficerShiftRepository {
         },
       }),
     ]);
-    return { kind: "done", requestNumber: picked.assignment.position.request.number };
+    return { kind: "done", requestId: picked.assignment.position.request.id, requestNumber: picked.assignment.position.request.number };
   }
 
   async addNote(
@@ -215,7 +224,7 @@ export class OfficerShiftRepository {
     await this.prisma.fieldNote.create({
       data: { assignmentId: picked.assignment.id, officerId, body, media },
     });
-    return { kind: "done", requestNumber: picked.assignment.position.request.number };
+    return { kind: "done", requestId: picked.assignment.position.request.id, requestNumber: picked.assignment.position.request.number };
   }
 
   listUpcoming(officerId: string, now: Date) {
@@ -250,7 +259,13 @@ async function markStaffedIfFull(
   tx: Prisma.TransactionClient,
   request: RequestRow,
   at: Date,
-): Promise<string | null> {
+): Promise<{ staffed: boolean; conversationId: string | null }> {
+  const conversationId = await recordStaffing(tx, request, at);
+  const staffed = (await tx.request.count({ where: { id: request.id, status: "staffed" } })) > 0;
+  return { staffed, conversationId };
+}
+
+async function recordStaffing(tx: Prisma.TransactionClient, request: RequestRow, at: Date): Promise<string | null> {
   const open = await tx.position.count({
     where: { requestId: request.id, status: { in: ["open", "offered"] } },
   });

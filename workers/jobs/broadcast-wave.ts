@@ -67,10 +67,10 @@ export const broadcastWaveJob: JobDefinition<typeof BroadcastWavePayloadSchema, 
         seniorityDate: o.seniorityDate.toISOString().slice(0, 10),
         hasVehicle: o.assignedVehicle !== null,
         offDutyShifts: o.assignments.map((a) => ({ start: a.start.getTime(), end: a.end.getTime() })),
-        regularDuty: ((o.regularDuty as { start: string; end: string }[] | null) ?? []).map((d) => ({
-          start: Date.parse(d.start),
-          end: Date.parse(d.end),
-        })),
+        // A malformed roster entry is skipped rather than failing the whole wave.
+        regularDuty: ((o.regularDuty as { start: string; end: string }[] | null) ?? [])
+          .map((d) => ({ start: Date.parse(d.start), end: Date.parse(d.end) }))
+          .filter((d) => Number.isFinite(d.start) && Number.isFinite(d.end) && d.end > d.start),
       }));
     const now = Date.now();
     const when = DateTime.fromJSDate(request.start, { zone: agency.timeZone }).toFormat("ccc LLL d h:mm a");

@@ -152,6 +152,32 @@ describe("after YES: approval, broadcast, acceptance race, staffing", () => {
     );
     expect(confirmation[0]?.body).toMatch(/fully staffed/);
 
+    const postOrders = await waitFor(
+      async () => fake.messages.filter((m) => accepters.includes(m.to) && m.body.startsWith("Post orders")),
+      (list) => list.length >= 3,
+    );
+    expect(postOrders).toHaveLength(3);
+    const noShowJob = await waitFor(
+      () => queues.reminders.getJob(`noshow-${request.id}-${request.start.getTime()}`),
+      (job) => job !== undefined,
+    );
+    expect(await noShowJob?.getState()).toBe("delayed");
+    const reminderJob = await queues.reminders.getJob(`reminder-${request.id}-${request.start.getTime()}`);
+    expect(await reminderJob?.getState()).toBe("delayed");
+    await reminderJob?.promote();
+    const reminders = await waitFor(
+      async () => fake.messages.filter((m) => accepters.includes(m.to) && m.body.startsWith("Reminder")),
+      (list) => list.length >= 3,
+    );
+    expect(reminders[0]?.body).toContain(`IN ${code}`);
+    await reply(accepters[0] ?? "", `IN ${code}`);
+    await noShowJob?.promote();
+    const assignments = await waitFor(
+      () => prisma.assignment.findMany({ where: { position: { requestId: request.id } } }),
+      (list) => list.filter((a) => a.status === "no_show").length >= 2,
+    );
+    expect(assignments.map((a) => a.status).sort()).toEqual(["checked_in", "no_show", "no_show"]);
+
     await waveJob?.promote();
     await waitFor(
       async () => (await queues.broadcast.getJob(`wave-${request.id}-1`))?.getState(),
@@ -200,10 +226,11 @@ describe("after YES: approval, broadcast, acceptance race, staffing", () => {
     expect(new Set(assignments.map((a) => a.positionId)).size).toBe(3);
     expect(new Set(assignments.map((a) => a.officerId)).size).toBe(3);
     const replies = await waitFor(
-      async () => officers.map((o) => fake.messages.filter((m) => m.to === o.phone).at(-1)?.body ?? ""),
-      (list) => list.every((b) => b.length > 0),
+      async () => officers.map((o) => fake.messages.filter((m) => m.to === o.phone).map((m) => m.body)),
+      (list) => list.every((bodies) => bodies.length > 0),
     );
-    expect(replies.filter((b) => b.startsWith("Confirmed"))).toHaveLength(3);
-    expect(replies.filter((b) => b.includes("already been filled"))).toHaveLength(47);
+    // Winners also get post orders after their confirmation, so look at every message each got.
+    expect(replies.filter((bodies) => bodies.some((b) => b.startsWith("Confirmed")))).toHaveLength(3);
+    expect(replies.filter((bodies) => bodies.some((b) => b.includes("already been filled")))).toHaveLength(47);
   });
 });

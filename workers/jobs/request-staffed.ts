@@ -1,0 +1,63 @@
+import { UnrecoverableError } from "bullmq";
+import { DateTime } from "luxon";
+import { z } from "zod";
+import { getAgency } from "../../agencies/load-agencies.ts";
+import { openOfficerConversation } from "../../prisma/repositories/officer-conversation.ts";
+import type { JobDefinition } from "../job-definition.ts";
+import { QUEUES } from "../queues.ts";
+import type { WorkerDeps } from "../registry.ts";
+
+export const RequestStaffedPayloadSchema = z.object({ requestId: z.uuid() });
+
+/** Reminder lead before a shift starts (minutes), and the no-show grace after it starts. */
+export const REMINDER_MINUTES_BEFORE = 120;
+export const NO_SHOW_GRACE_MINUTES = 15;
+
+/**
+ * Once every position is filled: post orders to each assigned officer, then the timers — a
+ * reminder before the shift and a no-show check after its start. Idempotent: each officer's
+ * post orders are recorded once (by a marker in the audit trail), timers have fixed job ids.
+ */
+export const requestStaffedJob: JobDefinition<typeof RequestStaffedPayloadSchema, WorkerDeps> = {
+  id: "request-staffed",
+  queue: QUEUES.reminders,
+  schema: RequestStaffedPayloadSchema,
+  async run({ payload, deps }) {
+    const { prisma } = deps;
+    const request = await prisma.request.findUnique({
+      where: { id: payload.requestId },
+      include: {
+        positions: {
+          include: { assignments: { where: { status: "assigned" }, include: { officer: true } } },
+        },
+      },
+    });
+    if (!request) throw new UnrecoverableError("no such request");
+    const agency = getAgency(request.agencyId);
+    if (!agency) throw new UnrecoverableError(`unknown agency ${request.agencyId}`);
+    const when = DateTime.fromJSDate(request.start, { zone: agency.timeZone }).toFormat("ccc LLL d h:mm a");
+    const where = (request.address as { line1?: string } | null)?.line1 ?? agency.city;
+    for (const assignment of request.positions.flatMap((p) => p.assignments)) {
+      const marker = { agencyId: agency.id, action: "post_orders.sent", entityType: "Assignment", entityId: assignment.id };
+      if (await prisma.auditEvent.findFirst({ where: marker })) continue;
+      const conversation = await openOfficerConversation(prisma, agency.id, assignment.officer.phone);
+      await prisma.$transaction([
+        prisma.message.create({
+          data: {
+            conversationId: conversation.id,
+            direction: "outbound",
+            channel: "sms",
+            from: agency.phoneNumbers[0] ?? "bot",
+            to: assignment.officer.phone,
+            body: `Post orders for #${request.number}, ${when} at ${where}: ${request.postOrders?.trim() || "none given; report to the site contact."}`,
+            status: "recorded",
+          },
+        }),
+        prisma.auditEvent.create({ data: { ...marker, actorKind: "system" } }),
+      ]);
+      await deps.enqueueSms(conversation.id, `post-orders-${assignment.id}`);
+    }
+    await deps.scheduleShiftTimers(request.id, request.start);
+    return { officers: request.positions.flatMap((p) => p.assignments).length };
+  },
+};
