@@ -18,6 +18,7 @@ import { createVoiceRoutes } from "./twilio/voice-routes.ts";
 import { resolveTwilioSettings, type TwilioSettings } from "./twilio/twilio-settings.ts";
 import { createExtractorFromEnv } from "./understanding/create-extractor.ts";
 import { startAllWorkers } from "../workers/registry.ts";
+import { createQueueDashboard } from "./admin/queue-dashboard.ts";
 import type { TurnDeps } from "./handle-turn.ts";
 import { createHttpApp } from "./server.ts";
 
@@ -99,6 +100,7 @@ export async function createApplication(options: {
       enqueueReplies: (conversationId, turnId) => queues.enqueueSms(conversationId, turnId),
     }),
   ];
+  routers.push(createQueueDashboard(queues.all, env.ADMIN_PASSWORD));
   if (outbox) {
     routers.push(createTwilioStandIn(twilioSettings, outbox, logger));
     routers.push(createSandboxRoutes(twilioSettings, outbox, () => `http://127.0.0.1:${port}`));
