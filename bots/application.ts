@@ -75,6 +75,9 @@ export async function createApplication(options: {
       if (effects.some((e) => e.kind === "submit_request") && state.submittedNumber !== null) {
         await queues.enqueueOpenApprovals(state.submittedNumber);
       }
+      for (const effect of effects) {
+        if (effect.kind === "cancel_request") await queues.enqueueRequestCancelled(effect.requestNumber);
+      }
     },
   };
   const shifts = new OfficerShiftRepository(prisma);

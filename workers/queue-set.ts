@@ -28,6 +28,13 @@ export function createQueueSet(connection: Redis, prefix: string) {
     async enqueueOpenApprovals(requestNumber: number): Promise<void> {
       await approvals.add("open-approvals", { requestNumber }, { ...DEFAULT_JOB_OPTIONS, jobId: `approvals-${requestNumber}` });
     },
+    async enqueueRequestCancelled(requestNumber: number): Promise<void> {
+      await broadcast.add(
+        "request-cancelled",
+        { requestNumber },
+        { ...DEFAULT_JOB_OPTIONS, jobId: `cancelled-${requestNumber}` },
+      );
+    },
     async enqueueRequestStaffed(requestId: string): Promise<void> {
       await reminders.add("request-staffed", { requestId }, { ...DEFAULT_JOB_OPTIONS, jobId: `staffed-${requestId}` });
     },

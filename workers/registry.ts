@@ -5,6 +5,7 @@ import type { PrismaClient } from "../prisma/client.ts";
 import { broadcastWaveJob } from "./jobs/broadcast-wave.ts";
 import { noShowCheckJob } from "./jobs/no-show-check.ts";
 import { openApprovalsJob } from "./jobs/open-approvals.ts";
+import { requestCancelledJob } from "./jobs/request-cancelled.ts";
 import { requestStaffedJob } from "./jobs/request-staffed.ts";
 import { shiftReminderJob } from "./jobs/shift-reminder.ts";
 import { sendSmsJob } from "./jobs/send-sms.ts";
@@ -38,6 +39,7 @@ export const JOB_DEFINITIONS: AnyJobDefinition<WorkerDeps>[] = [
   requestStaffedJob,
   shiftReminderJob,
   noShowCheckJob,
+  requestCancelledJob,
 ];
 
 export function startAllWorkers(options: {

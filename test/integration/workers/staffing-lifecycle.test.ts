@@ -66,9 +66,25 @@ describe("after YES: approval, broadcast, acceptance race, staffing", () => {
       },
     });
     const start = new Date(Date.now() + (10 + round * 2) * 24 * 3600_000);
+    const customer = await prisma.customer.create({
+      data: { agencyId: "tucson-az-pd", contact: customerPhone, name: "Test Customer" },
+    });
+    const requestData = {
+      agency: "tucson-az-pd",
+      requestedAt: new Date().toISOString(),
+      start: start.toISOString(),
+      end: new Date(start.getTime() + 4 * 3600_000).toISOString(),
+      officers,
+      category: "regular",
+      vehicles: 0,
+      vehicleMiles: 0,
+      flags: { armedPrivateSecurity: false, civilLegalService: false, bodyguardOrBouncer: false, alcoholPrincipalBusiness: false },
+      language: "en",
+    };
     const request = await prisma.request.create({
       data: {
         agencyId: "tucson-az-pd",
+        customerId: customer.id,
         conversationId: conversation.id,
         status: "submitted",
         start,
@@ -81,7 +97,7 @@ describe("after YES: approval, broadcast, acceptance race, staffing", () => {
             totalCents: 1,
             decision: "allow",
             quote: { positions: { officer: officers, sergeant: 0, commander: 0 }, screening: { approver: null } },
-            requestData: {},
+            requestData,
           },
         },
       },
@@ -232,5 +248,60 @@ describe("after YES: approval, broadcast, acceptance race, staffing", () => {
     // Winners also get post orders after their confirmation, so look at every message each got.
     expect(replies.filter((bodies) => bodies.some((b) => b.startsWith("Confirmed")))).toHaveLength(3);
     expect(replies.filter((bodies) => bodies.some((b) => b.includes("already been filled")))).toHaveLength(47);
+  });
+
+  it("cancels by SMS with the fee shown first, releases the officers and tells them once", async () => {
+    const { prisma, queues } = test.app;
+    const { request, customerPhone } = await submitRequest(1);
+    const approvals = new ApprovalRepository(prisma);
+    await approvals.openApprovals(request.number, new Date());
+    await approvals.decide({ requestId: request.id, role: "supervisor", decision: "approved", by: "U1", reason: null, at: new Date() });
+    await queues.enqueueBroadcastWave(request.id, 0, 0);
+    const offer = await waitFor(
+      () => prisma.offer.findFirst({ where: { position: { requestId: request.id } }, include: { officer: true } }),
+      (o) => o !== null,
+    );
+    const officerPhone = offer?.officer.phone ?? "";
+    await reply(officerPhone, `YES ${offer?.code}`);
+    await waitFor(
+      () => prisma.request.findUniqueOrThrow({ where: { id: request.id } }),
+      (r) => r.status === "staffed",
+    );
+
+    await reply(customerPhone, `CANCEL ${request.number}`);
+    const feeText = await waitFor(
+      async () => fake.messages.filter((m) => m.to === customerPhone && m.body.includes("cancellation fee")),
+      (list) => list.length >= 1,
+    );
+    // Approved and more than 24 h ahead: the admin fee for the first 24 h of the 4-hour shift (4 × $6.40).
+    expect(feeText[0]?.body).toContain("$25.60");
+    expect((await prisma.request.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("staffed");
+    await reply(customerPhone, "YES");
+    const told = await waitFor(
+      async () => fake.messages.filter((m) => m.to === officerPhone && m.body.includes("was cancelled")),
+      (list) => list.length >= 1,
+    );
+    expect(told).toHaveLength(1);
+    const cancelled = await prisma.request.findUniqueOrThrow({ where: { id: request.id } });
+    expect(cancelled).toMatchObject({ status: "cancelled", cancellationFeeCents: 2560 });
+    const assignment = await prisma.assignment.findFirstOrThrow({ where: { position: { requestId: request.id } } });
+    expect(assignment.status).toBe("cancelled");
+
+    // A re-delivered job changes nothing: no second message, no second cancellation.
+    const { requestCancelledJob } = await import("../../../workers/jobs/request-cancelled.ts");
+    const deps = { prisma, logger: test.app.logger, twilio: null, smsRateLimiter: { acquire: async () => undefined } };
+    const rerun = await requestCancelledJob.run({
+      payload: { requestNumber: request.number },
+      deps: {
+        ...deps,
+        enqueueSms: queues.enqueueSms,
+        enqueueBroadcastWave: queues.enqueueBroadcastWave,
+        scheduleShiftTimers: queues.scheduleShiftTimers,
+      },
+      attempt: 2,
+    });
+    expect(rerun).toEqual({ officersTold: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fake.messages.filter((m) => m.to === officerPhone && m.body.includes("was cancelled"))).toHaveLength(1);
   });
 });

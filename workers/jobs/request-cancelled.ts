@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { getAgency } from "../../agencies/load-agencies.ts";
+import { openOfficerConversation } from "../../prisma/repositories/officer-conversation.ts";
+import type { JobDefinition } from "../job-definition.ts";
+import { QUEUES } from "../queues.ts";
+import type { WorkerDeps } from "../registry.ts";
+
+export const RequestCancelledPayloadSchema = z.object({ requestNumber: z.int().min(1) });
+
+/**
+ * After a customer cancels: open offers are withdrawn, live assignments cancelled and each
+ * assigned officer told. Idempotent: only assignments still live are cancelled and told.
+ */
+export const requestCancelledJob: JobDefinition<typeof RequestCancelledPayloadSchema, WorkerDeps> = {
+  id: "request-cancelled",
+  queue: QUEUES.broadcast,
+  schema: RequestCancelledPayloadSchema,
+  async run({ payload, deps }) {
+    const { prisma } = deps;
+    const request = await prisma.request.findUnique({ where: { number: payload.requestNumber } });
+    if (!request || request.status !== "cancelled") return { skipped: true };
+    const agency = getAgency(request.agencyId);
+    await prisma.offer.updateMany({
+      where: { position: { requestId: request.id }, status: "sent" },
+      data: { status: "withdrawn" },
+    });
+    await prisma.position.updateMany({ where: { requestId: request.id }, data: { status: "cancelled" } });
+    const live = await prisma.assignment.findMany({
+      where: { position: { requestId: request.id }, status: { in: ["assigned", "checked_in"] } },
+      include: { officer: true },
+    });
+    for (const assignment of live) {
+      const changed = await prisma.assignment.updateMany({
+        where: { id: assignment.id, status: { in: ["assigned", "checked_in"] } },
+        data: { status: "cancelled" },
+      });
+      if (changed.count === 0) continue;
+      const conversation = await openOfficerConversation(prisma, request.agencyId, assignment.officer.phone);
+      await prisma.message.create({
+        data: {
+          conversationId: conversation.id,
+          direction: "outbound",
+          channel: "sms",
+          from: agency?.phoneNumbers[0] ?? "bot",
+          to: assignment.officer.phone,
+          body: `Request #${request.number} was cancelled by the customer. You are released from this shift.`,
+          status: "recorded",
+        },
+      });
+      await deps.enqueueSms(conversation.id, `cancelled-${assignment.id}`);
+    }
+    return { officersTold: live.length };
+  },
+};
