@@ -100,7 +100,13 @@ describe("POST /twilio/sms (live mode against a fake Twilio API)", () => {
       where: { conversation: { participant: phone } },
       include: { quotes: true },
     });
-    expect(request).toMatchObject({ status: "submitted", officers: 2, vehicles: 1 });
+    expect(request).toMatchObject({ officers: 2, vehicles: 1 });
+    // Submitting hands the request to its approvers (a queued job).
+    const handedOff = await waitFor(
+      () => app.prisma.request.findUniqueOrThrow({ where: { id: request.id } }),
+      (r) => r.status === "pending_approval",
+    );
+    expect(handedOff.status).toBe("pending_approval");
     expect(request.quotes).toHaveLength(1);
   });
 
