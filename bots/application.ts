@@ -17,7 +17,7 @@ import { createSmsRoutes } from "./twilio/sms-routes.ts";
 import { createVoiceRoutes } from "./twilio/voice-routes.ts";
 import { resolveTwilioSettings, type TwilioSettings } from "./twilio/twilio-settings.ts";
 import { createExtractorFromEnv } from "./understanding/create-extractor.ts";
-import { startAllWorkers } from "../workers/registry.ts";
+import { startAllWorkers, type WorkerDeps } from "../workers/registry.ts";
 import { createQueueDashboard } from "./admin/queue-dashboard.ts";
 import type { TurnDeps } from "./handle-turn.ts";
 import { createHttpApp } from "./server.ts";
@@ -29,6 +29,8 @@ export interface Application extends Services {
   workers: Worker[];
   twilio: TwilioSettings;
   queues: QueueSet;
+  /** What the job handlers of this process use (tests re-run a job through it). */
+  workerDeps: WorkerDeps;
   /** Present in sandbox mode: what the stand-ins of Twilio (and later Slack) received. */
   outbox: SandboxOutbox | null;
   /** Tells the app the port it listens on (PORT=0 picks one); sandbox addresses depend on it. */
@@ -65,7 +67,7 @@ export async function createApplication(options: {
     twilioSettings.mode === "sandbox"
       ? new SandboxOutbox((entry) => logger.info({ outbound: entry }, `sandbox ${entry.channel} to ${entry.to}: ${entry.body}`))
       : null;
-  const queues = createQueueSet(redis, env.REDIS_PREFIX);
+  const queues = createQueueSet(redis, env.REDIS_PREFIX, env.APPROVAL_TIMEOUT_MINUTES);
   const agencies = [...loadAgencies().values()];
   const turnDeps: TurnDeps = {
     store: new PrismaIntakeStore(prisma),
@@ -114,13 +116,14 @@ export async function createApplication(options: {
     probes: { database: () => prisma.$queryRaw`SELECT 1`, redis: () => redis.ping() },
     routers,
   });
-  const workerDeps = {
+  const workerDeps: WorkerDeps = {
     prisma,
     logger,
     smsRateLimiter: createSenderRateLimiter(redis, env.REDIS_PREFIX, env.SMS_RATE_PER_SENDER),
     enqueueSms: queues.enqueueSms,
     enqueueBroadcastWave: queues.enqueueBroadcastWave,
     scheduleShiftTimers: queues.scheduleShiftTimers,
+    scheduleApprovalTimeout: queues.scheduleApprovalTimeout,
     twilio: {
       client: twilioClient,
       statusCallbackUrl: () => `${twilioSettings.publicBaseUrl()}/twilio/status`,
@@ -138,6 +141,7 @@ export async function createApplication(options: {
     workers,
     twilio: twilioSettings,
     queues,
+    workerDeps,
     outbox,
     bindPort(actual: number) {
       port = actual;

@@ -43,6 +43,8 @@ export const EnvSchema = z
     ADMIN_PASSWORD: optionalString,
     /** Outbound SMS per second from one sender number; 0 = no limit. Default 3 (a toll-free number's rate). */
     SMS_RATE_PER_SENDER: z.coerce.number().min(0).max(1000).default(3),
+    /** Minutes an approval may stay undecided before a reminder, then before escalation. Default 30. */
+    APPROVAL_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(30),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   });
 

@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   logger.info({ mode: describeModes(env) }, "DetailDesk workers starting");
   const twilioSettings = resolveTwilioSettings(env, () => env.PORT);
   const services = await bootServices({ database: env.DATABASE_URL, redis: env.REDIS_URL }, logger);
-  const queues = createQueueSet(services.redis, env.REDIS_PREFIX);
+  const queues = createQueueSet(services.redis, env.REDIS_PREFIX, env.APPROVAL_TIMEOUT_MINUTES);
   const workers = startAllWorkers({
     connection: services.redis,
     prefix: env.REDIS_PREFIX,
@@ -26,6 +26,7 @@ async function main(): Promise<void> {
       enqueueSms: queues.enqueueSms,
       enqueueBroadcastWave: queues.enqueueBroadcastWave,
     scheduleShiftTimers: queues.scheduleShiftTimers,
+    scheduleApprovalTimeout: queues.scheduleApprovalTimeout,
       // In sandbox mode the Twilio stand-in is served by `npm start` on PORT.
       twilio: {
         client: createTwilioClient(twilioSettings),

@@ -4,7 +4,8 @@ import { NO_SHOW_GRACE_MINUTES, REMINDER_MINUTES_BEFORE } from "./jobs/request-s
 import { DEFAULT_JOB_OPTIONS, QUEUES } from "./queues.ts";
 
 /** The queues a process enqueues into, with typed helpers; job ids make every enqueue idempotent. */
-export function createQueueSet(connection: Redis, prefix: string) {
+/** Minutes an approval may wait before a reminder, and again before escalation (default 30). */
+export function createQueueSet(connection: Redis, prefix: string, approvalTimeoutMinutes = 30) {
   const outbound = new Queue(QUEUES.outbound, { connection, prefix });
   const broadcast = new Queue(QUEUES.broadcast, { connection, prefix });
   const approvals = new Queue(QUEUES.approvals, { connection, prefix });
@@ -27,6 +28,14 @@ export function createQueueSet(connection: Redis, prefix: string) {
     },
     async enqueueOpenApprovals(requestNumber: number): Promise<void> {
       await approvals.add("open-approvals", { requestNumber }, { ...DEFAULT_JOB_OPTIONS, jobId: `approvals-${requestNumber}` });
+    },
+    async scheduleApprovalTimeout(requestId: string, round: number): Promise<void> {
+      if (round > 3) return;
+      await approvals.add(
+        "approval-timeout",
+        { requestId, round },
+        { ...DEFAULT_JOB_OPTIONS, jobId: `approval-timeout-${requestId}-${round}`, delay: approvalTimeoutMinutes * 60_000 },
+      );
     },
     async enqueueRequestCancelled(requestNumber: number): Promise<void> {
       await broadcast.add(

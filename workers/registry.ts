@@ -2,6 +2,7 @@ import type { Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "../config/logger.ts";
 import type { PrismaClient } from "../prisma/client.ts";
+import { approvalTimeoutJob } from "./jobs/approval-timeout.ts";
 import { broadcastWaveJob } from "./jobs/broadcast-wave.ts";
 import { noShowCheckJob } from "./jobs/no-show-check.ts";
 import { openApprovalsJob } from "./jobs/open-approvals.ts";
@@ -29,6 +30,8 @@ export interface WorkerDeps {
   enqueueBroadcastWave(requestId: string, wave: number, delayMs: number): Promise<void>;
   /** Schedules the reminder before and the no-show check after a staffed shift's start. */
   scheduleShiftTimers(requestId: string, start: Date): Promise<void>;
+  /** Schedules the next reminder/escalation of an undecided approval. */
+  scheduleApprovalTimeout(requestId: string, round: number): Promise<void>;
 }
 
 /** Every job definition; later issues append theirs (approvals, broadcast, reminders, ...). */
@@ -40,6 +43,7 @@ export const JOB_DEFINITIONS: AnyJobDefinition<WorkerDeps>[] = [
   shiftReminderJob,
   noShowCheckJob,
   requestCancelledJob,
+  approvalTimeoutJob,
 ];
 
 export function startAllWorkers(options: {

@@ -15,6 +15,7 @@ export const openApprovalsJob: JobDefinition<typeof OpenApprovalsPayloadSchema, 
   async run({ payload, deps }) {
     const opened = await new ApprovalRepository(deps.prisma).openApprovals(payload.requestNumber, new Date());
     if (!opened) throw new UnrecoverableError(`no request #${payload.requestNumber}`);
+    await deps.scheduleApprovalTimeout(opened.requestId, 1);
     return opened;
   },
 };

@@ -289,19 +289,46 @@ describe("after YES: approval, broadcast, acceptance race, staffing", () => {
 
     // A re-delivered job changes nothing: no second message, no second cancellation.
     const { requestCancelledJob } = await import("../../../workers/jobs/request-cancelled.ts");
-    const deps = { prisma, logger: test.app.logger, twilio: null, smsRateLimiter: { acquire: async () => undefined } };
     const rerun = await requestCancelledJob.run({
       payload: { requestNumber: request.number },
-      deps: {
-        ...deps,
-        enqueueSms: queues.enqueueSms,
-        enqueueBroadcastWave: queues.enqueueBroadcastWave,
-        scheduleShiftTimers: queues.scheduleShiftTimers,
-      },
+      deps: test.app.workerDeps,
       attempt: 2,
     });
     expect(rerun).toEqual({ officersTold: 0 });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(fake.messages.filter((m) => m.to === officerPhone && m.body.includes("was cancelled"))).toHaveLength(1);
+  });
+
+  it("reminds, then escalates an approval nobody decides, and still accepts a late decision", async () => {
+    const { prisma, queues } = test.app;
+    const { request } = await submitRequest(1);
+    await queues.enqueueOpenApprovals(request.number);
+    const first = await waitFor(
+      () => queues.approvals.getJob(`approval-timeout-${request.id}-1`),
+      (job) => job !== undefined,
+    );
+    expect(await first?.getState()).toBe("delayed");
+    await first?.promote();
+    const second = await waitFor(
+      () => queues.approvals.getJob(`approval-timeout-${request.id}-2`),
+      (job) => job !== undefined,
+    );
+    await second?.promote();
+    const escalated = await waitFor(
+      () => prisma.approval.findFirstOrThrow({ where: { requestId: request.id, role: "supervisor" } }),
+      (a) => a.decision === "escalated",
+    );
+    expect(escalated).toMatchObject({ decision: "escalated", reminders: 2 });
+    const audit = await prisma.auditEvent.findMany({ where: { entityId: request.id } });
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["approval.reminder", "approval.escalated"]));
+    const late = await new ApprovalRepository(prisma).decide({
+      requestId: request.id,
+      role: "supervisor",
+      decision: "approved",
+      by: "U0TUCSSUP2",
+      reason: null,
+      at: new Date(),
+    });
+    expect(late.kind).toBe("approved");
   });
 });
