@@ -140,19 +140,49 @@ export const broadcastWaveJob: JobDefinition<typeof BroadcastWavePayloadSchema, 
         data: { wave: payload.wave, offers: offersSent },
       },
     });
-    if (anyLeft) {
+    // After the last wave one more run, a wave interval later, finds out whether anyone took it.
+    if (anyLeft || offersSent > 0) {
       await deps.enqueueBroadcastWave(request.id, payload.wave + 1, agency.dispatch.waveIntervalMinutes * 60_000);
     } else if (offersSent === 0) {
-      await prisma.auditEvent.create({
-        data: {
-          agencyId: agency.id,
-          actorKind: "system",
-          action: "broadcast.exhausted",
-          entityType: "Request",
-          entityId: request.id,
-        },
-      });
+      await reportNobodyLeft(deps, request, agency.phoneNumbers[0] ?? "bot");
     }
     return { offers: offersSent, nextWave: anyLeft };
   },
 };
+
+/**
+ * Nobody eligible is left to ask: the supervisor alert goes to the audit trail (the Slack
+ * helpdesk posts it) and the customer is told, once.
+ */
+async function reportNobodyLeft(
+  deps: WorkerDeps,
+  request: { id: string; number: number; agencyId: string; conversationId: string | null },
+  from: string,
+): Promise<void> {
+  const { prisma } = deps;
+  const marker = { entityType: "Request", entityId: request.id, action: "broadcast.exhausted" };
+  // Two wave jobs may finish together: a per-request advisory lock makes "once" hold.
+  const conversation = await prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${request.id}))`;
+    if (await tx.auditEvent.findFirst({ where: marker })) return null;
+    await tx.auditEvent.create({ data: { ...marker, agencyId: request.agencyId, actorKind: "system" } });
+    const found = request.conversationId
+      ? await tx.conversation.findUnique({ where: { id: request.conversationId } })
+      : null;
+    if (!found || found.channel !== "sms") return null;
+    await tx.message.create({
+      data: {
+        conversationId: found.id,
+        direction: "outbound",
+        channel: "sms",
+        from,
+        to: found.participant,
+        body: `We have not yet found enough officers for request #${request.number}. A supervisor has been told and will contact you.`,
+        status: "recorded",
+      },
+    });
+    return found;
+  });
+  if (!conversation) return;
+  await deps.enqueueSms(conversation.id, `exhausted-${request.id}`);
+}

@@ -331,4 +331,27 @@ describe("after YES: approval, broadcast, acceptance race, staffing", () => {
     });
     expect(late.kind).toBe("approved");
   });
+
+  it("tells the customer (once) when nobody eligible is left to ask", async () => {
+    const { prisma, queues } = test.app;
+    const { request, customerPhone } = await submitRequest(1);
+    const approvals = new ApprovalRepository(prisma);
+    await approvals.openApprovals(request.number, new Date());
+    await approvals.decide({ requestId: request.id, role: "supervisor", decision: "approved", by: "U1", reason: null, at: new Date() });
+    // Everyone at the agency has already been asked: mark them offered without a reply.
+    const position = await prisma.position.findFirstOrThrow({ where: { requestId: request.id } });
+    const officers = await prisma.officer.findMany({ where: { agencyId: "tucson-az-pd" } });
+    await prisma.offer.createMany({
+      data: officers.map((o) => ({ positionId: position.id, officerId: o.id, code: "GONE", wave: 0, status: "declined" as const })),
+    });
+    await queues.enqueueBroadcastWave(request.id, 1, 0);
+    await queues.enqueueBroadcastWave(request.id, 2, 0);
+    const told = await waitFor(
+      async () => fake.messages.filter((m) => m.to === customerPhone && m.body.includes("not yet found enough officers")),
+      (list) => list.length >= 1,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(told).toHaveLength(1);
+    expect(await prisma.auditEvent.count({ where: { entityId: request.id, action: "broadcast.exhausted" } })).toBe(1);
+  });
 });
