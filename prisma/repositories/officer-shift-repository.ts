@@ -172,6 +172,10 @@ export class OfficerShiftRepository {
       where: { id: picked.assignment.id },
       data: { status: "checked_in", checkedInAt: at },
     });
+    await this.prisma.request.updateMany({
+      where: { id: picked.assignment.position.request.id, status: { in: ["staffing", "staffed"] } },
+      data: { status: "in_progress" },
+    });
     return { kind: "done", requestId: picked.assignment.position.request.id, requestNumber: picked.assignment.position.request.number };
   }
 
@@ -184,6 +188,7 @@ export class OfficerShiftRepository {
       where: { id: picked.assignment.id },
       data: { status: "checked_out", checkedOutAt: at, minutesWorked },
     });
+    await completeWhenAllOut(this.prisma, picked.assignment.position.request.id, at);
     return { kind: "done", requestId: picked.assignment.position.request.id, requestNumber: picked.assignment.position.request.number, minutesWorked };
   }
 
@@ -308,4 +313,21 @@ async function recordStaffing(tx: Prisma.TransactionClient, request: RequestRow,
     },
   });
   return conversation.id;
+}
+
+/** The request is completed once every officer who worked it has checked out. */
+async function completeWhenAllOut(prisma: PrismaClient, requestId: string, at: Date): Promise<void> {
+  const stillOn = await prisma.assignment.count({
+    where: { position: { requestId }, status: { in: ["assigned", "checked_in"] } },
+  });
+  if (stillOn > 0) return;
+  const done = await prisma.request.updateMany({
+    where: { id: requestId, status: { in: ["in_progress", "staffed"] } },
+    data: { status: "completed" },
+  });
+  if (done.count === 0) return;
+  const request = await prisma.request.findUniqueOrThrow({ where: { id: requestId } });
+  await prisma.auditEvent.create({
+    data: { agencyId: request.agencyId, actorKind: "system", action: "request.completed", entityType: "Request", entityId: requestId, at },
+  });
 }

@@ -5,6 +5,9 @@ import type { JobDefinition } from "../job-definition.ts";
 import { QUEUES } from "../queues.ts";
 import type { WorkerDeps } from "../registry.ts";
 
+/** How long a claimed message may stay "sending" before another run takes it over (ms). */
+export const STUCK_SENDING_MS = 120_000;
+
 export const SendSmsPayloadSchema = z.object({ conversationId: z.uuid() });
 
 /** Twilio errors worth retrying: rate limiting and its own outages (and network failures). */
@@ -30,8 +33,17 @@ export const sendSmsJob: JobDefinition<typeof SendSmsPayloadSchema, WorkerDeps> 
       include: { agency: true },
     });
     if (!conversation) throw new UnrecoverableError("no such conversation");
+    // A message left "sending" by a worker that died mid-send is taken again after a grace period:
+    // a rare duplicate text is better than a lost one.
+    const unsent = {
+      providerId: null,
+      OR: [
+        { status: "recorded" as const },
+        { status: "sending" as const, statusUpdatedAt: { lt: new Date(Date.now() - STUCK_SENDING_MS) } },
+      ],
+    };
     const pending = await prisma.message.findMany({
-      where: { conversationId: conversation.id, direction: "outbound", channel: "sms", status: "recorded", providerId: null },
+      where: { conversationId: conversation.id, direction: "outbound", channel: "sms", ...unsent },
       orderBy: { createdAt: "asc" },
     });
     const optedOut = await prisma.optOut.findUnique({
@@ -47,10 +59,10 @@ export const sendSmsJob: JobDefinition<typeof SendSmsPayloadSchema, WorkerDeps> 
     let sent = 0;
     for (const message of pending) {
       const claimed = await prisma.message.updateMany({
-        where: { id: message.id, status: "recorded", providerId: null },
+        where: { id: message.id, ...unsent },
         data: optedOut
           ? { status: "failed", errorCode: "opted_out" }
-          : { status: "sending", attempts: { increment: 1 }, from },
+          : { status: "sending", statusUpdatedAt: new Date(), attempts: { increment: 1 }, from },
       });
       if (claimed.count === 0 || optedOut) continue;
       try {

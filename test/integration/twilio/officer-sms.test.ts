@@ -109,5 +109,11 @@ describe("officer SMS commands", () => {
       include: { fieldNotes: true },
     });
     expect(assignment.fieldNotes.map((n) => n.body)).toContain("north gate locked");
+    const request = await test.app.prisma.request.findFirstOrThrow({
+      where: { positions: { some: { id: assignment.positionId } } },
+    });
+    expect(request.status).toBe("completed");
+    const audit = await test.app.prisma.auditEvent.findMany({ where: { entityId: request.id } });
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["request.staffed", "request.completed"]));
   });
 });
