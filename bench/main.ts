@@ -1,10 +1,12 @@
+import { benchOffers } from "./offers-throughput.ts";
 import { benchQuotes } from "./quote-throughput.ts";
 
 /** `npm run bench`: runs every benchmark and prints one JSON object of figures. */
 async function main(): Promise<void> {
   const startedAt = new Date().toISOString();
   const quotes = await benchQuotes();
-  process.stdout.write(`${JSON.stringify({ startedAt, node: process.version, quotes }, null, 2)}\n`);
+  const offers = await benchOffers();
+  process.stdout.write(`${JSON.stringify({ startedAt, node: process.version, quotes, offers }, null, 2)}\n`);
 }
 
 main().catch((error: unknown) => {

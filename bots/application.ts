@@ -118,6 +118,7 @@ export async function createApplication(options: {
   });
   const workerDeps: WorkerDeps = {
     prisma,
+    getAgency,
     logger,
     smsRateLimiter: createSenderRateLimiter(redis, env.REDIS_PREFIX, env.SMS_RATE_PER_SENDER),
     enqueueSms: queues.enqueueSms,

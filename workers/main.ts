@@ -3,6 +3,7 @@ import { createLogger } from "../config/logger.ts";
 import { createTwilioClient } from "../bots/twilio/create-twilio-client.ts";
 import { resolveTwilioSettings } from "../bots/twilio/twilio-settings.ts";
 import { bootServices } from "./boot-services.ts";
+import { getAgency } from "../agencies/load-agencies.ts";
 import { createQueueSet } from "./queue-set.ts";
 import { startAllWorkers } from "./registry.ts";
 import { createSenderRateLimiter } from "./sender-rate-limit.ts";
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
     logger,
     deps: {
       prisma: services.prisma,
+      getAgency,
       logger,
       smsRateLimiter: createSenderRateLimiter(services.redis, env.REDIS_PREFIX, env.SMS_RATE_PER_SENDER),
       enqueueSms: queues.enqueueSms,

@@ -1,6 +1,7 @@
 import type { Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "../config/logger.ts";
+import type { AgencyConfig } from "../core/agencies/index.ts";
 import type { PrismaClient } from "../prisma/client.ts";
 import { approvalTimeoutJob } from "./jobs/approval-timeout.ts";
 import { broadcastWaveJob } from "./jobs/broadcast-wave.ts";
@@ -22,6 +23,8 @@ export interface TwilioPort {
 /** What every job handler may use; composition roots build it. */
 export interface WorkerDeps {
   prisma: PrismaClient;
+  /** Agency configuration by id (the agencies/ files; benchmarks pass their own). */
+  getAgency(id: string): AgencyConfig | undefined;
   logger: Logger;
   twilio: TwilioPort | null;
   /** Waits for the per-sender SMS rate limit. */

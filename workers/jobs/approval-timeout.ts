@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { getAgency } from "../../agencies/load-agencies.ts";
 import type { JobDefinition } from "../job-definition.ts";
 import { QUEUES } from "../queues.ts";
 import type { WorkerDeps } from "../registry.ts";
@@ -22,7 +21,7 @@ export const approvalTimeoutJob: JobDefinition<typeof ApprovalTimeoutPayloadSche
     });
     if (pending.length === 0) return { decided: true };
     for (const approval of pending) {
-      const agency = getAgency(approval.request.agencyId);
+      const agency = deps.getAgency(approval.request.agencyId);
       const approvers = approval.role === "chief" ? agency?.slack.chiefDesignees : agency?.slack.supervisors;
       const escalate = payload.round >= 2;
       const next = approvers?.[Math.min(payload.round - 1, (approvers?.length ?? 1) - 1)] ?? null;

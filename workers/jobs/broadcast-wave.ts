@@ -2,7 +2,6 @@ import { randomInt } from "node:crypto";
 import { UnrecoverableError } from "bullmq";
 import { DateTime } from "luxon";
 import { z } from "zod";
-import { getAgency } from "../../agencies/load-agencies.ts";
 import {
   checkEligibility,
   type OfficerCandidate,
@@ -17,6 +16,8 @@ import type { WorkerDeps } from "../registry.ts";
 export const BroadcastWavePayloadSchema = z.object({ requestId: z.uuid(), wave: z.int().min(0) });
 
 const LIVE = ["assigned", "checked_in", "checked_out"] as const;
+/** Officers handled at once within a wave. */
+const OFFER_CONCURRENCY = 8;
 const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
 /** Short offer code officers reply with; unambiguous letters only. */
@@ -42,7 +43,7 @@ export const broadcastWaveJob: JobDefinition<typeof BroadcastWavePayloadSchema, 
     });
     if (!request) throw new UnrecoverableError("no such request");
     if (!["approved", "staffing"].includes(request.status)) return { skipped: request.status };
-    const agency = getAgency(request.agencyId);
+    const agency = deps.getAgency(request.agencyId);
     if (!agency) throw new UnrecoverableError(`unknown agency ${request.agencyId}`);
     if (request.status === "approved") {
       await prisma.request.update({ where: { id: request.id }, data: { status: "staffing" } });
@@ -104,13 +105,13 @@ export const broadcastWaveJob: JobDefinition<typeof BroadcastWavePayloadSchema, 
     const [wave, ...laterWaves] = planWaves(ordered, agency.dispatch);
     const anyLeft = laterWaves.length > 0;
     let offersSent = 0;
-    for (const officer of wave?.members ?? []) {
+    const offerTo = async (officer: OfficerCandidate & { phone: string }): Promise<boolean> => {
       const positionIds = eligibleFor.get(officer.id) ?? [];
       const created = await prisma.offer.createMany({
         data: positionIds.map((positionId) => ({ positionId, officerId: officer.id, code, wave: payload.wave })),
         skipDuplicates: true,
       });
-      if (created.count === 0) continue;
+      if (created.count === 0) return false;
       const conversation = await openOfficerConversation(prisma, agency.id, officer.phone);
       await prisma.message.create({
         data: {
@@ -124,7 +125,14 @@ export const broadcastWaveJob: JobDefinition<typeof BroadcastWavePayloadSchema, 
         },
       });
       await deps.enqueueSms(conversation.id, `offer-${request.id}-${payload.wave}`);
-      offersSent += 1;
+      return true;
+    };
+    // Officers are independent: a bounded number at a time keeps a big wave fast without
+    // exhausting the connection pool.
+    const members = wave?.members ?? [];
+    for (let i = 0; i < members.length; i += OFFER_CONCURRENCY) {
+      const sent = await Promise.all(members.slice(i, i + OFFER_CONCURRENCY).map(offerTo));
+      offersSent += sent.filter(Boolean).length;
     }
     await prisma.position.updateMany({
       where: { requestId: request.id, status: "open", id: { in: [...new Set([...eligibleFor.values()].flat())] } },

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { getAgency } from "../../agencies/load-agencies.ts";
 import { openOfficerConversation } from "../../prisma/repositories/officer-conversation.ts";
 import type { JobDefinition } from "../job-definition.ts";
 import { QUEUES } from "../queues.ts";
@@ -19,7 +18,7 @@ export const requestCancelledJob: JobDefinition<typeof RequestCancelledPayloadSc
     const { prisma } = deps;
     const request = await prisma.request.findUnique({ where: { number: payload.requestNumber } });
     if (!request || request.status !== "cancelled") return { skipped: true };
-    const agency = getAgency(request.agencyId);
+    const agency = deps.getAgency(request.agencyId);
     await prisma.offer.updateMany({
       where: { position: { requestId: request.id }, status: "sent" },
       data: { status: "withdrawn" },

@@ -1,7 +1,6 @@
 import { UnrecoverableError } from "bullmq";
 import { DateTime } from "luxon";
 import { z } from "zod";
-import { getAgency } from "../../agencies/load-agencies.ts";
 import { openOfficerConversation } from "../../prisma/repositories/officer-conversation.ts";
 import type { JobDefinition } from "../job-definition.ts";
 import { QUEUES } from "../queues.ts";
@@ -33,7 +32,7 @@ export const requestStaffedJob: JobDefinition<typeof RequestStaffedPayloadSchema
       },
     });
     if (!request) throw new UnrecoverableError("no such request");
-    const agency = getAgency(request.agencyId);
+    const agency = deps.getAgency(request.agencyId);
     if (!agency) throw new UnrecoverableError(`unknown agency ${request.agencyId}`);
     const when = DateTime.fromJSDate(request.start, { zone: agency.timeZone }).toFormat("ccc LLL d h:mm a");
     const where = (request.address as { line1?: string } | null)?.line1 ?? agency.city;

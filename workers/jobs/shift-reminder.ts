@@ -1,6 +1,5 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
-import { getAgency } from "../../agencies/load-agencies.ts";
 import { openOfficerConversation } from "../../prisma/repositories/officer-conversation.ts";
 import type { JobDefinition } from "../job-definition.ts";
 import { QUEUES } from "../queues.ts";
@@ -23,7 +22,7 @@ export const shiftReminderJob: JobDefinition<typeof ShiftReminderPayloadSchema, 
       const marker = { action: "reminder.sent", entityType: "Assignment", entityId: assignment.id };
       if (await prisma.auditEvent.findFirst({ where: marker })) continue;
       const { request } = assignment.position;
-      const agency = getAgency(request.agencyId);
+      const agency = deps.getAgency(request.agencyId);
       if (!agency) continue;
       const when = DateTime.fromJSDate(request.start, { zone: agency.timeZone }).toFormat("ccc h:mm a");
       const code = assignment.position.offers.find((o) => o.officerId === assignment.officerId)?.code ?? "";

@@ -1,0 +1,149 @@
+import { randomBytes } from "node:crypto";
+import { pathToFileURL } from "node:url";
+import pg from "pg";
+import { getAgency } from "../agencies/load-agencies.ts";
+import { createTwilioClient } from "../bots/twilio/create-twilio-client.ts";
+import { createLogger } from "../config/logger.ts";
+import { createPrismaClient } from "../prisma/client.ts";
+import { ApprovalRepository } from "../prisma/repositories/approval-repository.ts";
+import { OfficerShiftRepository } from "../prisma/repositories/officer-shift-repository.ts";
+import { seedDatabase } from "../prisma/seed.ts";
+import { migrateDatabase } from "../prisma/tools/migrate.ts";
+import { startFakeTwilio } from "../test/fakes/fake-twilio-server.ts";
+import { createQueueSet } from "../workers/queue-set.ts";
+import { createRedisConnection } from "../workers/redis-connection.ts";
+import { startAllWorkers, type WorkerDeps } from "../workers/registry.ts";
+import { createSenderRateLimiter } from "../workers/sender-rate-limit.ts";
+
+const SERVER_URL = process.env.BENCH_DATABASE_SERVER_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
+const OFFERS = 1_000;
+const RACERS = 50;
+const POSITIONS = 3;
+
+/**
+ * From approval until 1,000 offers reach the (fake) SMS provider, through the real workers,
+ * PostgreSQL, Redis and twilio client, per-sender rate limit off; then 50 officers accepting 3
+ * positions at once. A fresh database and Redis prefix, dropped afterwards.
+ */
+export async function benchOffers(): Promise<Record<string, number | boolean>> {
+  const runId = randomBytes(4).toString("hex");
+  const databaseUrl = new URL(SERVER_URL);
+  databaseUrl.pathname = `/detaildesk_bench_${runId}`;
+  await migrateDatabase(databaseUrl.toString());
+  const prisma = createPrismaClient(databaseUrl.toString(), { max: 20 });
+  const redis = createRedisConnection(REDIS_URL);
+  await redis.connect();
+  const fake = await startFakeTwilio();
+  const prefix = `ddbench:${runId}`;
+  const queues = createQueueSet(redis, prefix);
+  const base = getAgency("tucson-az-pd")!;
+  // The whole roster in one wave, so the figure measures the pipeline, not the wave timer.
+  const agency = { ...base, dispatch: { ...base.dispatch, waveSize: OFFERS } };
+  const settings = {
+    mode: "live" as const,
+    accountSid: `AC${"5".repeat(32)}`,
+    authToken: "bench",
+    publicBaseUrl: () => "http://127.0.0.1",
+    apiBaseUrl: () => fake.url,
+  };
+  const deps: WorkerDeps = {
+    prisma,
+    getAgency: (id) => (id === agency.id ? agency : getAgency(id)),
+    logger: createLogger({ level: "silent" }),
+    twilio: { client: createTwilioClient(settings), statusCallbackUrl: () => "http://127.0.0.1/twilio/status" },
+    smsRateLimiter: createSenderRateLimiter(redis, prefix, 0),
+    enqueueSms: queues.enqueueSms,
+    enqueueBroadcastWave: queues.enqueueBroadcastWave,
+    scheduleShiftTimers: queues.scheduleShiftTimers,
+    scheduleApprovalTimeout: async () => undefined,
+  };
+  const workers = startAllWorkers({ connection: redis, prefix, logger: deps.logger, deps });
+  try {
+    await seedDatabase(prisma);
+    await prisma.officer.createMany({
+      data: Array.from({ length: OFFERS }, (_, i) => ({
+        agencyId: agency.id,
+        badgeNumber: `BENCH${i}`,
+        firstName: "Bench",
+        lastName: `Officer${i}`,
+        phone: `+1520559${String(i).padStart(4, "0")}`,
+        rank: "officer" as const,
+        seniorityDate: new Date(Date.UTC(2000 + (i % 20), i % 12, 1 + (i % 28))),
+      })),
+    });
+    const start = new Date(Date.now() + 10 * 24 * 3600_000);
+    const request = await prisma.request.create({
+      data: {
+        agencyId: agency.id,
+        status: "submitted",
+        start,
+        end: new Date(start.getTime() + 4 * 3600_000),
+        officers: POSITIONS,
+        quotes: {
+          create: {
+            totalCents: 1,
+            decision: "allow",
+            quote: { positions: { officer: POSITIONS }, screening: { approver: null } },
+            requestData: {},
+          },
+        },
+      },
+    });
+    const approvals = new ApprovalRepository(prisma);
+    await approvals.openApprovals(request.number, new Date());
+    const approvedAt = performance.now();
+    await approvals.decide({ requestId: request.id, role: "supervisor", decision: "approved", by: "bench", reason: null, at: new Date() });
+    await queues.enqueueBroadcastWave(request.id, 0, 0);
+    const deadline = Date.now() + 120_000;
+    while (fake.messages.length < OFFERS && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    const offersMs = performance.now() - approvedAt;
+    const offersDelivered = fake.messages.length;
+
+    const racers = await prisma.offer.findMany({
+      where: { position: { requestId: request.id } },
+      distinct: ["officerId"],
+      take: RACERS,
+      select: { officerId: true, code: true },
+    });
+    const shifts = new OfficerShiftRepository(prisma);
+    const raceStart = performance.now();
+    const outcomes = await Promise.all(racers.map((r) => shifts.acceptOffer(r.officerId, r.code, new Date())));
+    const raceMs = performance.now() - raceStart;
+    const assignments = await prisma.assignment.count({ where: { position: { requestId: request.id } } });
+    return {
+      offers: OFFERS,
+      offersHandedToProvider: offersDelivered,
+      offersFromApprovalMs: Math.round(offersMs),
+      offersPerSecond: Math.round((offersDelivered / offersMs) * 1000),
+      raceOfficers: racers.length,
+      racePositions: POSITIONS,
+      raceAccepted: outcomes.filter((o) => o.kind === "accepted").length,
+      raceToldFilled: outcomes.filter((o) => o.kind === "filled").length,
+      raceAssignments: assignments,
+      raceDoubleBooked: assignments > POSITIONS,
+      raceMs: Math.round(raceMs),
+    };
+  } finally {
+    await Promise.allSettled(workers.map((w) => w.close()));
+    for (const queue of queues.all) await queue.obliterate({ force: true }).catch(() => undefined);
+    await queues.close();
+    redis.disconnect();
+    await prisma.$disconnect();
+    await fake.close();
+    const admin = new pg.Client({ connectionString: SERVER_URL });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "detaildesk_bench_${runId}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  benchOffers().then(
+    (figures) => process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`),
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
