@@ -53,6 +53,7 @@ export async function benchOffers(): Promise<Record<string, number | boolean>> {
     logger: createLogger({ level: "silent" }),
     twilio: { client: createTwilioClient(settings), statusCallbackUrl: () => "http://127.0.0.1/twilio/status" },
     smsRateLimiter: createSenderRateLimiter(redis, prefix, 0),
+    stuckSendingMs: 60_000,
     enqueueSms: queues.enqueueSms,
     enqueueBroadcastWave: queues.enqueueBroadcastWave,
     scheduleShiftTimers: queues.scheduleShiftTimers,

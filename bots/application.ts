@@ -124,6 +124,7 @@ export async function createApplication(options: {
     enqueueSms: queues.enqueueSms,
     enqueueBroadcastWave: queues.enqueueBroadcastWave,
     scheduleShiftTimers: queues.scheduleShiftTimers,
+    stuckSendingMs: env.WORKER_LOCK_MS * 2,
     scheduleApprovalTimeout: queues.scheduleApprovalTimeout,
     twilio: {
       client: twilioClient,
@@ -131,7 +132,7 @@ export async function createApplication(options: {
     },
   };
   const workers = options.runWorkers
-    ? startAllWorkers({ connection: redis, prefix: env.REDIS_PREFIX, logger, deps: workerDeps })
+    ? startAllWorkers({ connection: redis, prefix: env.REDIS_PREFIX, logger, deps: workerDeps, lockMs: env.WORKER_LOCK_MS })
     : [];
 
   return {

@@ -45,6 +45,12 @@ export const EnvSchema = z
     SMS_RATE_PER_SENDER: z.coerce.number().min(0).max(1000).default(3),
     /** Minutes an approval may stay undecided before a reminder, then before escalation. Default 30. */
     APPROVAL_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(30),
+    /**
+     * How long a worker holds a job before others may take it over (ms, default 30000): a worker
+     * that dies mid-job has its job re-run this long after. A message left "sending" twice this
+     * long is sent again.
+     */
+    WORKER_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   });
 

@@ -19,6 +19,7 @@ async function main(): Promise<void> {
   const workers = startAllWorkers({
     connection: services.redis,
     prefix: env.REDIS_PREFIX,
+    lockMs: env.WORKER_LOCK_MS,
     logger,
     deps: {
       prisma: services.prisma,
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
       enqueueSms: queues.enqueueSms,
       enqueueBroadcastWave: queues.enqueueBroadcastWave,
     scheduleShiftTimers: queues.scheduleShiftTimers,
+    stuckSendingMs: env.WORKER_LOCK_MS * 2,
     scheduleApprovalTimeout: queues.scheduleApprovalTimeout,
       // In sandbox mode the Twilio stand-in is served by `npm start` on PORT.
       twilio: {

@@ -17,7 +17,12 @@ export function createQueueSet(connection: Redis, prefix: string, approvalTimeou
     reminders,
     all: [outbound, broadcast, approvals, reminders],
     async enqueueSms(conversationId: string, turnId: string): Promise<void> {
-      await outbound.add("send-sms", { conversationId }, { ...DEFAULT_JOB_OPTIONS, jobId: `sms-${conversationId}-${turnId}` });
+      // More attempts than other jobs: retries must outlast a dead worker's claim on a message.
+      await outbound.add(
+        "send-sms",
+        { conversationId },
+        { ...DEFAULT_JOB_OPTIONS, attempts: 10, jobId: `sms-${conversationId}-${turnId}` },
+      );
     },
     async enqueueBroadcastWave(requestId: string, wave: number, delayMs: number): Promise<void> {
       await broadcast.add(

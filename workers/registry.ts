@@ -27,6 +27,8 @@ export interface WorkerDeps {
   getAgency(id: string): AgencyConfig | undefined;
   logger: Logger;
   twilio: TwilioPort | null;
+  /** A message "sending" longer than this (ms) was claimed by a worker that died: send it again. */
+  stuckSendingMs: number;
   /** Waits for the per-sender SMS rate limit. */
   smsRateLimiter: SenderRateLimiter;
   enqueueSms(conversationId: string, turnId: string): Promise<void>;
@@ -54,6 +56,7 @@ export function startAllWorkers(options: {
   prefix: string;
   logger: Logger;
   deps: WorkerDeps;
+  lockMs?: number;
 }): Worker[] {
   return startWorkers({ ...options, definitions: JOB_DEFINITIONS });
 }

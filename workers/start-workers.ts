@@ -14,6 +14,8 @@ export interface WorkerOptions<Deps> {
   deps: Deps;
   definitions: AnyJobDefinition<Deps>[];
   concurrency?: number;
+  /** Job lock and stalled-job check interval (ms); a dead worker's job is re-run after it. */
+  lockMs?: number;
 }
 
 /** One BullMQ Worker per queue that has definitions; a job's name selects its definition. */
@@ -34,7 +36,13 @@ export function startWorkers<Deps>(options: WorkerOptions<Deps>): Worker[] {
         if (!parsed.success) throw new UnrecoverableError(`invalid payload for ${job.name}: ${parsed.error.message}`);
         return definition.run({ payload: parsed.data, deps: options.deps, attempt: job.attemptsMade + 1 });
       },
-      { connection: options.connection, prefix: options.prefix, concurrency: options.concurrency ?? 10 },
+      {
+        connection: options.connection,
+        prefix: options.prefix,
+        concurrency: options.concurrency ?? 10,
+        lockDuration: options.lockMs ?? 30_000,
+        stalledInterval: options.lockMs ?? 30_000,
+      },
     );
     worker.on("failed", (job, error) => {
       options.logger.warn({ queue, job: job?.name, jobId: job?.id, err: error }, "job failed");

@@ -19,10 +19,13 @@ export async function startFakeTwilio(): Promise<{
   url: string;
   messages: FakeTwilioMessage[];
   failNext(count: number, status: number): void;
+  /** Holds every response this long (ms) after recording the request; 0 = answer at once. */
+  setDelay(ms: number): void;
   close(): Promise<void>;
 }> {
   const messages: FakeTwilioMessage[] = [];
   let failures: { count: number; status: number } = { count: 0, status: 500 };
+  let delayMs = 0;
   const server: Server = createServer((req, res) => {
     let raw = "";
     req.on("data", (chunk: Buffer) => {
@@ -52,9 +55,12 @@ export async function startFakeTwilio(): Promise<{
       };
       messages.push(message);
       const sid = `SM${randomBytes(16).toString("hex")}`;
-      res
-        .writeHead(201, { "content-type": "application/json" })
-        .end(JSON.stringify({ sid, status: "queued", to: message.to, from: message.from, body: message.body }));
+      const answer = () =>
+        res
+          .writeHead(201, { "content-type": "application/json" })
+          .end(JSON.stringify({ sid, status: "queued", to: message.to, from: message.from, body: message.body }));
+      if (delayMs > 0) setTimeout(answer, delayMs);
+      else answer();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -65,6 +71,13 @@ export async function startFakeTwilio(): Promise<{
     failNext(count, status) {
       failures = { count, status };
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    setDelay(ms) {
+      delayMs = ms;
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

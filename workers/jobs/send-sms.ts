@@ -5,9 +5,6 @@ import type { JobDefinition } from "../job-definition.ts";
 import { QUEUES } from "../queues.ts";
 import type { WorkerDeps } from "../registry.ts";
 
-/** How long a claimed message may stay "sending" before another run takes it over (ms). */
-export const STUCK_SENDING_MS = 120_000;
-
 export const SendSmsPayloadSchema = z.object({ conversationId: z.uuid() });
 
 /** Twilio errors worth retrying: rate limiting and its own outages (and network failures). */
@@ -39,7 +36,7 @@ export const sendSmsJob: JobDefinition<typeof SendSmsPayloadSchema, WorkerDeps> 
       providerId: null,
       OR: [
         { status: "recorded" as const },
-        { status: "sending" as const, statusUpdatedAt: { lt: new Date(Date.now() - STUCK_SENDING_MS) } },
+        { status: "sending" as const, statusUpdatedAt: { lt: new Date(Date.now() - deps.stuckSendingMs) } },
       ],
     };
     const pending = await prisma.message.findMany({
@@ -93,6 +90,12 @@ export const sendSmsJob: JobDefinition<typeof SendSmsPayloadSchema, WorkerDeps> 
         deps.logger.warn({ messageId: message.id, code, err: error instanceof Error ? error.message : String(error) }, "Twilio refused a message");
       }
     }
+    // A message another run claimed and has not finished: if that run died, this job must live
+    // long enough (its retries) to take the message over, so it fails and is retried.
+    const inFlight = await prisma.message.count({
+      where: { conversationId: conversation.id, direction: "outbound", channel: "sms", status: "sending", providerId: null },
+    });
+    if (inFlight > 0) throw new Error(`${inFlight} message(s) still being sent by another run; retrying`);
     return { sent };
   },
 };

@@ -1,0 +1,103 @@
+import { randomBytes } from "node:crypto";
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createPrismaClient, type PrismaClient } from "../../../prisma/client.ts";
+import { createQueueSet, type QueueSet } from "../../../workers/queue-set.ts";
+import { startFakeTwilio } from "../../fakes/fake-twilio-server.ts";
+import { type RunningProcess, spawnTs } from "../../support/spawn-process.ts";
+
+async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (ok(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe("a worker killed in the middle of a job", () => {
+  const prefix = `${inject("redisPrefix")}:crash`;
+  let prisma: PrismaClient;
+  let redis: Redis;
+  let queues: QueueSet;
+  let fake: Awaited<ReturnType<typeof startFakeTwilio>>;
+  const workers: RunningProcess[] = [];
+
+  beforeAll(async () => {
+    prisma = createPrismaClient(inject("databaseUrl"));
+    redis = new Redis(inject("redisUrl"), { maxRetriesPerRequest: null });
+    queues = createQueueSet(redis, prefix);
+    fake = await startFakeTwilio();
+  });
+  afterAll(async () => {
+    for (const worker of workers) await worker.stop();
+    await queues.close();
+    redis.disconnect();
+    await prisma.$disconnect();
+    await fake.close();
+  });
+
+  const startWorker = () => {
+    const worker = spawnTs("workers/main.ts", [], {
+      DATABASE_URL: inject("databaseUrl"),
+      REDIS_URL: inject("redisUrl"),
+      REDIS_PREFIX: prefix,
+      TWILIO_ACCOUNT_SID: `AC${"6".repeat(32)}`,
+      TWILIO_AUTH_TOKEN: "crash-test",
+      TWILIO_API_BASE_URL: fake.url,
+      PUBLIC_BASE_URL: "https://crash.example.org",
+      WORKER_LOCK_MS: "1500",
+      SMS_RATE_PER_SENDER: "0",
+      LOG_LEVEL: "warn",
+    });
+    workers.push(worker);
+    return worker;
+  };
+
+  it("completes the job once after a restart: the reply is sent and recorded once", { timeout: 120_000 }, async () => {
+    const phone = `+1520555${String(3000 + Math.floor(Math.random() * 6999))}`;
+    const conversation = await prisma.conversation.create({
+      data: { agencyId: "tucson-az-pd", channel: "sms", participant: phone },
+    });
+    const message = await prisma.message.create({
+      data: {
+        conversationId: conversation.id,
+        direction: "outbound",
+        channel: "sms",
+        from: "bot",
+        to: phone,
+        body: `crash test ${randomBytes(3).toString("hex")}`,
+        status: "recorded",
+      },
+    });
+
+    fake.setDelay(60_000);
+    const first = startWorker();
+    await queues.enqueueSms(conversation.id, "crash");
+    await waitFor(
+      async () => fake.messages.filter((m) => m.to === phone).length,
+      (n) => n >= 1,
+    );
+    first.child.kill("SIGKILL");
+    await first.exited;
+    expect((await prisma.message.findUniqueOrThrow({ where: { id: message.id } })).status).toBe("sending");
+
+    fake.setDelay(0);
+    startWorker();
+    const sent = await waitFor(
+      () => prisma.message.findUniqueOrThrow({ where: { id: message.id } }),
+      (m) => m.providerId !== null,
+    );
+    expect(sent.status).toBe("queued");
+    expect(sent.providerId).toMatch(/^SM/);
+    const job = await queues.outbound.getJob(`sms-${conversation.id}-crash`);
+    await waitFor(
+      async () => job?.getState(),
+      (state) => state === "completed",
+    );
+    expect(await job?.getState()).toBe("completed");
+    // The provider saw the first, unanswered attempt and the one that went through: the message
+    // row is one, with one provider id.
+    expect(await prisma.message.count({ where: { conversationId: conversation.id, direction: "outbound" } })).toBe(1);
+  });
+});
