@@ -354,4 +354,64 @@ describe("after YES: approval, broadcast, acceptance race, staffing", () => {
     expect(told).toHaveLength(1);
     expect(await prisma.auditEvent.count({ where: { entityId: request.id, action: "broadcast.exhausted" } })).toBe(1);
   });
+
+  it("runs one request from submitted to completed, never offering a shift to an officer already busy then", async () => {
+    const { prisma, queues } = test.app;
+    const { request, customerPhone } = await submitRequest(1);
+    // The most senior Tucson officer already works a shift overlapping this one.
+    const busy = await prisma.officer.findFirstOrThrow({ where: { agencyId: "tucson-az-pd", rank: "officer" }, orderBy: { seniorityDate: "asc" } });
+    const other = await submitRequest(1);
+    const otherPosition = await prisma.position.create({ data: { requestId: other.request.id, index: 1, rank: "officer", status: "filled" } });
+    await prisma.assignment.create({
+      data: { positionId: otherPosition.id, officerId: busy.id, start: request.start, end: request.end },
+    });
+
+    await queues.enqueueOpenApprovals(request.number);
+    await waitFor(
+      () => prisma.request.findUniqueOrThrow({ where: { id: request.id } }),
+      (r) => r.status === "pending_approval",
+    );
+    await new ApprovalRepository(prisma).decide({
+      requestId: request.id,
+      role: "supervisor",
+      decision: "approved",
+      by: "U0TUCSSUP1",
+      reason: null,
+      at: new Date(),
+    });
+    await queues.enqueueBroadcastWave(request.id, 0, 0);
+    const offers = await waitFor(
+      () => prisma.offer.findMany({ where: { position: { requestId: request.id } }, include: { officer: true } }),
+      (list) => list.length >= 10,
+    );
+    expect(offers.map((o) => o.officerId)).not.toContain(busy.id);
+
+    const taker = offers[0]!;
+    await reply(taker.officer.phone, `YES ${taker.code}`);
+    await waitFor(
+      () => prisma.request.findUniqueOrThrow({ where: { id: request.id } }),
+      (r) => r.status === "staffed",
+    );
+    await reply(taker.officer.phone, `IN ${taker.code}`);
+    await waitFor(
+      () => prisma.request.findUniqueOrThrow({ where: { id: request.id } }),
+      (r) => r.status === "in_progress",
+    );
+    await reply(taker.officer.phone, `OUT ${taker.code}`);
+    const completed = await waitFor(
+      () => prisma.request.findUniqueOrThrow({ where: { id: request.id } }),
+      (r) => r.status === "completed",
+    );
+    expect(completed.status).toBe("completed");
+    const assignment = await prisma.assignment.findFirstOrThrow({ where: { position: { requestId: request.id } } });
+    expect(assignment).toMatchObject({ officerId: taker.officerId, status: "checked_out" });
+    expect(assignment.minutesWorked).not.toBeNull();
+    const actions = (await prisma.auditEvent.findMany({ where: { entityId: request.id }, orderBy: { id: "asc" } })).map(
+      (a) => a.action,
+    );
+    expect(actions).toEqual(
+      expect.arrayContaining(["request.pending_approval", "request.approved", "broadcast.wave", "request.staffed", "request.completed"]),
+    );
+    expect(fake.messages.some((m) => m.to === customerPhone && m.body.includes("fully staffed"))).toBe(true);
+  });
 });
