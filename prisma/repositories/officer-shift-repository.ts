@@ -292,7 +292,7 @@ async function recordStaffing(tx: Prisma.TransactionClient, request: RequestRow,
   });
   if (!request.conversationId) return null;
   const conversation = await tx.conversation.findUnique({ where: { id: request.conversationId } });
-  if (!conversation || conversation.channel !== "sms") return null;
+  if (conversation?.channel !== "sms") return null;
   const officers = await tx.assignment.findMany({
     where: { position: { requestId: request.id }, status: { in: [...LIVE] } },
     include: { officer: true },

@@ -177,7 +177,7 @@ async function reportNobodyLeft(
     const found = request.conversationId
       ? await tx.conversation.findUnique({ where: { id: request.conversationId } })
       : null;
-    if (!found || found.channel !== "sms") return null;
+    if (found?.channel !== "sms") return null;
     await tx.message.create({
       data: {
         conversationId: found.id,

@@ -17,7 +17,7 @@ export const requestCancelledJob: JobDefinition<typeof RequestCancelledPayloadSc
   async run({ payload, deps }) {
     const { prisma } = deps;
     const request = await prisma.request.findUnique({ where: { number: payload.requestNumber } });
-    if (!request || request.status !== "cancelled") return { skipped: true };
+    if (request?.status !== "cancelled") return { skipped: true };
     const agency = deps.getAgency(request.agencyId);
     await prisma.offer.updateMany({
       where: { position: { requestId: request.id }, status: "sent" },
