@@ -6,7 +6,41 @@ type Db = Pick<PrismaClient, "conversation">;
 export async function openOfficerConversation(db: Db, agencyId: string, phone: string) {
   const key = { agencyId, channel: "sms" as const, participant: phone, role: "officer" as const };
   return (
-    (await db.conversation.findFirst({ where: { ...key, closedAt: null } })) ??
-    (await db.conversation.create({ data: key }))
+    (await db.conversation.findFirst({ where: { ...key, closedAt: null } })) ?? (await db.conversation.create({ data: key }))
   );
+}
+
+/** An audit row that marks a notice as sent, so a re-run job does not send it again. */
+export interface SentMarker {
+  action: string;
+  entityType: string;
+  entityId: string;
+}
+
+/**
+ * Records an SMS to an officer for the outbound queue (with its marker, in one transaction) and
+ * returns the conversation to queue; null when the marker says it was already sent.
+ */
+export async function recordOfficerSms(
+  prisma: PrismaClient,
+  input: { agencyId: string; from: string; to: string; body: string; marker?: SentMarker },
+): Promise<string | null> {
+  const { marker } = input;
+  if (marker && (await prisma.auditEvent.findFirst({ where: { ...marker, agencyId: input.agencyId } }))) return null;
+  const conversation = await openOfficerConversation(prisma, input.agencyId, input.to);
+  await prisma.$transaction([
+    prisma.message.create({
+      data: {
+        conversationId: conversation.id,
+        direction: "outbound",
+        channel: "sms",
+        from: input.from,
+        to: input.to,
+        body: input.body,
+        status: "recorded",
+      },
+    }),
+    ...(marker ? [prisma.auditEvent.create({ data: { ...marker, agencyId: input.agencyId, actorKind: "system" } })] : []),
+  ]);
+  return conversation.id;
 }

@@ -8,7 +8,7 @@ import {
   orderCandidates,
   planWaves,
 } from "../../core/dispatch/index.ts";
-import { openOfficerConversation } from "../../prisma/repositories/officer-conversation.ts";
+import { recordOfficerSms } from "../../prisma/repositories/officer-conversation.ts";
 import type { JobDefinition } from "../job-definition.ts";
 import { QUEUES } from "../queues.ts";
 import type { WorkerDeps } from "../registry.ts";
@@ -112,19 +112,13 @@ export const broadcastWaveJob: JobDefinition<typeof BroadcastWavePayloadSchema, 
         skipDuplicates: true,
       });
       if (created.count === 0) return false;
-      const conversation = await openOfficerConversation(prisma, agency.id, officer.phone);
-      await prisma.message.create({
-        data: {
-          conversationId: conversation.id,
-          direction: "outbound",
-          channel: "sms",
-          from: agency.phoneNumbers[0] ?? "bot",
-          to: officer.phone,
-          body: `${agency.name} off-duty shift: ${when}–${until} at ${where}, ${request.eventType ?? "detail"} (#${request.number}). Reply YES ${code} to accept or NO ${code} to decline.`,
-          status: "recorded",
-        },
+      const conversationId = await recordOfficerSms(prisma, {
+        agencyId: agency.id,
+        from: agency.phoneNumbers[0] ?? "bot",
+        to: officer.phone,
+        body: `${agency.name} off-duty shift: ${when}–${until} at ${where}, ${request.eventType ?? "detail"} (#${request.number}). Reply YES ${code} to accept or NO ${code} to decline.`,
       });
-      await deps.enqueueSms(conversation.id, `offer-${request.id}-${payload.wave}`);
+      if (conversationId) await deps.enqueueSms(conversationId, `offer-${request.id}-${payload.wave}`);
       return true;
     };
     // Officers are independent: a bounded number at a time keeps a big wave fast without

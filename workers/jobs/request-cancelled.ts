@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { openOfficerConversation } from "../../prisma/repositories/officer-conversation.ts";
+import { recordOfficerSms } from "../../prisma/repositories/officer-conversation.ts";
 import type { JobDefinition } from "../job-definition.ts";
 import { QUEUES } from "../queues.ts";
 import type { WorkerDeps } from "../registry.ts";
@@ -34,19 +34,13 @@ export const requestCancelledJob: JobDefinition<typeof RequestCancelledPayloadSc
         data: { status: "cancelled" },
       });
       if (changed.count === 0) continue;
-      const conversation = await openOfficerConversation(prisma, request.agencyId, assignment.officer.phone);
-      await prisma.message.create({
-        data: {
-          conversationId: conversation.id,
-          direction: "outbound",
-          channel: "sms",
-          from: agency?.phoneNumbers[0] ?? "bot",
-          to: assignment.officer.phone,
-          body: `Request #${request.number} was cancelled by the customer. You are released from this shift.`,
-          status: "recorded",
-        },
+      const conversationId = await recordOfficerSms(prisma, {
+        agencyId: request.agencyId,
+        from: agency?.phoneNumbers[0] ?? "bot",
+        to: assignment.officer.phone,
+        body: `Request #${request.number} was cancelled by the customer. You are released from this shift.`,
       });
-      await deps.enqueueSms(conversation.id, `cancelled-${assignment.id}`);
+      if (conversationId) await deps.enqueueSms(conversationId, `cancelled-${assignment.id}`);
     }
     return { officersTold: live.length };
   },

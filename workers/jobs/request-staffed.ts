@@ -1,7 +1,7 @@
 import { UnrecoverableError } from "bullmq";
 import { DateTime } from "luxon";
 import { z } from "zod";
-import { openOfficerConversation } from "../../prisma/repositories/officer-conversation.ts";
+import { recordOfficerSms } from "../../prisma/repositories/officer-conversation.ts";
 import type { JobDefinition } from "../job-definition.ts";
 import { QUEUES } from "../queues.ts";
 import type { WorkerDeps } from "../registry.ts";
@@ -37,24 +37,14 @@ export const requestStaffedJob: JobDefinition<typeof RequestStaffedPayloadSchema
     const when = DateTime.fromJSDate(request.start, { zone: agency.timeZone }).toFormat("ccc LLL d h:mm a");
     const where = (request.address as { line1?: string } | null)?.line1 ?? agency.city;
     for (const assignment of request.positions.flatMap((p) => p.assignments)) {
-      const marker = { agencyId: agency.id, action: "post_orders.sent", entityType: "Assignment", entityId: assignment.id };
-      if (await prisma.auditEvent.findFirst({ where: marker })) continue;
-      const conversation = await openOfficerConversation(prisma, agency.id, assignment.officer.phone);
-      await prisma.$transaction([
-        prisma.message.create({
-          data: {
-            conversationId: conversation.id,
-            direction: "outbound",
-            channel: "sms",
-            from: agency.phoneNumbers[0] ?? "bot",
-            to: assignment.officer.phone,
-            body: `Post orders for #${request.number}, ${when} at ${where}: ${request.postOrders?.trim() || "none given; report to the site contact."}`,
-            status: "recorded",
-          },
-        }),
-        prisma.auditEvent.create({ data: { ...marker, actorKind: "system" } }),
-      ]);
-      await deps.enqueueSms(conversation.id, `post-orders-${assignment.id}`);
+      const conversationId = await recordOfficerSms(prisma, {
+        agencyId: agency.id,
+        from: agency.phoneNumbers[0] ?? "bot",
+        to: assignment.officer.phone,
+        body: `Post orders for #${request.number}, ${when} at ${where}: ${request.postOrders?.trim() || "none given; report to the site contact."}`,
+        marker: { action: "post_orders.sent", entityType: "Assignment", entityId: assignment.id },
+      });
+      if (conversationId) await deps.enqueueSms(conversationId, `post-orders-${assignment.id}`);
     }
     await deps.scheduleShiftTimers(request.id, request.start);
     return { officers: request.positions.flatMap((p) => p.assignments).length };

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
-import { openOfficerConversation } from "../../prisma/repositories/officer-conversation.ts";
+import { recordOfficerSms } from "../../prisma/repositories/officer-conversation.ts";
 import type { JobDefinition } from "../job-definition.ts";
 import { QUEUES } from "../queues.ts";
 import type { WorkerDeps } from "../registry.ts";
@@ -19,29 +19,19 @@ export const shiftReminderJob: JobDefinition<typeof ShiftReminderPayloadSchema, 
       include: { officer: true, position: { include: { request: true, offers: { where: { status: "accepted" } } } } },
     });
     for (const assignment of assignments) {
-      const marker = { action: "reminder.sent", entityType: "Assignment", entityId: assignment.id };
-      if (await prisma.auditEvent.findFirst({ where: marker })) continue;
       const { request } = assignment.position;
       const agency = deps.getAgency(request.agencyId);
       if (!agency) continue;
       const when = DateTime.fromJSDate(request.start, { zone: agency.timeZone }).toFormat("ccc h:mm a");
       const code = assignment.position.offers.find((o) => o.officerId === assignment.officerId)?.code ?? "";
-      const conversation = await openOfficerConversation(prisma, agency.id, assignment.officer.phone);
-      await prisma.$transaction([
-        prisma.message.create({
-          data: {
-            conversationId: conversation.id,
-            direction: "outbound",
-            channel: "sms",
-            from: agency.phoneNumbers[0] ?? "bot",
-            to: assignment.officer.phone,
-            body: `Reminder: shift #${request.number} starts ${when}. Reply IN ${code} when you arrive.`,
-            status: "recorded",
-          },
-        }),
-        prisma.auditEvent.create({ data: { ...marker, agencyId: agency.id, actorKind: "system" } }),
-      ]);
-      await deps.enqueueSms(conversation.id, `reminder-${assignment.id}`);
+      const conversationId = await recordOfficerSms(prisma, {
+        agencyId: agency.id,
+        from: agency.phoneNumbers[0] ?? "bot",
+        to: assignment.officer.phone,
+        body: `Reminder: shift #${request.number} starts ${when}. Reply IN ${code} when you arrive.`,
+        marker: { action: "reminder.sent", entityType: "Assignment", entityId: assignment.id },
+      });
+      if (conversationId) await deps.enqueueSms(conversationId, `reminder-${assignment.id}`);
     }
     return { reminded: assignments.length };
   },
