@@ -35,7 +35,13 @@ describe("sandbox mode (no Twilio credentials)", () => {
     expect(mine.length).toBeGreaterThanOrEqual(2);
     expect(mine[0]).toMatchObject({ channel: "sms", from: "+15205550100" });
     expect(mine.map((m) => m.at)).toEqual([...mine.map((m) => m.at)].sort());
-    const stored = await app.prisma.message.findMany({ where: { to: from, direction: "outbound" } });
+    // The stand-in answers before the worker stores the SID: poll the rows.
+    let stored = await app.prisma.message.findMany({ where: { to: from, direction: "outbound" } });
+    for (let i = 0; i < 200 && !stored.every((m) => m.providerId?.startsWith("SM")); i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      stored = await app.prisma.message.findMany({ where: { to: from, direction: "outbound" } });
+    }
+    expect(stored.length).toBeGreaterThanOrEqual(2);
     expect(stored.every((m) => m.providerId?.startsWith("SM"))).toBe(true);
   });
 

@@ -129,14 +129,15 @@ describe("POST /twilio/sms (live mode against a fake Twilio API)", () => {
     const params = sms(phone, "HELP");
     expect((await post(params)).status).toBe(200);
     expect((await post(params)).status).toBe(200);
-    await waitFor(
-      async () => fake.messages.filter((m) => m.to === phone).length,
-      (n) => n >= 1,
-    );
-    await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await app.prisma.message.count({ where: { providerId: params.MessageSid } })).toBe(1);
     const outbound = await app.prisma.message.count({ where: { to: phone, direction: "outbound" } });
     expect(outbound).toBeGreaterThan(0);
+    await waitFor(
+      async () => fake.messages.filter((m) => m.to === phone).length,
+      (n) => n >= outbound,
+    );
+    // Give a wrongly duplicated send the time to show up before counting.
+    await new Promise((resolve) => setTimeout(resolve, 300));
     // Exactly one turn's replies: the retry added neither a stored reply nor a send.
     expect(fake.messages.filter((m) => m.to === phone)).toHaveLength(outbound);
     expect(await app.prisma.message.count({ where: { from: phone, direction: "inbound" } })).toBe(1);
@@ -151,7 +152,11 @@ describe("POST /twilio/sms (live mode against a fake Twilio API)", () => {
       (list) => list.length >= 1,
     );
     expect(sent).toHaveLength(1);
-    const stored = await app.prisma.message.findFirst({ where: { to: phone, direction: "outbound" } });
+    // The provider answers before the worker stores its SID: wait for the row, not the request.
+    const stored = await waitFor(
+      () => app.prisma.message.findFirst({ where: { to: phone, direction: "outbound" } }),
+      (m) => m?.providerId != null,
+    );
     expect(stored?.providerId).toMatch(/^SM/);
     expect(stored?.attempts).toBe(2);
   });
