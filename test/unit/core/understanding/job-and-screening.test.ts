@@ -1,10 +1,5 @@
-import { beforeEach, describe, expect, it } from "vitest";
-import { type Case, expectFields } from "./parse-helpers.ts";
-
-// Every row checks its fields through expectFields; this makes a row that checks nothing fail.
-beforeEach(() => {
-  expect.hasAssertions();
-});
+import { describe, expect, it } from "vitest";
+import { type Case, pickFields } from "./parse-helpers.ts";
 
 const JOBS: Case[] = [
   [
@@ -91,7 +86,9 @@ const SCREENING: Case[] = [
 ];
 
 describe("job description and category", () => {
-  it.each(JOBS)("%s", (message, expected, expecting) => expectFields(message, expected, expecting));
+  it.each(JOBS)("%s", (message, expected, expecting) =>
+    expect(pickFields(message, expected, expecting), message).toEqual(expected),
+  );
   it.each<Case>([
     [
       "Grand opening of our new dental office",
@@ -102,10 +99,12 @@ describe("job description and category", () => {
     ["it's a movie premiere", { eventType: "movie premiere security", category: "regular" }, "eventType"],
     ["festival de música", { eventType: "festival security", category: "major_event" }, "eventType"],
   ])("answers the job question: %s", (message, expected, expecting) =>
-    expectFields(message, expected, expecting),
+    expect(pickFields(message, expected, expecting), message).toEqual(expected),
   );
 });
 
 describe("screening answers in free text", () => {
-  it.each(SCREENING)("%s", (message, expected, expecting) => expectFields(message, expected, expecting));
+  it.each(SCREENING)("%s", (message, expected, expecting) =>
+    expect(pickFields(message, expected, expecting), message).toEqual(expected),
+  );
 });

@@ -1,10 +1,5 @@
-import { beforeEach, describe, expect, it } from "vitest";
-import { type Case, expectFields } from "./parse-helpers.ts";
-
-// Every row checks its fields through expectFields; this makes a row that checks nothing fail.
-beforeEach(() => {
-  expect.hasAssertions();
-});
+import { describe, expect, it } from "vitest";
+import { type Case, pickFields } from "./parse-helpers.ts";
 
 const NAMES: Case[] = [
   [
@@ -55,8 +50,10 @@ const NAME_ANSWERS: Case[] = [
 ];
 
 describe("names and organisations", () => {
-  it.each(NAMES)("%s", (message, expected, expecting) => expectFields(message, expected, expecting));
+  it.each(NAMES)("%s", (message, expected, expecting) =>
+    expect(pickFields(message, expected, expecting), message).toEqual(expected),
+  );
   it.each(NAME_ANSWERS)("answer %s (%s)", (message, expected, expecting) =>
-    expectFields(message, expected, expecting),
+    expect(pickFields(message, expected, expecting), message).toEqual(expected),
   );
 });

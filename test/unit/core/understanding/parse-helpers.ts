@@ -20,11 +20,17 @@ export function parse(message: string, expecting: ExpectedSlot | null = null): E
   return parseMessage(message, makeContext({ expecting }));
 }
 
+/** The listed fields of the parse result (null included), to compare with `expected` exactly. */
+export function pickFields(
+  message: string,
+  expected: Partial<Extraction>,
+  expecting?: ExpectedSlot,
+): Partial<Extraction> {
+  const result = parse(message, expecting ?? null);
+  return Object.fromEntries(Object.keys(expected).map((key) => [key, result[key as keyof Extraction]]));
+}
+
 /** Asserts the listed fields exactly (null included); other fields are checked by dedicated rows. */
 export function expectFields(message: string, expected: Partial<Extraction>, expecting?: ExpectedSlot): void {
-  const result = parse(message, expecting ?? null);
-  const picked = Object.fromEntries(
-    Object.keys(expected).map((key) => [key, result[key as keyof Extraction]]),
-  );
-  expect(picked, message).toEqual(expected);
+  expect(pickFields(message, expected, expecting), message).toEqual(expected);
 }

@@ -1,10 +1,5 @@
-import { beforeEach, describe, expect, it } from "vitest";
-import { type Case, expectFields } from "./parse-helpers.ts";
-
-// Every row checks its fields through expectFields; this makes a row that checks nothing fail.
-beforeEach(() => {
-  expect.hasAssertions();
-});
+import { describe, expect, it } from "vitest";
+import { type Case, pickFields } from "./parse-helpers.ts";
 
 const at = (line1: string, city: string | null = null, state: string | null = null) => ({
   line1,
@@ -310,6 +305,10 @@ const THIRD_BATCH: Case[] = [
 
 // Messages written after the parser, to measure it on phrasing it was not built around.
 describe("more realistic messages", () => {
-  it.each(SECOND_BATCH)("%s", (message, expected, expecting) => expectFields(message, expected, expecting));
-  it.each(THIRD_BATCH)("%s", (message, expected, expecting) => expectFields(message, expected, expecting));
+  it.each(SECOND_BATCH)("%s", (message, expected, expecting) =>
+    expect(pickFields(message, expected, expecting), message).toEqual(expected),
+  );
+  it.each(THIRD_BATCH)("%s", (message, expected, expecting) =>
+    expect(pickFields(message, expected, expecting), message).toEqual(expected),
+  );
 });

@@ -1,10 +1,5 @@
-import { beforeEach, describe, expect, it } from "vitest";
-import { type Case, expectFields } from "./parse-helpers.ts";
-
-// Every row checks its fields through expectFields; this makes a row that checks nothing fail.
-beforeEach(() => {
-  expect.hasAssertions();
-});
+import { describe, expect, it } from "vitest";
+import { type Case, pickFields } from "./parse-helpers.ts";
 
 const at = (line1: string, city: string | null = null, state: string | null = null) => ({
   line1,
@@ -217,27 +212,31 @@ const NO_SLOTS: string[] = [
   "highway 10 exit 256",
 ];
 
+const NO_SLOT_FIELDS = {
+  date: null,
+  startTime: null,
+  endTime: null,
+  durationMinutes: null,
+  officers: null,
+  vehicles: null,
+  vehicleMiles: null,
+  address: null,
+  customerName: null,
+  armedPrivateSecurity: null,
+  civilLegalService: null,
+  bodyguardOrBouncer: null,
+  alcoholPrincipalBusiness: null,
+};
+
 // Written after the parser: short answers, corrections, shouting, and numbers that are not slots.
 describe("short answers and traps", () => {
   it.each(SHORT_ANSWERS_AND_TRAPS)("%s (%s)", (message, expected, expecting) =>
-    expectFields(message, expected, expecting),
+    expect(pickFields(message, expected, expecting), message).toEqual(expected),
   );
-  it.each(FIFTH_BATCH)("%s", (message, expected, expecting) => expectFields(message, expected, expecting));
+  it.each(FIFTH_BATCH)("%s", (message, expected, expecting) =>
+    expect(pickFields(message, expected, expecting), message).toEqual(expected),
+  );
   it.each(NO_SLOTS)("no slot in %s", (message) =>
-    expectFields(message, {
-      date: null,
-      startTime: null,
-      endTime: null,
-      durationMinutes: null,
-      officers: null,
-      vehicles: null,
-      vehicleMiles: null,
-      address: null,
-      customerName: null,
-      armedPrivateSecurity: null,
-      civilLegalService: null,
-      bodyguardOrBouncer: null,
-      alcoholPrincipalBusiness: null,
-    }),
+    expect(pickFields(message, NO_SLOT_FIELDS), message).toEqual(NO_SLOT_FIELDS),
   );
 });
