@@ -1,27 +1,11 @@
 import type { Language } from "../agencies/index.ts";
-import { createEmptySlots, type ScreeningFlag, type Slots } from "./slots.ts";
+import { createEmptySlots, type SlotName, type Slots } from "./slots.ts";
 
 /** Where the conversation stands; the converse CLI and the database show the same names. */
 export type IntakePhase = "collecting" | "confirming" | "submitted" | "refused" | "escalated" | "expired";
 
-/** The question the bot asked last, so a short answer ("3", "yes") can be read in context. */
-export type Question =
-  | "date"
-  | "start"
-  | "end"
-  | "address"
-  | "officers"
-  | "eventType"
-  | "vehicles"
-  | "vehicleMiles"
-  | ScreeningFlag
-  | "customerName"
-  | "organization"
-  | "postOrders"
-  | "confirmation"
-  | "dropVehicles"
-  | "cancelConfirmation"
-  | "whatToChange";
+/** The question the bot asked last (a slot, or one of the yes/no steps), so a short answer ("3", "yes") can be read in context. */
+export type Question = SlotName | "confirmation" | "dropVehicles" | "cancelConfirmation" | "whatToChange";
 
 /** Serializable state of one customer conversation (stored as JSON on the conversation row). */
 export interface IntakeState {
