@@ -1,4 +1,3 @@
-import { expect } from "vitest";
 import {
   type ExpectedSlot,
   type Extraction,
@@ -28,9 +27,4 @@ export function pickFields(
 ): Partial<Extraction> {
   const result = parse(message, expecting ?? null);
   return Object.fromEntries(Object.keys(expected).map((key) => [key, result[key as keyof Extraction]]));
-}
-
-/** Asserts the listed fields exactly (null included); other fields are checked by dedicated rows. */
-export function expectFields(message: string, expected: Partial<Extraction>, expecting?: ExpectedSlot): void {
-  expect(pickFields(message, expected, expecting), message).toEqual(expected);
 }
