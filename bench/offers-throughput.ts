@@ -12,6 +12,7 @@ import { migrateDatabase } from "../prisma/tools/migrate.ts";
 import { startFakeTwilio } from "../test/fakes/fake-twilio-server.ts";
 import { createQueueSet } from "../workers/queue-set.ts";
 import { createRedisConnection } from "../workers/redis-connection.ts";
+import { buildWorkerDeps } from "../workers/build-worker-deps.ts";
 import { startAllWorkers, type WorkerDeps } from "../workers/registry.ts";
 import { createSenderRateLimiter } from "../workers/sender-rate-limit.ts";
 
@@ -47,18 +48,16 @@ export async function benchOffers(): Promise<Record<string, number | boolean>> {
     publicBaseUrl: () => "http://127.0.0.1",
     apiBaseUrl: () => fake.url,
   };
-  const deps: WorkerDeps = {
+  const deps: WorkerDeps = buildWorkerDeps({
     prisma,
     getAgency: (id) => (id === agency.id ? agency : getAgency(id)),
     logger: createLogger({ level: "silent" }),
+    queues,
     twilio: { client: createTwilioClient(settings), statusCallbackUrl: () => "http://127.0.0.1/twilio/status" },
+    slack: null,
     smsRateLimiter: createSenderRateLimiter(redis, prefix, 0),
-    stuckSendingMs: 60_000,
-    enqueueSms: queues.enqueueSms,
-    enqueueBroadcastWave: queues.enqueueBroadcastWave,
-    scheduleShiftTimers: queues.scheduleShiftTimers,
-    scheduleApprovalTimeout: async () => undefined,
-  };
+    workerLockMs: 30_000,
+  });
   const workers = startAllWorkers({ connection: redis, prefix, logger: deps.logger, deps });
   try {
     await seedDatabase(prisma);

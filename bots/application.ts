@@ -18,6 +18,14 @@ import { createVoiceRoutes } from "./twilio/voice-routes.ts";
 import { resolveTwilioSettings, type TwilioSettings } from "./twilio/twilio-settings.ts";
 import { createExtractorFromEnv } from "./understanding/create-extractor.ts";
 import { startAllWorkers, type WorkerDeps } from "../workers/registry.ts";
+import { buildWorkerDeps } from "../workers/build-worker-deps.ts";
+import { DispatchRepository } from "../prisma/repositories/dispatch-repository.ts";
+import { StaffViews } from "../prisma/repositories/staff-views.ts";
+import { createSlackStandIn } from "./sandbox/slack-stand-in.ts";
+import { createSlackClient } from "./slack/create-slack-client.ts";
+import { createSlackRoutes } from "./slack/slack-routes.ts";
+import { resolveSlackSettings, type SlackSettings } from "./slack/slack-settings.ts";
+import { relayAnswerToApprovers } from "./slack/relay-answer.ts";
 import { createQueueDashboard } from "./admin/queue-dashboard.ts";
 import type { TurnDeps } from "./handle-turn.ts";
 import { createHttpApp } from "./server.ts";
@@ -28,6 +36,7 @@ export interface Application extends Services {
   http: Express;
   workers: Worker[];
   twilio: TwilioSettings;
+  slack: SlackSettings;
   queues: QueueSet;
   /** What the job handlers of this process use (tests re-run a job through it). */
   workerDeps: WorkerDeps;
@@ -63,8 +72,15 @@ export async function createApplication(options: {
   let port = env.PORT;
   const twilioSettings = resolveTwilioSettings(env, () => port);
   const twilioClient = createTwilioClient(twilioSettings);
+  const slackSettings = resolveSlackSettings(env, () => port);
+  if (slackSettings.mode === "sandbox") {
+    logger.info(
+      { slackSigningSecret: slackSettings.signingSecret },
+      "Slack sandbox: sign requests to /slack/events with this SLACK_SIGNING_SECRET; Web API calls land in /sandbox/outbox",
+    );
+  }
   const outbox =
-    twilioSettings.mode === "sandbox"
+    twilioSettings.mode === "sandbox" || slackSettings.mode === "sandbox"
       ? new SandboxOutbox((entry) => logger.info({ outbound: entry }, `sandbox ${entry.channel} to ${entry.to}: ${entry.body}`))
       : null;
   const queues = createQueueSet(redis, env.REDIS_PREFIX, env.APPROVAL_TIMEOUT_MINUTES);
@@ -73,19 +89,39 @@ export async function createApplication(options: {
     store: new PrismaIntakeStore(prisma),
     extractor: createExtractorFromEnv(options.env),
     getAgency,
-    async afterCommit({ state, effects }) {
+    async afterCommit({ conversationId, state, effects }) {
       if (effects.some((e) => e.kind === "submit_request") && state.submittedNumber !== null) {
         await queues.enqueueOpenApprovals(state.submittedNumber);
       }
       for (const effect of effects) {
         if (effect.kind === "cancel_request") await queues.enqueueRequestCancelled(effect.requestNumber);
+        if (effect.kind === "escalate") {
+          await queues.syncDispatchThread(conversationId, `escalate-${Date.now()}`, effect.reason);
+        }
       }
     },
+    relayToDispatcher: async (_conversationId, messageId) => queues.relayToDispatcher(messageId),
+    afterInbound: (conversationId, messageId) => relayAnswerToApprovers(prisma, queues, conversationId, messageId),
   };
   const shifts = new OfficerShiftRepository(prisma);
   const agencyByNumber = (phone: string) => agencies.find((agency) => agency.phoneNumbers.includes(phone));
   const routers = [
-    createVoiceRoutes({ settings: twilioSettings, prisma, logger, turn: turnDeps, agencyByNumber }),
+    createVoiceRoutes({
+      settings: twilioSettings,
+      prisma,
+      logger,
+      turn: turnDeps,
+      agencyByNumber,
+      async voicemailToDispatch({ conversationId, key, messageId, transcription }) {
+        await queues.syncDispatchThread(
+          conversationId,
+          key,
+          "voicemail",
+          transcription ? `Voicemail transcription: ${transcription.replace(/[<>&]/g, "")}` : undefined,
+        );
+        if (messageId) await queues.relayToDispatcher(messageId);
+      },
+    }),
     createSmsRoutes({
       settings: twilioSettings,
       prisma,
@@ -97,6 +133,7 @@ export async function createApplication(options: {
           prisma,
           shifts,
           onStaffed: (requestId) => queues.enqueueRequestStaffed(requestId),
+          notifyStaff: queues.postRequestNotice,
           async rebroadcast(requestId) {
             const last = await prisma.offer.aggregate({ where: { position: { requestId } }, _max: { wave: true } });
             await queues.enqueueBroadcastWave(requestId, (last._max.wave ?? 0) + 1, 0);
@@ -106,31 +143,42 @@ export async function createApplication(options: {
     }),
   ];
   routers.push(createQueueDashboard(queues.all, env.ADMIN_PASSWORD));
-  if (outbox) {
+  routers.push(
+    createSlackRoutes(slackSettings, {
+      prisma,
+      logger,
+      agencies,
+      getAgency,
+      views: new StaffViews(prisma, getAgency),
+      dispatch: new DispatchRepository(prisma),
+      queues,
+      now: () => new Date(),
+    }),
+  );
+  if (outbox && twilioSettings.mode === "sandbox") {
     routers.push(createTwilioStandIn(twilioSettings, outbox, logger));
-    routers.push(createSandboxRoutes(twilioSettings, outbox, () => `http://127.0.0.1:${port}`));
   }
+  if (outbox && slackSettings.mode === "sandbox") routers.push(createSlackStandIn(slackSettings, outbox));
+  if (outbox) routers.push(createSandboxRoutes(twilioSettings, outbox, () => `http://127.0.0.1:${port}`));
   const http = createHttpApp({
     logger,
     mode: { ...modes },
     probes: { database: () => prisma.$queryRaw`SELECT 1`, redis: () => redis.ping() },
     routers,
   });
-  const workerDeps: WorkerDeps = {
+  const workerDeps: WorkerDeps = buildWorkerDeps({
     prisma,
     getAgency,
     logger,
-    smsRateLimiter: createSenderRateLimiter(redis, env.REDIS_PREFIX, env.SMS_RATE_PER_SENDER),
-    enqueueSms: queues.enqueueSms,
-    enqueueBroadcastWave: queues.enqueueBroadcastWave,
-    scheduleShiftTimers: queues.scheduleShiftTimers,
-    stuckSendingMs: env.WORKER_LOCK_MS * 2,
-    scheduleApprovalTimeout: queues.scheduleApprovalTimeout,
+    queues,
     twilio: {
       client: twilioClient,
       statusCallbackUrl: () => `${twilioSettings.publicBaseUrl()}/twilio/status`,
     },
-  };
+    slack: { client: createSlackClient(slackSettings) },
+    smsRateLimiter: createSenderRateLimiter(redis, env.REDIS_PREFIX, env.SMS_RATE_PER_SENDER),
+    workerLockMs: env.WORKER_LOCK_MS,
+  });
   const workers = options.runWorkers
     ? startAllWorkers({ connection: redis, prefix: env.REDIS_PREFIX, logger, deps: workerDeps, lockMs: env.WORKER_LOCK_MS })
     : [];
@@ -142,6 +190,7 @@ export async function createApplication(options: {
     http,
     workers,
     twilio: twilioSettings,
+    slack: slackSettings,
     queues,
     workerDeps,
     outbox,

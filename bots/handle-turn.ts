@@ -14,13 +14,17 @@ export interface TurnDeps {
   extractor: MessageExtractor;
   getAgency(id: string): AgencyConfig | undefined;
   /** Runs after a turn is committed (e.g. queue the approval of a request submitted in it). */
-  afterCommit?(committed: { state: IntakeState; effects: IntakeEffect[] }): Promise<void>;
+  afterCommit?(committed: { conversationId: string; state: IntakeState; effects: IntakeEffect[] }): Promise<void>;
+  /** A message for the dispatcher (the conversation is escalated or held): relay it to them. */
+  relayToDispatcher?(conversationId: string, messageId: string): Promise<void>;
+  /** Every new inbound message, once stored (e.g. an answer to a supervisor's question). */
+  afterInbound?(conversationId: string, messageId: string): Promise<void>;
 }
 
 export type TurnResult =
   | { kind: "replied"; conversationId: string; replies: Reply[]; effects: IntakeEffect[]; state: IntakeState }
   | { kind: "duplicate" }
-  | { kind: "held_by_dispatcher" }
+  | { kind: "held_by_dispatcher"; conversationId: string }
   | { kind: "unknown_agency" };
 
 /**
@@ -39,9 +43,13 @@ export async function handleCustomerTurn(
     channel: message.channel,
     participant: message.from,
   });
-  const { duplicate } = await deps.store.recordInbound(conversation.id, message);
-  if (duplicate) return { kind: "duplicate" };
-  if (conversation.holder === "dispatcher") return { kind: "held_by_dispatcher" };
+  const recorded = await deps.store.recordInbound(conversation.id, message);
+  if (recorded.duplicate) return { kind: "duplicate" };
+  await deps.afterInbound?.(conversation.id, recorded.messageId);
+  if (conversation.holder === "dispatcher" || conversation.state.phase === "escalated") {
+    await deps.relayToDispatcher?.(conversation.id, recorded.messageId);
+  }
+  if (conversation.holder === "dispatcher") return { kind: "held_by_dispatcher", conversationId: conversation.id };
 
   const state = conversation.state;
   const extraction = await deps.extractor.extract(message.text, {
@@ -64,6 +72,6 @@ export async function handleCustomerTurn(
     },
   );
   const committed = await deps.store.commitTurn(conversation, result, message.receivedAt);
-  await deps.afterCommit?.(committed);
+  await deps.afterCommit?.({ conversationId: conversation.id, ...committed });
   return { kind: "replied", conversationId: conversation.id, ...committed };
 }

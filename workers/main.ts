@@ -2,7 +2,10 @@ import { describeModes, loadEnv } from "../config/env.ts";
 import { createLogger } from "../config/logger.ts";
 import { createTwilioClient } from "../bots/twilio/create-twilio-client.ts";
 import { resolveTwilioSettings } from "../bots/twilio/twilio-settings.ts";
+import { createSlackClient } from "../bots/slack/create-slack-client.ts";
+import { resolveSlackSettings } from "../bots/slack/slack-settings.ts";
 import { bootServices } from "./boot-services.ts";
+import { buildWorkerDeps } from "./build-worker-deps.ts";
 import { getAgency } from "../agencies/load-agencies.ts";
 import { createQueueSet } from "./queue-set.ts";
 import { startAllWorkers } from "./registry.ts";
@@ -21,22 +24,20 @@ async function main(): Promise<void> {
     prefix: env.REDIS_PREFIX,
     lockMs: env.WORKER_LOCK_MS,
     logger,
-    deps: {
+    deps: buildWorkerDeps({
       prisma: services.prisma,
       getAgency,
       logger,
-      smsRateLimiter: createSenderRateLimiter(services.redis, env.REDIS_PREFIX, env.SMS_RATE_PER_SENDER),
-      enqueueSms: queues.enqueueSms,
-      enqueueBroadcastWave: queues.enqueueBroadcastWave,
-    scheduleShiftTimers: queues.scheduleShiftTimers,
-    stuckSendingMs: env.WORKER_LOCK_MS * 2,
-    scheduleApprovalTimeout: queues.scheduleApprovalTimeout,
-      // In sandbox mode the Twilio stand-in is served by `npm start` on PORT.
+      queues,
+      // In sandbox mode the Twilio and Slack stand-ins are served by `npm start` on PORT.
       twilio: {
         client: createTwilioClient(twilioSettings),
         statusCallbackUrl: () => `${twilioSettings.publicBaseUrl()}/twilio/status`,
       },
-    },
+      slack: { client: createSlackClient(resolveSlackSettings(env, () => env.PORT)) },
+      smsRateLimiter: createSenderRateLimiter(services.redis, env.REDIS_PREFIX, env.SMS_RATE_PER_SENDER),
+      workerLockMs: env.WORKER_LOCK_MS,
+    }),
   });
   logger.info({ queues: workers.length }, "workers running");
   for (const signal of ["SIGINT", "SIGTERM"] as const) {

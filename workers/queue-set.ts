@@ -10,19 +10,61 @@ export function createQueueSet(connection: Redis, prefix: string, approvalTimeou
   const broadcast = new Queue(QUEUES.broadcast, { connection, prefix });
   const approvals = new Queue(QUEUES.approvals, { connection, prefix });
   const reminders = new Queue(QUEUES.reminders, { connection, prefix });
+  const slack = new Queue(QUEUES.slack, { connection, prefix });
+  // BullMQ job ids may not contain ":"; keys come from ids and Slack timestamps.
+  const safe = (key: string) => key.replace(/:/g, "_");
+  async function enqueueSms(conversationId: string, turnId: string): Promise<void> {
+    // More attempts than other jobs: retries must outlast a dead worker's claim on a message.
+    await outbound.add(
+      "send-sms",
+      { conversationId },
+      { ...DEFAULT_JOB_OPTIONS, attempts: 10, jobId: safe(`sms-${conversationId}-${turnId}`) },
+    );
+  }
   return {
     outbound,
     broadcast,
     approvals,
     reminders,
-    all: [outbound, broadcast, approvals, reminders],
-    async enqueueSms(conversationId: string, turnId: string): Promise<void> {
-      // More attempts than other jobs: retries must outlast a dead worker's claim on a message.
-      await outbound.add(
-        "send-sms",
-        { conversationId },
-        { ...DEFAULT_JOB_OPTIONS, attempts: 10, jobId: `sms-${conversationId}-${turnId}` },
+    slack,
+    all: [outbound, broadcast, approvals, reminders, slack],
+    enqueueSms,
+    /** Queues delivery of a conversation's recorded messages on its channel. */
+    async deliverToCustomer(conversationId: string, channel: "sms" | "web", key: string): Promise<void> {
+      if (channel === "sms") await enqueueSms(conversationId, key);
+    },
+    /** Posts (post=true, once per request) or refreshes the approval card of a request in Slack. */
+    async syncRequestCard(requestId: string, key: string, post = false): Promise<void> {
+      await slack.add(
+        "slack-card",
+        { requestId, post },
+        { ...DEFAULT_JOB_OPTIONS, attempts: 8, jobId: safe(post ? `card-post-${requestId}` : `card-${requestId}-${key}`) },
       );
+    },
+    /** A line in the thread of a request's card (staffing updates, reminders); once per key. */
+    async postRequestNotice(requestId: string, key: string, text: string): Promise<void> {
+      await slack.add(
+        "slack-request-notice",
+        { requestId, text },
+        { ...DEFAULT_JOB_OPTIONS, attempts: 8, jobId: safe(`notice-${requestId}-${key}`) },
+      );
+    },
+    /** Opens (or refreshes) the dispatcher thread of a conversation, with an optional note in it. */
+    async syncDispatchThread(
+      conversationId: string,
+      key: string,
+      reason: "asked_for_agent" | "misunderstood" | "voicemail" | "flagged" | "refresh",
+      note?: string,
+    ): Promise<void> {
+      await slack.add(
+        "slack-dispatch-thread",
+        { conversationId, reason, ...(note ? { note } : {}) },
+        { ...DEFAULT_JOB_OPTIONS, attempts: 8, jobId: safe(`dispatch-${conversationId}-${key}`) },
+      );
+    },
+    /** Posts a customer's message into the dispatcher thread of its conversation. */
+    async relayToDispatcher(messageId: string): Promise<void> {
+      await slack.add("slack-relay-message", { messageId }, { ...DEFAULT_JOB_OPTIONS, attempts: 8, jobId: `relay-${messageId}` });
     },
     async enqueueBroadcastWave(requestId: string, wave: number, delayMs: number): Promise<void> {
       await broadcast.add(
@@ -68,7 +110,7 @@ export function createQueueSet(connection: Redis, prefix: string, approvalTimeou
       );
     },
     async close(): Promise<void> {
-      await Promise.all([outbound.close(), broadcast.close(), approvals.close(), reminders.close()]);
+      await Promise.all([outbound.close(), broadcast.close(), approvals.close(), reminders.close(), slack.close()]);
     },
   };
 }

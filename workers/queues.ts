@@ -7,9 +7,13 @@ export const QUEUES = {
   broadcast: "broadcast",
   reminders: "reminders",
   maintenance: "maintenance",
+  slack: "slack",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/** Jobs run at once per queue and process; Slack posts one at a time so a thread stays in order. */
+export const QUEUE_CONCURRENCY: Partial<Record<string, number>> = { [QUEUES.slack]: 1 };
 
 /** Retries with exponential backoff (1 s, 2 s, 4 s, ...); failed jobs are kept for the dashboard. */
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {

@@ -1,3 +1,4 @@
+import type { WebClient } from "@slack/web-api";
 import type { Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "../config/logger.ts";
@@ -11,6 +12,11 @@ import { requestCancelledJob } from "./jobs/request-cancelled.ts";
 import { requestStaffedJob } from "./jobs/request-staffed.ts";
 import { shiftReminderJob } from "./jobs/shift-reminder.ts";
 import { sendSmsJob } from "./jobs/send-sms.ts";
+import { slackCardJob } from "./jobs/slack-card.ts";
+import { slackDispatchThreadJob } from "./jobs/slack-dispatch-thread.ts";
+import { slackRelayMessageJob } from "./jobs/slack-relay-message.ts";
+import { slackRequestNoticeJob } from "./jobs/slack-request-notice.ts";
+import type { QueueSet } from "./queue-set.ts";
 import type { SenderRateLimiter } from "./sender-rate-limit.ts";
 import { type AnyJobDefinition, startWorkers } from "./start-workers.ts";
 
@@ -20,8 +26,27 @@ export interface TwilioPort {
   statusCallbackUrl(): string;
 }
 
-/** What every job handler may use; composition roots build it. */
-export interface WorkerDeps {
+/** The Slack Web API (Slack's, or the sandbox stand-in) the helpdesk jobs post with. */
+export interface SlackPort {
+  client: Pick<WebClient, "chat">;
+}
+
+/** Enqueue helpers a job may use to hand work on. */
+export type WorkerQueues = Pick<
+  QueueSet,
+  | "enqueueSms"
+  | "enqueueBroadcastWave"
+  | "scheduleShiftTimers"
+  | "scheduleApprovalTimeout"
+  | "deliverToCustomer"
+  | "syncRequestCard"
+  | "postRequestNotice"
+  | "syncDispatchThread"
+  | "relayToDispatcher"
+>;
+
+/** What every job handler may use; composition roots build it (see build-worker-deps.ts). */
+export interface WorkerDeps extends WorkerQueues {
   prisma: PrismaClient;
   /** Agency configuration by id (the agencies/ files; benchmarks pass their own). */
   getAgency(id: string): AgencyConfig | undefined;
@@ -31,12 +56,7 @@ export interface WorkerDeps {
   stuckSendingMs: number;
   /** Waits for the per-sender SMS rate limit. */
   smsRateLimiter: SenderRateLimiter;
-  enqueueSms(conversationId: string, turnId: string): Promise<void>;
-  enqueueBroadcastWave(requestId: string, wave: number, delayMs: number): Promise<void>;
-  /** Schedules the reminder before and the no-show check after a staffed shift's start. */
-  scheduleShiftTimers(requestId: string, start: Date): Promise<void>;
-  /** Schedules the next reminder/escalation of an undecided approval. */
-  scheduleApprovalTimeout(requestId: string, round: number): Promise<void>;
+  slack: SlackPort | null;
 }
 
 /** Every job definition; later issues append theirs (approvals, broadcast, reminders, ...). */
@@ -49,6 +69,10 @@ export const JOB_DEFINITIONS: AnyJobDefinition<WorkerDeps>[] = [
   noShowCheckJob,
   requestCancelledJob,
   approvalTimeoutJob,
+  slackCardJob,
+  slackRequestNoticeJob,
+  slackDispatchThreadJob,
+  slackRelayMessageJob,
 ];
 
 export function startAllWorkers(options: {

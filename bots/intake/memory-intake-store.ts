@@ -37,11 +37,14 @@ export class MemoryIntakeStore implements IntakeStore {
     return structuredClone(conversation);
   }
 
-  async recordInbound(conversationId: string, message: InboundMessage) {
+  async recordInbound(
+    conversationId: string,
+    message: InboundMessage,
+  ): Promise<{ duplicate: true } | { duplicate: false; messageId: string }> {
     if (message.providerId !== null && this.providerIds.has(message.providerId)) return { duplicate: true };
     if (message.providerId !== null) this.providerIds.add(message.providerId);
     this.inbound.push({ conversationId, message });
-    return { duplicate: false };
+    return { duplicate: false, messageId: `memory-${this.inbound.length}` };
   }
 
   async listCustomerRequests(agencyId: string, participant: string) {

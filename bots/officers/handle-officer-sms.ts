@@ -13,6 +13,8 @@ export interface OfficerSmsDeps {
   rebroadcast(requestId: string): Promise<void>;
   /** Post orders, reminders and the no-show check once a request is fully staffed. */
   onStaffed(requestId: string): Promise<void>;
+  /** A staffing update in the thread of the request's approval card (once per key). */
+  notifyStaff(requestId: string, key: string, text: string): Promise<void>;
 }
 
 export type OfficerSmsResult =
@@ -59,7 +61,7 @@ export async function handleOfficerSms(
 
   const command = parseOfficerCommand(message.text);
   const alsoNotified: string[] = [];
-  const reply = await runCommand(command, officer.id, message, agency, deps, alsoNotified);
+  const reply = await runCommand(command, officer, message, agency, deps, alsoNotified);
   if (reply !== null) {
     await deps.prisma.message.create({
       data: {
@@ -76,15 +78,25 @@ export async function handleOfficerSms(
   return { kind: "handled", conversationId: conversation.id, alsoNotified };
 }
 
+interface OfficerRef {
+  id: string;
+  firstName: string;
+  lastName: string;
+  badgeNumber: string;
+}
+
 async function runCommand(
   command: OfficerCommand,
-  officerId: string,
+  officer: OfficerRef,
   message: InboundMessage,
   agency: AgencyConfig,
   deps: OfficerSmsDeps,
   alsoNotified: string[],
 ): Promise<string | null> {
   const at = message.receivedAt;
+  const officerId = officer.id;
+  const who = `Officer ${officer.firstName} ${officer.lastName} (#${officer.badgeNumber})`;
+  const key = message.providerId ?? `${officer.id}-${at.getTime()}`;
   const which = (codes: string[]) => `You have several: reply with the code too (${codes.join(", ")}).`;
   switch (command.kind) {
     case "opt_out":
@@ -103,6 +115,11 @@ async function runCommand(
         case "accepted":
           if (outcome.staffedConversationId) alsoNotified.push(outcome.staffedConversationId);
           if (outcome.staffed) await deps.onStaffed(outcome.requestId);
+          await deps.notifyStaff(
+            outcome.requestId,
+            `accept-${key}`,
+            `${who} accepted a position on #${outcome.requestNumber}${outcome.staffed ? "; every position is now filled" : ""}.`,
+          );
           return `Confirmed: you have the shift for request #${outcome.requestNumber}, ${formatShift(outcome.start, outcome.end, agency.timeZone)}. Reply IN ${command.code ?? "<code>"} when you arrive.`;
         case "filled":
           return "Sorry, that shift has already been filled. Thank you for answering.";
@@ -135,7 +152,10 @@ async function runCommand(
               : await deps.shifts.addNote(officerId, command.code, command.text, message.media);
       if (outcome.kind === "ambiguous") return which(outcome.codes);
       if (outcome.kind === "no_assignment") return "No matching shift for that code. Reply SHIFTS for your shifts.";
-      if (command.kind === "drop") await deps.rebroadcast(outcome.requestId);
+      if (command.kind === "drop") {
+        await deps.rebroadcast(outcome.requestId);
+        await deps.notifyStaff(outcome.requestId, `drop-${key}`, `${who} dropped their position on #${outcome.requestNumber}; it is being offered again.`);
+      }
       const done = {
         check_in: `Checked in for request #${outcome.requestNumber}.`,
         check_out: `Checked out of request #${outcome.requestNumber}: ${Math.round(((outcome.minutesWorked ?? 0) / 60) * 100) / 100} hours.`,

@@ -5,6 +5,10 @@ export interface OutboxEntry {
   from: string;
   body: string;
   blocks?: unknown;
+  /** Slack only: the Web API method called, the message's ts and its thread. */
+  method?: string;
+  ts?: string;
+  threadTs?: string;
   at: string;
 }
 

@@ -14,6 +14,8 @@ export interface VoiceRouteDeps {
   prisma: PrismaClient;
   logger: Logger;
   agencyByNumber(phone: string): AgencyConfig | undefined;
+  /** Shows a voicemail (and later its transcription) to dispatchers in the conversation's thread. */
+  voicemailToDispatch(input: { conversationId: string; key: string; messageId: string | null; transcription: string | null }): Promise<void>;
 }
 
 /** Keypad shortcuts: 0 reaches a person, 1 and 2 answer yes and no; other digits are numbers. */
@@ -138,7 +140,7 @@ export function createVoiceRoutes(deps: VoiceRouteDeps): Router {
           channel: "voice",
           participant: body.From,
         });
-        await deps.turn.store.recordInbound(conversation.id, {
+        const recorded = await deps.turn.store.recordInbound(conversation.id, {
           channel: "voice",
           agencyId: agency.id,
           from: body.From,
@@ -148,6 +150,14 @@ export function createVoiceRoutes(deps: VoiceRouteDeps): Router {
           media: [{ url: body.RecordingUrl, contentType: "audio/wav" }],
           receivedAt: new Date(),
         });
+        if (!recorded.duplicate) {
+          await deps.voicemailToDispatch({
+            conversationId: conversation.id,
+            key: body.RecordingSid,
+            messageId: recorded.messageId,
+            transcription: null,
+          });
+        }
       } catch (error) {
         deps.logger.error({ err: error instanceof Error ? error.message : String(error) }, "voicemail not stored");
         res.status(503).end();
@@ -160,7 +170,22 @@ export function createVoiceRoutes(deps: VoiceRouteDeps): Router {
   router.post("/twilio/voice/transcription", form, signed, async (req, res) => {
     const { RecordingSid: sid, TranscriptionText: text } = req.body as Record<string, string | undefined>;
     if (sid && text) {
-      await deps.prisma.message.updateMany({ where: { providerId: sid }, data: { body: `[voicemail] ${text}` } });
+      try {
+        const message = await deps.prisma.message.findUnique({ where: { providerId: sid } });
+        if (message) {
+          await deps.prisma.message.update({ where: { id: message.id }, data: { body: `[voicemail] ${text}` } });
+          await deps.voicemailToDispatch({
+            conversationId: message.conversationId,
+            key: `transcription-${sid}`,
+            messageId: null,
+            transcription: text,
+          });
+        }
+      } catch (error) {
+        deps.logger.error({ err: error instanceof Error ? error.message : String(error) }, "transcription not stored");
+        res.status(503).end();
+        return;
+      }
     }
     res.status(204).end();
   });

@@ -11,7 +11,7 @@ export {
 export { createIntakeState, hasDraft, type IntakePhase, type IntakeState, type Question } from "./intake-state.ts";
 export { findNextQuestion } from "./next-question.ts";
 export { createEmptySlots, type Slots } from "./slots.ts";
-export { DRAFT_TTL_MS, MAX_MISUNDERSTOOD, RESUME_AFTER_MS, type StepResult, stepIntake } from "./step.ts";
+export { DRAFT_TTL_MS, MAX_MISUNDERSTOOD, RESUME_AFTER_MS, resumeAfterDispatcher, type StepResult, stepIntake } from "./step.ts";
 export type { ConversationRecord, IntakeStore, TurnCommit } from "./intake-store.ts";
 export { toExpectedSlot } from "./expected-slot.ts";
 export { fillRequestNumber } from "./fill-request-number.ts";

@@ -26,7 +26,10 @@ export interface TurnCommit {
 export interface IntakeStore {
   openConversation(key: { agencyId: string; channel: Channel; participant: string }): Promise<ConversationRecord>;
   /** Stores the inbound message; `duplicate` when its provider id was seen before (a retried webhook). */
-  recordInbound(conversationId: string, message: InboundMessage): Promise<{ duplicate: boolean }>;
+  recordInbound(
+    conversationId: string,
+    message: InboundMessage,
+  ): Promise<{ duplicate: true } | { duplicate: false; messageId: string }>;
   listCustomerRequests(agencyId: string, participant: string): Promise<CustomerRequestView[]>;
   /**
    * Saves the new state, carries out the effects (submitting stores the request and its quote

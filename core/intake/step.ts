@@ -303,6 +303,26 @@ function misunderstood(state: IntakeState, prefix: string[], question: string, t
   return { state, replies: say(...prefix, t.notUnderstood(question)), effects: [] };
 }
 
+/**
+ * A dispatcher hands the conversation back: the bot picks up where the customer left off. A
+ * summary that was awaiting YES is asked again, since the dispatcher may have changed plans.
+ */
+export function resumeAfterDispatcher(previous: IntakeState): StepResult {
+  const state: IntakeState = structuredClone(previous);
+  const t = getTexts(state.language ?? "en");
+  state.misunderstood = 0;
+  state.cancel = null;
+  if (state.phase !== "escalated") return { state, replies: say(t.backFromDispatcher), effects: [] };
+  if (hasDraft(state)) {
+    state.phase = "collecting";
+    if (state.question === "cancelConfirmation") state.question = null;
+    return { state, replies: say(t.backFromDispatcher, currentQuestionText(state, t)), effects: [] };
+  }
+  state.phase = state.submittedNumber !== null ? "submitted" : "collecting";
+  state.question = null;
+  return { state, replies: say(t.backFromDispatcher), effects: [] };
+}
+
 function currentQuestionText(state: IntakeState, t: IntakeTexts): string {
   const question: Question | null = state.question;
   switch (question) {

@@ -46,6 +46,8 @@ export const TEXTS_EN: IntakeTexts = {
   help: "I take requests for off-duty officers. Tell me the date, time, address and how many officers you need. Reply STATUS for your bookings, CANCEL <number> to cancel one, AGENT for a person, STOP to opt out.",
   escalated: "I'm connecting you with a dispatcher. Someone will reply here shortly.",
   escalatedMisunderstood: "I'm having trouble understanding, so I'm bringing in a dispatcher who will reply here shortly.",
+  backFromDispatcher:
+    "You're back with the DetailDesk assistant. Text AGENT any time to reach a dispatcher again.",
   heldByDispatcher: "",
   optedIn: "You're subscribed again and can receive messages from us.",
   optedOutWeb: "You won't receive any more messages from us. Reply START to undo.",

@@ -46,6 +46,8 @@ export const TEXTS_ES: IntakeTexts = {
   help: "Tomo solicitudes de oficiales fuera de servicio. Dígame la fecha, la hora, la dirección y cuántos oficiales necesita. Escriba ESTADO para ver sus reservas, CANCEL <número> para cancelar una, AGENTE para hablar con una persona, STOP para no recibir mensajes.",
   escalated: "Lo comunico con un despachador. Alguien le responderá aquí en breve.",
   escalatedMisunderstood: "Me está costando entender, así que un despachador le responderá aquí en breve.",
+  backFromDispatcher:
+    "Está de nuevo con el asistente de DetailDesk. Escriba AGENTE cuando quiera hablar otra vez con un despachador.",
   heldByDispatcher: "",
   optedIn: "Está suscrito de nuevo y puede recibir nuestros mensajes.",
   optedOutWeb: "No recibirá más mensajes nuestros. Responda START para deshacerlo.",

@@ -41,6 +41,8 @@ export interface IntakeTexts {
   help: string;
   escalated: string;
   escalatedMisunderstood: string;
+  /** Said when a dispatcher hands the conversation back to the bot. */
+  backFromDispatcher: string;
   heldByDispatcher: string;
   optedIn: string;
   optedOutWeb: string;

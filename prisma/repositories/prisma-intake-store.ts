@@ -57,9 +57,12 @@ export class PrismaIntakeStore implements IntakeStore {
     };
   }
 
-  async recordInbound(conversationId: string, message: InboundMessage): Promise<{ duplicate: boolean }> {
+  async recordInbound(
+    conversationId: string,
+    message: InboundMessage,
+  ): Promise<{ duplicate: true } | { duplicate: false; messageId: string }> {
     try {
-      await this.prisma.message.create({
+      const row = await this.prisma.message.create({
         data: {
           conversationId,
           direction: "inbound",
@@ -73,7 +76,7 @@ export class PrismaIntakeStore implements IntakeStore {
           createdAt: message.receivedAt,
         },
       });
-      return { duplicate: false };
+      return { duplicate: false, messageId: row.id };
     } catch (error) {
       if (isUniqueViolation(error)) return { duplicate: true };
       throw error;

@@ -6,8 +6,8 @@ import type { WorkerDeps } from "../registry.ts";
 export const ApprovalTimeoutPayloadSchema = z.object({ requestId: z.uuid(), round: z.int().min(1) });
 
 /**
- * An approval not decided in time: the first timeout records a reminder, the next escalates to
- * the next approver in the agency's list (the Slack helpdesk posts both). Stops once decided.
+ * An approval not decided in time: the first timeout reminds, the next escalates to the next
+ * approver in the agency's list, both in the card's thread and the audit trail. Stops once decided.
  */
 export const approvalTimeoutJob: JobDefinition<typeof ApprovalTimeoutPayloadSchema, WorkerDeps> = {
   id: "approval-timeout",
@@ -30,6 +30,15 @@ export const approvalTimeoutJob: JobDefinition<typeof ApprovalTimeoutPayloadSche
         data: { reminders: payload.round, ...(escalate ? { decision: "escalated" } : {}) },
       });
       if (changed.count === 0) continue;
+      const who = next ? `<@${next}>` : "An approver";
+      const role = approval.role === "chief" ? "the chief's designee sign-off" : "supervisor approval";
+      await deps.postRequestNotice(
+        approval.requestId,
+        `timeout-${approval.role}-${payload.round}`,
+        escalate
+          ? `${who}: request #${approval.request.number} has waited too long for ${role} and is escalated to you.`
+          : `${who}: reminder, request #${approval.request.number} is waiting for ${role}.`,
+      );
       await prisma.auditEvent.create({
         data: {
           agencyId: approval.request.agencyId,

@@ -142,6 +142,13 @@ export const broadcastWaveJob: JobDefinition<typeof BroadcastWavePayloadSchema, 
         data: { wave: payload.wave, offers: offersSent },
       },
     });
+    if (offersSent > 0) {
+      await deps.postRequestNotice(
+        request.id,
+        `wave-${payload.wave}`,
+        `Wave ${payload.wave + 1}: offers sent to ${offersSent} officer${offersSent === 1 ? "" : "s"} for ${open.length} open position${open.length === 1 ? "" : "s"}.`,
+      );
+    }
     // After the last wave one more run, a wave interval later, finds out whether anyone took it.
     if (anyLeft || offersSent > 0) {
       await deps.enqueueBroadcastWave(request.id, payload.wave + 1, agency.dispatch.waveIntervalMinutes * 60_000);
@@ -153,8 +160,8 @@ export const broadcastWaveJob: JobDefinition<typeof BroadcastWavePayloadSchema, 
 };
 
 /**
- * Nobody eligible is left to ask: the supervisor alert goes to the audit trail (the Slack
- * helpdesk posts it) and the customer is told, once.
+ * Nobody eligible is left to ask: the supervisors are alerted in the card's thread (and the
+ * audit trail) and the customer is told, once.
  */
 async function reportNobodyLeft(
   deps: WorkerDeps,
@@ -185,6 +192,11 @@ async function reportNobodyLeft(
     });
     return found;
   });
+  await deps.postRequestNotice(
+    request.id,
+    "exhausted",
+    `Nobody eligible is left to offer #${request.number}; open positions need a supervisor to fill them by hand.`,
+  );
   if (!conversation) return;
   await deps.enqueueSms(conversation.id, `exhausted-${request.id}`);
 }

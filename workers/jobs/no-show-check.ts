@@ -6,8 +6,8 @@ import type { WorkerDeps } from "../registry.ts";
 export const NoShowCheckPayloadSchema = z.object({ requestId: z.uuid() });
 
 /**
- * Fifteen minutes after the start: assigned officers who have not checked in are marked no-show
- * and the supervisor alert is recorded in the audit trail (the Slack helpdesk posts it).
+ * Fifteen minutes after the start: assigned officers who have not checked in are marked no-show;
+ * the supervisors are alerted in the card's thread and the audit trail.
  */
 export const noShowCheckJob: JobDefinition<typeof NoShowCheckPayloadSchema, WorkerDeps> = {
   id: "no-show-check",
@@ -16,7 +16,7 @@ export const noShowCheckJob: JobDefinition<typeof NoShowCheckPayloadSchema, Work
   async run({ payload, deps }) {
     const missing = await deps.prisma.assignment.findMany({
       where: { position: { requestId: payload.requestId }, status: "assigned" },
-      include: { position: { include: { request: true } } },
+      include: { position: { include: { request: true } }, officer: true },
     });
     for (const assignment of missing) {
       const changed = await deps.prisma.assignment.updateMany({
@@ -24,6 +24,13 @@ export const noShowCheckJob: JobDefinition<typeof NoShowCheckPayloadSchema, Work
         data: { status: "no_show" },
       });
       if (changed.count === 0) continue;
+      const { request } = assignment.position;
+      const supervisors = deps.getAgency(request.agencyId)?.slack.supervisors ?? [];
+      await deps.postRequestNotice(
+        request.id,
+        `no-show-${assignment.id}`,
+        `${supervisors.map((id) => `<@${id}>`).join(" ")} No-show: Officer ${assignment.officer.firstName} ${assignment.officer.lastName} (#${assignment.officer.badgeNumber}) has not checked in for #${request.number}.`.trim(),
+      );
       await deps.prisma.auditEvent.create({
         data: {
           agencyId: assignment.position.request.agencyId,

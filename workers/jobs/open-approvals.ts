@@ -7,7 +7,7 @@ import type { WorkerDeps } from "../registry.ts";
 
 export const OpenApprovalsPayloadSchema = z.object({ requestNumber: z.int().min(1) });
 
-/** The hand-off of a submitted request to its approvers (the Slack card is the helpdesk's part). */
+/** The hand-off of a submitted request to its approvers: pending approvals, then the Slack card. */
 export const openApprovalsJob: JobDefinition<typeof OpenApprovalsPayloadSchema, WorkerDeps> = {
   id: "open-approvals",
   queue: QUEUES.approvals,
@@ -15,6 +15,7 @@ export const openApprovalsJob: JobDefinition<typeof OpenApprovalsPayloadSchema, 
   async run({ payload, deps }) {
     const opened = await new ApprovalRepository(deps.prisma).openApprovals(payload.requestNumber, new Date());
     if (!opened) throw new UnrecoverableError(`no request #${payload.requestNumber}`);
+    await deps.syncRequestCard(opened.requestId, "post", true);
     await deps.scheduleApprovalTimeout(opened.requestId, 1);
     return opened;
   },

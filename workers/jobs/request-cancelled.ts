@@ -42,6 +42,12 @@ export const requestCancelledJob: JobDefinition<typeof RequestCancelledPayloadSc
       });
       if (conversationId) await deps.enqueueSms(conversationId, `cancelled-${assignment.id}`);
     }
+    await deps.syncRequestCard(request.id, "cancelled");
+    await deps.postRequestNotice(
+      request.id,
+      "cancelled",
+      `Cancelled by the customer${live.length > 0 ? `; ${live.length} assigned officer${live.length === 1 ? " was" : "s were"} released` : ""}.`,
+    );
     return { officersTold: live.length };
   },
 };

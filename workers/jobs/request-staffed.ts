@@ -47,6 +47,13 @@ export const requestStaffedJob: JobDefinition<typeof RequestStaffedPayloadSchema
       if (conversationId) await deps.enqueueSms(conversationId, `post-orders-${assignment.id}`);
     }
     await deps.scheduleShiftTimers(request.id, request.start);
+    const officers = request.positions.flatMap((p) => p.assignments.map((a) => a.officer));
+    await deps.syncRequestCard(request.id, "staffed");
+    await deps.postRequestNotice(
+      request.id,
+      "staffed",
+      `Fully staffed: ${officers.map((o) => `${o.firstName} ${o.lastName} (#${o.badgeNumber})`).join(", ")}.`,
+    );
     return { officers: request.positions.flatMap((p) => p.assignments).length };
   },
 };

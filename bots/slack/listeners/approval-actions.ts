@@ -1,0 +1,58 @@
+import type { App, BlockAction, ButtonAction, ViewSubmitAction } from "@slack/bolt";
+import { checkDecisionRight, decideRequest } from "../decide-request.ts";
+import { renderDenyModal } from "../render-modals.ts";
+import { ACTIONS, MODAL_INPUT, MODALS } from "../slack-views.ts";
+import { replyTarget, type SlackListenerDeps } from "./listener-deps.ts";
+
+interface CardRef {
+  requestId: string;
+  channel: string | null;
+}
+
+/** Approve and deny on the approval card; a denial's reason comes from a modal. */
+export function registerApprovalActions(app: App, deps: SlackListenerDeps): void {
+  app.action<BlockAction<ButtonAction>>(ACTIONS.approve, async ({ ack, body, action, client }) => {
+    await ack();
+    const reply = await decideRequest(deps, {
+      requestId: action.value ?? "",
+      userId: body.user.id,
+      decision: "approved",
+      reason: null,
+      at: deps.now(),
+    });
+    if (reply.text) await client.chat.postEphemeral({ ...replyTarget(body), text: reply.text });
+  });
+
+  app.action<BlockAction<ButtonAction>>(ACTIONS.deny, async ({ ack, body, action, client }) => {
+    await ack();
+    const requestId = action.value ?? "";
+    const right = await checkDecisionRight(deps, requestId, body.user.id, "denied");
+    if (right.kind === "refused") {
+      if (right.stale) await deps.queues.syncRequestCard(requestId, `stale-${deps.now().getTime()}`);
+      await client.chat.postEphemeral({ ...replyTarget(body), text: right.text });
+      return;
+    }
+    const ref: CardRef = { requestId, channel: body.channel?.id ?? null };
+    await client.views.open({ trigger_id: body.trigger_id, view: renderDenyModal(JSON.stringify(ref), right.number) });
+  });
+
+  app.view<ViewSubmitAction>(MODALS.deny, async ({ ack, body, view, client }) => {
+    const reason = view.state.values[MODAL_INPUT.block]?.[MODAL_INPUT.action]?.value?.trim() ?? "";
+    if (reason.length === 0) {
+      await ack({ response_action: "errors", errors: { [MODAL_INPUT.block]: "Give the customer a reason." } });
+      return;
+    }
+    await ack();
+    const ref = JSON.parse(view.private_metadata) as CardRef;
+    const reply = await decideRequest(deps, {
+      requestId: ref.requestId,
+      userId: body.user.id,
+      decision: "denied",
+      reason,
+      at: deps.now(),
+    });
+    if (reply.text) {
+      await client.chat.postEphemeral({ channel: ref.channel ?? body.user.id, user: body.user.id, text: reply.text });
+    }
+  });
+}

@@ -1,0 +1,57 @@
+import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import { ACTIONS } from "../slack-views.ts";
+import { replyTarget, type SlackListenerDeps } from "./listener-deps.ts";
+
+/** Take over / Hand back on a dispatcher thread. */
+export function registerDispatchActions(app: App, deps: SlackListenerDeps): void {
+  app.action<BlockAction<ButtonAction>>(ACTIONS.takeOver, async ({ ack, body, action, client }) => {
+    await ack();
+    const conversationId = action.value ?? "";
+    const at = deps.now();
+    const outcome = await deps.dispatch.takeOver(conversationId, body.user.id, at);
+    switch (outcome.kind) {
+      case "taken":
+        await deps.queues.syncDispatchThread(
+          conversationId,
+          `take-${at.getTime()}`,
+          "refresh",
+          `<@${body.user.id}> took over. Replies in this thread now go to the customer; the bot is silent until *Hand back*.`,
+        );
+        return;
+      case "already_held":
+        await client.chat.postEphemeral({
+          ...replyTarget(body),
+          text: `${outcome.holderId ? `<@${outcome.holderId}>` : "Another dispatcher"} already holds this conversation. Nothing was changed.`,
+        });
+        return;
+      case "not_found":
+        await client.chat.postEphemeral({ ...replyTarget(body), text: "This conversation no longer exists." });
+    }
+  });
+
+  app.action<BlockAction<ButtonAction>>(ACTIONS.handBack, async ({ ack, body, action, client }) => {
+    await ack();
+    const conversationId = action.value ?? "";
+    const at = deps.now();
+    const outcome = await deps.dispatch.handBack(conversationId, body.user.id, at);
+    switch (outcome.kind) {
+      case "handed_back":
+        await deps.queues.deliverToCustomer(outcome.conversationId, outcome.channel, `hand-back-${at.getTime()}`);
+        await deps.queues.syncDispatchThread(
+          conversationId,
+          `hand-back-${at.getTime()}`,
+          "refresh",
+          `<@${body.user.id}> handed the conversation back to the bot.`,
+        );
+        return;
+      case "not_held":
+        await client.chat.postEphemeral({
+          ...replyTarget(body),
+          text: "The bot already has this conversation. Nothing was changed.",
+        });
+        return;
+      case "not_found":
+        await client.chat.postEphemeral({ ...replyTarget(body), text: "This conversation no longer exists." });
+    }
+  });
+}

@@ -1,0 +1,309 @@
+import { DateTime } from "luxon";
+import { type Positions, RANKS } from "../../core/agencies/index.ts";
+import { formatCents, formatShift, getTexts } from "../../core/intake/index.ts";
+import type { QuoteLine } from "../../core/pricing/index.ts";
+import { assertNever } from "../../core/shared/index.ts";
+import { escapeMrkdwn, mentionUser, truncateText } from "./escape-mrkdwn.ts";
+import { ACTIONS, type ApprovalView, type ApproverRole, type RequestCardView } from "./slack-views.ts";
+
+// Slack rejects the whole message when one limit is exceeded, so every text is kept under them.
+const SECTION_TEXT_MAX = 3000;
+const FIELD_TEXT_MAX = 2000;
+const HEADER_TEXT_MAX = 150;
+// User text is cut well below the limits so one long value cannot crowd out the rest.
+const NAME_MAX = 100;
+const EVENT_TYPE_MAX = 300;
+const REASON_MAX = 500;
+const SCREENING_MESSAGE_MAX = 300;
+// Room kept for the "… N more lines" note of fitLines.
+const NOTE_ROOM = 32;
+
+const ROLE_NAMES: Record<ApproverRole, string> = {
+  supervisor: "Supervisor",
+  chief: "Chief's designee sign-off",
+};
+
+const CHANNEL_NAMES = { sms: "SMS", voice: "phone call", web: "web chat" } as const;
+
+/** An instant as a supervisor reads it in the agency's zone: "Sat Dec 5 6:02 PM". */
+export function formatSlackTime(at: Date, timeZone: string): string {
+  return DateTime.fromJSDate(at, { zone: timeZone }).setLocale("en-US").toFormat("ccc LLL d h:mm a");
+}
+
+/** "3 officers, 1 sergeant": ranks in rank order, zero ranks left out. */
+export function describePositions(positions: Positions): string {
+  const parts = RANKS.filter((rank) => positions[rank] > 0).map(
+    (rank) => `${positions[rank]} ${rank}${positions[rank] === 1 ? "" : "s"}`,
+  );
+  return parts.length > 0 ? parts.join(", ") : "none";
+}
+
+function countPositions(positions: Positions): number {
+  return RANKS.reduce((sum, rank) => sum + positions[rank], 0);
+}
+
+/** The request status in words ("awaiting approval"), the same the customer is told. */
+export function describeStatus(status: string): string {
+  return getTexts("en").statusNames[status] ?? escapeMrkdwn(status, 40);
+}
+
+/** "#1001 · Sat Dec 5 6:00 PM · 5 positions · $2,972.15 · :warning: 1 flag": one request in a list. */
+export function summarizeRequest(view: RequestCardView): string {
+  const positions = countPositions(view.quote.positions);
+  const parts = [
+    `*#${view.number}*`,
+    formatSlackTime(view.start, view.timeZone),
+    `${positions} position${positions === 1 ? "" : "s"}`,
+    formatCents(view.quote.totalCents),
+  ];
+  const flags = view.quote.screening.reasons.length;
+  if (flags > 0) parts.push(`:warning: ${flags} flag${flags === 1 ? "" : "s"}`);
+  if (view.quote.screening.approver === "chief") parts.push("needs chief's designee");
+  return parts.join(" · ");
+}
+
+/**
+ * The approval card of one request: who, when, where, the quote, screening flags and approvals.
+ * Approve/Deny/Ask buttons appear only while an approval is still open, so a decided card cannot
+ * be clicked again; the outcome replaces them.
+ */
+export function renderRequestCard(view: RequestCardView): { text: string; blocks: object[] } {
+  const when = formatShift(view.start.toISOString(), view.end.toISOString(), view.timeZone, "en");
+  const total = formatCents(view.quote.totalCents);
+  const blocks: object[] = [
+    {
+      type: "header",
+      text: plainText(truncateText(`Request #${view.number} — ${view.agencyName}`, HEADER_TEXT_MAX)),
+    },
+    { type: "section", fields: describeFields(view).map((field) => mrkdwn(field, FIELD_TEXT_MAX)) },
+    { type: "section", text: mrkdwn(describeQuote(view)) },
+  ];
+  const screening = describeScreening(view);
+  if (screening !== null) blocks.push({ type: "section", text: mrkdwn(screening) });
+  if (view.approvals.length > 0) {
+    const lines = view.approvals.map((approval) => describeApproval(approval, view.timeZone));
+    blocks.push({ type: "context", elements: [mrkdwn(fitLines(lines))] });
+  }
+  blocks.push(
+    isAwaitingDecision(view)
+      ? renderActions(view.requestId)
+      : { type: "section", text: mrkdwn(describeOutcome(view)) },
+  );
+  if (view.staffing !== null) {
+    const { filled, total: positions } = view.staffing;
+    const done = filled >= positions ? " — fully staffed" : "";
+    blocks.push({
+      type: "context",
+      elements: [mrkdwn(`Staffing: ${filled}/${positions} positions filled${done}`)],
+    });
+  }
+  return { text: `Request #${view.number} from ${describeCustomer(view)} — ${when} — ${total}`, blocks };
+}
+
+function isAwaitingDecision(view: RequestCardView): boolean {
+  return (
+    view.status === "pending_approval" &&
+    view.approvals.some((approval) => approval.decision === "pending" || approval.decision === "escalated")
+  );
+}
+
+function renderActions(requestId: string): object {
+  return {
+    type: "actions",
+    block_id: "request_actions",
+    elements: [
+      {
+        type: "button",
+        action_id: ACTIONS.approve,
+        text: plainText("Approve"),
+        value: requestId,
+        style: "primary",
+      },
+      { type: "button", action_id: ACTIONS.deny, text: plainText("Deny"), value: requestId, style: "danger" },
+      { type: "button", action_id: ACTIONS.ask, text: plainText("Ask customer"), value: requestId },
+    ],
+  };
+}
+
+/** "Jane Doe, Acme Events", or how they reached us when they gave no name. Escaped. */
+export function describeCustomer(view: RequestCardView): string {
+  const { name, organization, contact } = view.customer;
+  const named = [name, organization].filter((part) => part !== null);
+  const text = named.length > 0 ? named.join(", ") : (contact ?? "a customer");
+  return escapeMrkdwn(text, 2 * NAME_MAX);
+}
+
+/** "Sat Dec 5, 6:00 PM – 11:00 PM (MST)": the shift in the agency's zone, named. */
+export function describeWhen(view: RequestCardView): string {
+  const shift = formatShift(view.start.toISOString(), view.end.toISOString(), view.timeZone, "en");
+  const zone = DateTime.fromJSDate(view.start, { zone: view.timeZone }).setLocale("en-US").toFormat("ZZZZ");
+  return `${shift} (${zone})`;
+}
+
+/** "1 S Church Ave, Tucson, AZ" (escaped), or "not given". */
+export function describeWhere(view: RequestCardView): string {
+  const { address } = view;
+  if (address === null) return "not given";
+  return [address.line1, address.city, address.state].map((part) => escapeMrkdwn(part, NAME_MAX)).join(", ");
+}
+
+function describeFields(view: RequestCardView): string[] {
+  const { customer } = view;
+  const who = [customer.name ?? "name not given", customer.organization]
+    .filter((part) => part !== null)
+    .map((part) => escapeMrkdwn(part, NAME_MAX));
+  if (customer.contact !== null) {
+    const channel = customer.channel === null ? "" : ` by ${CHANNEL_NAMES[customer.channel]}`;
+    who.push(`${escapeMrkdwn(customer.contact, NAME_MAX)}${channel}`);
+  }
+  const miles = view.vehicleMiles > 0 ? `, ${formatNumber(view.vehicleMiles)} miles each` : "";
+  return [
+    `*Customer*\n${who.join("\n")}`,
+    `*When*\n${describeWhen(view)}`,
+    `*Where*\n${describeWhere(view)}`,
+    `*Positions*\n${describePositions(view.quote.positions)}`,
+    `*Job*\n${view.eventType === null ? "not given" : escapeMrkdwn(view.eventType, EVENT_TYPE_MAX)}`,
+    `*Vehicles*\n${view.vehicles === 0 ? "none" : `${view.vehicles}${miles}`}`,
+    `*Lead time*\n${view.requestedAt === null ? "unknown" : formatLeadTime(view.start.getTime() - view.requestedAt.getTime())}`,
+  ];
+}
+
+/** "36 h" under two days, "5 days 3 h" from then on: the unit a supervisor judges urgency by. */
+function formatLeadTime(ms: number): string {
+  if (ms <= 0) return "none (starts before it was requested)";
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h`;
+  const days = Math.floor(hours / 24);
+  const rest = hours % 24;
+  return rest === 0 ? `${days} days` : `${days} days ${rest} h`;
+}
+
+function describeQuote(view: RequestCardView): string {
+  const lines = view.quote.lines.map((line) => describeQuoteLine(line, view.quote.positions));
+  return fitLines(["*Quote*", ...lines, `*Total: ${formatCents(view.quote.totalCents)}*`]);
+}
+
+// Line minutes are summed over every position (or vehicle), so hours are shown as a total.
+function describeQuoteLine(line: QuoteLine, positions: Positions): string {
+  switch (line.kind) {
+    case "labor":
+      return `${positions[line.rank]} × ${line.rank} ${line.rateKind} — ${formatHours(line.minutes)} h @ ${formatCents(line.unitCents)}/h — ${formatCents(line.amountCents)}`;
+    case "vehicle":
+      return `Vehicle time — ${formatHours(line.minutes)} h @ ${formatCents(line.unitCents)}/h — ${formatCents(line.amountCents)}`;
+    case "mileage":
+      return `Mileage — ${formatNumber(line.miles)} mi @ ${formatCents(line.unitCents)}/mi — ${formatCents(line.amountCents)}`;
+    case "admin_fee":
+      return `Admin fee — ${formatHours(line.minutes)} officer-h @ ${formatCents(line.unitCents)}/h — ${formatCents(line.amountCents)}`;
+    default:
+      return assertNever(line, "quote line");
+  }
+}
+
+function describeScreening(view: RequestCardView): string | null {
+  const { screening } = view.quote;
+  if (screening.reasons.length === 0 && screening.approver !== "chief") return null;
+  const lines = ["*Screening flags*"];
+  if (screening.decision === "reject") lines.push(":no_entry: *Screening rejects this job.*");
+  if (screening.approver === "chief") lines.push(":rotating_light: *Needs the chief's designee sign-off.*");
+  for (const reason of screening.reasons) {
+    lines.push(`:warning: \`${reason.code}\` ${escapeMrkdwn(reason.message, SCREENING_MESSAGE_MAX)}`);
+  }
+  return fitLines(lines);
+}
+
+/** "Supervisor: approved by <@U123> at Sat Dec 5 6:02 PM": one approval and where it stands. */
+export function describeApproval(approval: ApprovalView, timeZone: string): string {
+  const role = ROLE_NAMES[approval.role];
+  const at = approval.decidedAt === null ? "" : ` at ${formatSlackTime(approval.decidedAt, timeZone)}`;
+  switch (approval.decision) {
+    case "pending":
+      return `${role}: pending`;
+    case "escalated":
+      return `${role}: escalated (no answer yet)`;
+    case "approved":
+      return `${role}: approved by ${mentionUser(approval.decidedBy)}${at}`;
+    case "denied": {
+      const reason =
+        approval.reason === null ? "" : ` — reason: ${escapeMrkdwn(approval.reason, REASON_MAX)}`;
+      return `${role}: denied by ${mentionUser(approval.decidedBy)}${at}${reason}`;
+    }
+    default:
+      return assertNever(approval.decision, "approval decision");
+  }
+}
+
+function describeOutcome(view: RequestCardView): string {
+  const { timeZone } = view;
+  if (view.status === "cancelled") {
+    const at = view.cancelledAt === null ? "" : ` at ${formatSlackTime(view.cancelledAt, timeZone)}`;
+    return `:no_entry_sign: Cancelled by the customer${at}`;
+  }
+  const denied = findLatest(view.approvals.filter((approval) => approval.decision === "denied"));
+  if (denied !== null) {
+    const at = denied.decidedAt === null ? "" : ` at ${formatSlackTime(denied.decidedAt, timeZone)}`;
+    const reason = denied.reason === null ? "" : `: ${escapeMrkdwn(denied.reason, REASON_MAX)}`;
+    return `:x: Denied by ${mentionUser(denied.decidedBy)}${at}${reason}`;
+  }
+  const allApproved =
+    view.approvals.length > 0 && view.approvals.every((approval) => approval.decision === "approved");
+  const approved = allApproved ? findLatest(view.approvals) : null;
+  if (approved !== null) {
+    const at = approved.decidedAt === null ? "" : ` at ${formatSlackTime(approved.decidedAt, timeZone)}`;
+    const now = view.status === "approved" ? "" : ` · now ${describeStatus(view.status)}`;
+    return `:white_check_mark: Approved by ${mentionUser(approved.decidedBy)}${at}${now}`;
+  }
+  return `Status: ${describeStatus(view.status)}`;
+}
+
+/** The approval decided last (undated ones count as oldest), or null for none. */
+function findLatest(approvals: ApprovalView[]): ApprovalView | null {
+  let latest: ApprovalView | null = null;
+  for (const approval of approvals) {
+    if (latest === null || (approval.decidedAt?.getTime() ?? 0) >= (latest.decidedAt?.getTime() ?? 0)) {
+      latest = approval;
+    }
+  }
+  return latest;
+}
+
+/**
+ * Joins lines, dropping whole lines from the end when over `maxChars` and saying how many: cutting
+ * inside a line could split an escaped entity or a `<@U…>` mention.
+ */
+export function fitLines(lines: string[], maxChars = SECTION_TEXT_MAX): string {
+  const joined = lines.join("\n");
+  if (joined.length <= maxChars) return joined;
+  const budget = maxChars - NOTE_ROOM;
+  const kept: string[] = [];
+  let length = -1;
+  for (const line of lines) {
+    if (length + 1 + line.length > budget) break;
+    kept.push(line);
+    length += 1 + line.length;
+  }
+  // A first line alone over the limit is cut, then a half-cut entity or mention at its end dropped.
+  if (kept.length === 0) kept.push(truncateText(lines[0] ?? "", budget).replace(/(&[a-z]*|<[^>]*)…$/, "…"));
+  const dropped = lines.length - kept.length;
+  return dropped === 0
+    ? kept.join("\n")
+    : [...kept, `… ${dropped} more line${dropped === 1 ? "" : "s"}`].join("\n");
+}
+
+function formatHours(minutes: number): string {
+  return formatNumber(minutes / 60);
+}
+
+/** 5.5 → "5.5", 1.6667 → "1.67", 22 → "22". */
+function formatNumber(value: number): string {
+  return String(Math.round(value * 100) / 100);
+}
+
+function plainText(text: string): { type: "plain_text"; text: string; emoji: true } {
+  return { type: "plain_text", text, emoji: true };
+}
+
+function mrkdwn(text: string, maxChars = SECTION_TEXT_MAX): { type: "mrkdwn"; text: string } {
+  return { type: "mrkdwn", text: text.length <= maxChars ? text : fitLines(text.split("\n"), maxChars) };
+}

@@ -1,0 +1,5 @@
+-- AlterTable
+ALTER TABLE "Message" ADD COLUMN     "slackTs" TEXT;
+
+-- CreateIndex
+CREATE INDEX "Conversation_slackThreadTs_idx" ON "Conversation"("slackThreadTs");

@@ -1,0 +1,39 @@
+import type { Logger } from "../config/logger.ts";
+import type { AgencyConfig } from "../core/agencies/index.ts";
+import type { PrismaClient } from "../prisma/client.ts";
+import type { QueueSet } from "./queue-set.ts";
+import type { SlackPort, TwilioPort, WorkerDeps } from "./registry.ts";
+import type { SenderRateLimiter } from "./sender-rate-limit.ts";
+
+/** The one place job dependencies are assembled (`npm start`, `npm run worker`, benchmarks). */
+export function buildWorkerDeps(input: {
+  prisma: PrismaClient;
+  getAgency(id: string): AgencyConfig | undefined;
+  logger: Logger;
+  queues: QueueSet;
+  twilio: TwilioPort | null;
+  slack: SlackPort | null;
+  smsRateLimiter: SenderRateLimiter;
+  /** WORKER_LOCK_MS: a message "sending" twice this long was claimed by a worker that died. */
+  workerLockMs: number;
+}): WorkerDeps {
+  const { queues } = input;
+  return {
+    prisma: input.prisma,
+    getAgency: input.getAgency,
+    logger: input.logger,
+    twilio: input.twilio,
+    slack: input.slack,
+    smsRateLimiter: input.smsRateLimiter,
+    stuckSendingMs: input.workerLockMs * 2,
+    enqueueSms: queues.enqueueSms,
+    enqueueBroadcastWave: queues.enqueueBroadcastWave,
+    scheduleShiftTimers: queues.scheduleShiftTimers,
+    scheduleApprovalTimeout: queues.scheduleApprovalTimeout,
+    deliverToCustomer: queues.deliverToCustomer,
+    syncRequestCard: queues.syncRequestCard,
+    postRequestNotice: queues.postRequestNotice,
+    syncDispatchThread: queues.syncDispatchThread,
+    relayToDispatcher: queues.relayToDispatcher,
+  };
+}
