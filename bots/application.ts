@@ -22,6 +22,7 @@ import { buildWorkerDeps } from "../workers/build-worker-deps.ts";
 import { DispatchRepository } from "../prisma/repositories/dispatch-repository.ts";
 import { StaffViews } from "../prisma/repositories/staff-views.ts";
 import { createSlackStandIn } from "./sandbox/slack-stand-in.ts";
+import { createSlackSandboxRoutes } from "./sandbox/slack-sandbox-routes.ts";
 import { createSlackClient } from "./slack/create-slack-client.ts";
 import { createSlackRoutes } from "./slack/slack-routes.ts";
 import { resolveSlackSettings, type SlackSettings } from "./slack/slack-settings.ts";
@@ -158,7 +159,12 @@ export async function createApplication(options: {
   if (outbox && twilioSettings.mode === "sandbox") {
     routers.push(createTwilioStandIn(twilioSettings, outbox, logger));
   }
-  if (outbox && slackSettings.mode === "sandbox") routers.push(createSlackStandIn(slackSettings, outbox));
+  if (outbox && slackSettings.mode === "sandbox") {
+    routers.push(createSlackStandIn(slackSettings, outbox));
+    routers.push(
+      createSlackSandboxRoutes({ settings: slackSettings, prisma, getAgency, localBaseUrl: () => `http://127.0.0.1:${port}` }),
+    );
+  }
   if (outbox) routers.push(createSandboxRoutes(twilioSettings, outbox, () => `http://127.0.0.1:${port}`));
   const http = createHttpApp({
     logger,

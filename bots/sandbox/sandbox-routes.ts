@@ -13,14 +13,16 @@ const InboundSmsSchema = z.object({
 let sandboxSequence = 0;
 
 /**
- * Sandbox-only routes: the outbox of every platform, and an inbound SMS delivered through the
- * same path as a signed Twilio webhook.
+ * Sandbox-only routes: the outbox of every platform in sandbox mode, and (only while Twilio itself
+ * is in sandbox mode, so real credentials never sign a forged webhook) an inbound SMS delivered
+ * through the same path as a signed Twilio webhook.
  */
 export function createSandboxRoutes(settings: TwilioSettings, outbox: SandboxOutbox, localBaseUrl: () => string): Router {
   const router = express.Router();
   router.get("/sandbox/outbox", (_req, res) => {
     res.json(outbox.list());
   });
+  if (settings.mode !== "sandbox") return router;
   router.post("/sandbox/sms", express.json({ limit: "16kb" }), async (req, res) => {
     const parsed = InboundSmsSchema.safeParse(req.body);
     if (!parsed.success) {

@@ -189,8 +189,13 @@ describe("POST /twilio/sms (live mode against a fake Twilio API)", () => {
     expect(await app.prisma.optOut.count({ where: { phone } })).toBe(1);
   });
 
-  it("has no sandbox routes in live mode", async () => {
-    expect((await fetch(`${base}/sandbox/outbox`)).status).toBe(404);
+  it("has no sandbox SMS route in live mode (real credentials never sign a forged webhook)", async () => {
+    const response = await fetch(`${base}/sandbox/sms`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ from: "+15205550123", to: AGENCY_NUMBER, body: "hi" }),
+    });
+    expect(response.status).toBe(404);
   });
 
   it("answers 404 for a number no agency uses", async () => {
