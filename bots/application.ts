@@ -27,6 +27,13 @@ import { createSlackClient } from "./slack/create-slack-client.ts";
 import { createSlackRoutes } from "./slack/slack-routes.ts";
 import { resolveSlackSettings, type SlackSettings } from "./slack/slack-settings.ts";
 import { relayAnswerToApprovers } from "./slack/relay-answer.ts";
+import { createDirectLineStandIn } from "./sandbox/direct-line-stand-in.ts";
+import { createChatPageRoutes } from "./webchat/chat-page.ts";
+import { createWebChatAdapter } from "./webchat/create-webchat-adapter.ts";
+import { WebDelivery } from "./webchat/web-delivery.ts";
+import { WebChatBot } from "./webchat/webchat-bot.ts";
+import { createWebChatRoutes } from "./webchat/webchat-routes.ts";
+import { resolveWebChatSettings } from "./webchat/webchat-settings.ts";
 import { createQueueDashboard } from "./admin/queue-dashboard.ts";
 import type { TurnDeps } from "./handle-turn.ts";
 import { createHttpApp } from "./server.ts";
@@ -66,6 +73,7 @@ export async function createApplication(options: {
   const env = loadEnv(options.env);
   const logger = createLogger({ level: env.LOG_LEVEL });
   const modes = describeModes(env);
+  const webChatSettings = resolveWebChatSettings(env);
   announceModes(logger, modes);
 
   const services = await bootServices({ database: env.DATABASE_URL, redis: env.REDIS_URL }, logger);
@@ -104,6 +112,8 @@ export async function createApplication(options: {
     relayToDispatcher: async (_conversationId, messageId) => queues.relayToDispatcher(messageId),
     afterInbound: (conversationId, messageId) => relayAnswerToApprovers(prisma, queues, conversationId, messageId),
   };
+  const webChatAdapter = createWebChatAdapter(webChatSettings, logger);
+  const webDelivery = new WebDelivery(prisma, webChatAdapter, webChatSettings.appId ?? "");
   const shifts = new OfficerShiftRepository(prisma);
   const agencyByNumber = (phone: string) => agencies.find((agency) => agency.phoneNumbers.includes(phone));
   const routers = [
@@ -141,7 +151,17 @@ export async function createApplication(options: {
           },
         }),
       enqueueReplies: (conversationId, turnId) => queues.enqueueSms(conversationId, turnId),
+      async notifyCustomer(conversationId, key) {
+        const conversation = await prisma.conversation.findUnique({ where: { id: conversationId } });
+        if (conversation) await queues.deliverToCustomer(conversationId, conversation.channel === "web" ? "web" : "sms", key);
+      },
     }),
+    createWebChatRoutes({
+      adapter: webChatAdapter,
+      bot: new WebChatBot({ turn: turnDeps, prisma, logger, getAgency, defaultAgencyId: agencies[0]?.id ?? "" }),
+      logger,
+    }),
+    createChatPageRoutes({ settings: webChatSettings, getAgency, logger }),
   ];
   routers.push(createQueueDashboard(queues.all, env.ADMIN_PASSWORD));
   routers.push(
@@ -165,6 +185,9 @@ export async function createApplication(options: {
       createSlackSandboxRoutes({ settings: slackSettings, prisma, getAgency, localBaseUrl: () => `http://127.0.0.1:${port}` }),
     );
   }
+  if (outbox && webChatSettings.mode === "anonymous" && !webChatSettings.directLineSecret) {
+    routers.push(createDirectLineStandIn({ getAgency, localBaseUrl: () => `http://127.0.0.1:${port}`, outbox, logger }));
+  }
   if (outbox) routers.push(createSandboxRoutes(twilioSettings, outbox, () => `http://127.0.0.1:${port}`));
   const http = createHttpApp({
     logger,
@@ -182,6 +205,7 @@ export async function createApplication(options: {
       statusCallbackUrl: () => `${twilioSettings.publicBaseUrl()}/twilio/status`,
     },
     slack: { client: createSlackClient(slackSettings) },
+    webchat: webDelivery,
     smsRateLimiter: createSenderRateLimiter(redis, env.REDIS_PREFIX, env.SMS_RATE_PER_SENDER),
     workerLockMs: env.WORKER_LOCK_MS,
   });

@@ -40,6 +40,8 @@ export const EnvSchema = z
     OPENAI_MODEL: z.string().min(1).default("gpt-4o-mini"),
     MICROSOFT_APP_ID: optionalString,
     MICROSOFT_APP_PASSWORD: optionalString,
+    /** Azure Direct Line secret: the chat page gets its tokens with it (production web chat). */
+    DIRECT_LINE_SECRET: optionalString,
     ADMIN_PASSWORD: optionalString,
     /** Outbound SMS per second from one sender number; 0 = no limit. Default 3 (a toll-free number's rate). */
     SMS_RATE_PER_SENDER: z.coerce.number().min(0).max(1000).default(3),

@@ -13,6 +13,7 @@ export function buildWorkerDeps(input: {
   queues: QueueSet;
   twilio: TwilioPort | null;
   slack: SlackPort | null;
+  webchat?: WorkerDeps["webchat"];
   smsRateLimiter: SenderRateLimiter;
   /** WORKER_LOCK_MS: a message "sending" twice this long was claimed by a worker that died. */
   workerLockMs: number;
@@ -24,6 +25,7 @@ export function buildWorkerDeps(input: {
     logger: input.logger,
     twilio: input.twilio,
     slack: input.slack,
+    webchat: input.webchat ?? null,
     smsRateLimiter: input.smsRateLimiter,
     stuckSendingMs: input.workerLockMs * 2,
     enqueueSms: queues.enqueueSms,

@@ -4,6 +4,9 @@ import { createTwilioClient } from "../bots/twilio/create-twilio-client.ts";
 import { resolveTwilioSettings } from "../bots/twilio/twilio-settings.ts";
 import { createSlackClient } from "../bots/slack/create-slack-client.ts";
 import { resolveSlackSettings } from "../bots/slack/slack-settings.ts";
+import { createWebChatAdapter } from "../bots/webchat/create-webchat-adapter.ts";
+import { WebDelivery } from "../bots/webchat/web-delivery.ts";
+import { resolveWebChatSettings } from "../bots/webchat/webchat-settings.ts";
 import { bootServices } from "./boot-services.ts";
 import { buildWorkerDeps } from "./build-worker-deps.ts";
 import { getAgency } from "../agencies/load-agencies.ts";
@@ -17,6 +20,7 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: env.LOG_LEVEL, name: "detaildesk-worker" });
   logger.info({ mode: describeModes(env) }, "DetailDesk workers starting");
   const twilioSettings = resolveTwilioSettings(env, () => env.PORT);
+  const webChatSettings = resolveWebChatSettings(env);
   const services = await bootServices({ database: env.DATABASE_URL, redis: env.REDIS_URL }, logger);
   const queues = createQueueSet(services.redis, env.REDIS_PREFIX, env.APPROVAL_TIMEOUT_MINUTES);
   const workers = startAllWorkers({
@@ -35,6 +39,11 @@ async function main(): Promise<void> {
         statusCallbackUrl: () => `${twilioSettings.publicBaseUrl()}/twilio/status`,
       },
       slack: { client: createSlackClient(resolveSlackSettings(env, () => env.PORT)) },
+      webchat: new WebDelivery(
+        services.prisma,
+        createWebChatAdapter(webChatSettings, logger),
+        webChatSettings.appId ?? "",
+      ),
       smsRateLimiter: createSenderRateLimiter(services.redis, env.REDIS_PREFIX, env.SMS_RATE_PER_SENDER),
       workerLockMs: env.WORKER_LOCK_MS,
     }),

@@ -31,7 +31,15 @@ export function createQueueSet(connection: Redis, prefix: string, approvalTimeou
     enqueueSms,
     /** Queues delivery of a conversation's recorded messages on its channel. */
     async deliverToCustomer(conversationId: string, channel: "sms" | "web", key: string): Promise<void> {
-      if (channel === "sms") await enqueueSms(conversationId, key);
+      if (channel === "sms") {
+        await enqueueSms(conversationId, key);
+        return;
+      }
+      await outbound.add(
+        "send-web",
+        { conversationId },
+        { ...DEFAULT_JOB_OPTIONS, attempts: 8, jobId: safe(`web-${conversationId}-${key}`) },
+      );
     },
     /** Posts (post=true, once per request) or refreshes the approval card of a request in Slack. */
     async syncRequestCard(requestId: string, key: string, post = false): Promise<void> {

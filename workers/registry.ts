@@ -12,6 +12,7 @@ import { requestCancelledJob } from "./jobs/request-cancelled.ts";
 import { requestStaffedJob } from "./jobs/request-staffed.ts";
 import { shiftReminderJob } from "./jobs/shift-reminder.ts";
 import { sendSmsJob } from "./jobs/send-sms.ts";
+import { sendWebJob } from "./jobs/send-web.ts";
 import { slackCardJob } from "./jobs/slack-card.ts";
 import { slackDispatchThreadJob } from "./jobs/slack-dispatch-thread.ts";
 import { slackRelayMessageJob } from "./jobs/slack-relay-message.ts";
@@ -57,6 +58,8 @@ export interface WorkerDeps extends WorkerQueues {
   /** Waits for the per-sender SMS rate limit. */
   smsRateLimiter: SenderRateLimiter;
   slack: SlackPort | null;
+  /** Proactive web chat delivery (the Bot Framework adapter); null where web chat is not served. */
+  webchat: { deliver(conversationId: string): Promise<number> } | null;
 }
 
 /** Every job definition; later issues append theirs (approvals, broadcast, reminders, ...). */
@@ -73,6 +76,7 @@ export const JOB_DEFINITIONS: AnyJobDefinition<WorkerDeps>[] = [
   slackRequestNoticeJob,
   slackDispatchThreadJob,
   slackRelayMessageJob,
+  sendWebJob,
 ];
 
 export function startAllWorkers(options: {

@@ -19,6 +19,8 @@ export interface SmsRouteDeps {
   handleOfficer(message: InboundMessage, agency: AgencyConfig): Promise<OfficerSmsResult>;
   /** Queues sending the conversation's recorded replies (never sent inline). */
   enqueueReplies(conversationId: string, turnId: string): Promise<void>;
+  /** Queues a customer conversation's recorded news on its own channel (SMS or web chat). */
+  notifyCustomer(conversationId: string, key: string): Promise<void>;
 }
 
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
@@ -43,9 +45,8 @@ export function createSmsRoutes(deps: SmsRouteDeps): Router {
     try {
       const officer = await deps.handleOfficer(message, agency);
       if (officer.kind === "handled") {
-        for (const id of [officer.conversationId, ...officer.alsoNotified]) {
-          await deps.enqueueReplies(id, message.providerId ?? "");
-        }
+        await deps.enqueueReplies(officer.conversationId, message.providerId ?? "");
+        for (const id of officer.alsoNotified) await deps.notifyCustomer(id, message.providerId ?? "");
       }
       const result = officer.kind === "not_officer" ? await handleCustomerTurn(message, deps.turn) : officer;
       if (result.kind === "replied") await deps.enqueueReplies(result.conversationId, message.providerId ?? "");

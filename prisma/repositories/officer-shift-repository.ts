@@ -292,7 +292,8 @@ async function recordStaffing(tx: Prisma.TransactionClient, request: RequestRow,
   });
   if (!request.conversationId) return null;
   const conversation = await tx.conversation.findUnique({ where: { id: request.conversationId } });
-  if (conversation?.channel !== "sms") return null;
+  // A caller has no channel to be told on; texters get an SMS, web chat a chat message.
+  if (!conversation || conversation.channel === "voice") return null;
   const officers = await tx.assignment.findMany({
     where: { position: { requestId: request.id }, status: { in: [...LIVE] } },
     include: { officer: true },
@@ -305,7 +306,7 @@ async function recordStaffing(tx: Prisma.TransactionClient, request: RequestRow,
     data: {
       conversationId: conversation.id,
       direction: "outbound",
-      channel: "sms",
+      channel: conversation.channel,
       from: "bot",
       to: conversation.participant,
       body: `Good news: request #${request.number} is fully staffed. Your officers: ${names.join(", ")}. Text STATUS any time.`,

@@ -12,6 +12,13 @@ export interface TestApp {
 
 /** The real application on the run's test database and its own Redis prefix, listening on a free port. */
 export async function startTestApp(name: string, env: Record<string, string> = {}): Promise<TestApp> {
+  // A public address needs web chat credentials (the app refuses to start open); tests of other
+  // channels get placeholder ones, which only matter to /api/messages.
+  const publicHost = env.PUBLIC_BASE_URL ? new URL(env.PUBLIC_BASE_URL).hostname : "localhost";
+  const webChat =
+    !["localhost", "127.0.0.1"].includes(publicHost) && !env.MICROSOFT_APP_ID
+      ? { MICROSOFT_APP_ID: "00000000-0000-0000-0000-000000000001", MICROSOFT_APP_PASSWORD: "test-only" }
+      : {};
   const app = await createApplication({
     runWorkers: true,
     env: {
@@ -20,6 +27,7 @@ export async function startTestApp(name: string, env: Record<string, string> = {
       REDIS_URL: inject("redisUrl"),
       REDIS_PREFIX: `${inject("redisPrefix")}:${name}`,
       LOG_LEVEL: "silent",
+      ...webChat,
       ...env,
     },
   });

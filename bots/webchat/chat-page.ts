@@ -1,0 +1,128 @@
+import { fileURLToPath } from "node:url";
+import express, { type Router } from "express";
+import type { Logger } from "../../config/logger.ts";
+import type { AgencyConfig } from "../../core/agencies/index.ts";
+import { formatCents } from "../../core/intake/index.ts";
+import type { WebChatSettings } from "./webchat-settings.ts";
+
+/** Microsoft's prebuilt Web Chat bundle, served from the installed package (no CDN: works offline). */
+const WEBCHAT_BUNDLE = fileURLToPath(new URL("../../node_modules/botframework-webchat/dist/webchat.js", import.meta.url));
+const DIRECT_LINE_TOKENS = "https://directline.botframework.com/v3/directline/tokens/generate";
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+
+function renderChatPage(agency: AgencyConfig): string {
+  const name = escapeHtml(agency.name);
+  const id = encodeURIComponent(agency.id);
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${name}: hire off-duty officers</title>
+<style>
+  html, body { height: 100%; margin: 0; font-family: system-ui, sans-serif; }
+  body { display: flex; flex-direction: column; }
+  header { padding: 12px 16px; background: #1d3557; color: #fff; }
+  header h1 { font-size: 1.1rem; margin: 0 0 4px; }
+  header a { color: #a8dadc; }
+  #webchat { flex: 1; min-height: 0; }
+</style>
+</head>
+<body>
+<header>
+  <h1>${name}: off-duty officer requests</h1>
+  <a id="rates-link" href="/chat/${id}/rates" target="_blank" rel="noopener">Rates and rules</a>
+</header>
+<main id="webchat" role="main"></main>
+<script src="/chat/assets/webchat.js"></script>
+<script>
+(async () => {
+  const config = await (await fetch("/chat/${id}/token", { method: "POST" })).json();
+  const directLine = window.WebChat.createDirectLine(
+    config.domain ? { domain: config.domain, token: config.token, webSocket: false, pollingInterval: 500 } : { token: config.token },
+  );
+  // Every message names the agency, so one bot serves every agency's page.
+  const store = window.WebChat.createStore({}, () => (next) => (action) => {
+    if (action.type === "DIRECT_LINE/POST_ACTIVITY") {
+      const activity = action.payload.activity;
+      action = { ...action, payload: { ...action.payload, activity: { ...activity, channelData: { ...(activity.channelData || {}), agencyId: ${JSON.stringify(agency.id)} } } } };
+    }
+    return next(action);
+  });
+  window.WebChat.renderWebChat({ directLine, store, locale: navigator.language || "en-US" }, document.getElementById("webchat"));
+})();
+</script>
+</body>
+</html>`;
+}
+
+function renderRatesPage(agency: AgencyConfig): string {
+  const rows = Object.entries(agency.rates).flatMap(([rank, byCategory]) =>
+    Object.entries(byCategory ?? {}).map(
+      ([category, kinds]) =>
+        `<tr><td>${escapeHtml(rank)}</td><td>${escapeHtml(category.replace(/_/g, " "))}</td>${["regular", "holiday", "emergency"]
+          .map((kind) => `<td>${(kinds as Record<string, number | undefined>)[kind] ? formatCents((kinds as Record<string, number>)[kind] as number) : "—"}</td>`)
+          .join("")}</tr>`,
+    ),
+  );
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(agency.name)} rates</title></head>
+<body style="font-family: system-ui, sans-serif">
+<h1>${escapeHtml(agency.name)}: hourly rates per officer</h1>
+<table border="1" cellpadding="6"><thead><tr><th>rank</th><th>category</th><th>regular</th><th>holiday</th><th>emergency</th></tr></thead>
+<tbody>${rows.join("")}</tbody></table>
+<p>Minimum ${agency.minimumMinutes / 60} hours per officer. Police vehicle: ${agency.vehicle.staticCentsPerHour ? `${formatCents(agency.vehicle.staticCentsPerHour)} per hour` : "not available"}.</p>
+</body></html>`;
+}
+
+/** The customer chat page at /chat/<agency-id>, its rates page and its Direct Line token. */
+export function createChatPageRoutes(deps: {
+  settings: WebChatSettings;
+  getAgency(id: string): AgencyConfig | undefined;
+  logger: Logger;
+}): Router {
+  const router = express.Router();
+  router.get("/chat/assets/webchat.js", (_req, res) => {
+    res.type("application/javascript").set("cache-control", "public, max-age=86400").sendFile(WEBCHAT_BUNDLE);
+  });
+  router.get("/chat/:agencyId", (req, res) => {
+    const agency = deps.getAgency(req.params.agencyId);
+    if (!agency) {
+      res.status(404).type("text/plain").send("no such agency");
+      return;
+    }
+    res.type("html").send(renderChatPage(agency));
+  });
+  router.get("/chat/:agencyId/rates", (req, res) => {
+    const agency = deps.getAgency(req.params.agencyId);
+    if (!agency) {
+      res.status(404).type("text/plain").send("no such agency");
+      return;
+    }
+    res.type("html").send(renderRatesPage(agency));
+  });
+  router.post("/chat/:agencyId/token", async (req, res) => {
+    const agency = deps.getAgency(req.params.agencyId);
+    if (!agency) {
+      res.status(404).json({ error: "no such agency" });
+      return;
+    }
+    const secret = deps.settings.directLineSecret;
+    if (!secret) {
+      // Sandbox: the built-in Direct Line mints its own token when the conversation starts.
+      res.json({ domain: `${req.protocol}://${req.get("host")}/sandbox/directline/${agency.id}/v3/directline`, token: "sandbox" });
+      return;
+    }
+    try {
+      const response = await fetch(DIRECT_LINE_TOKENS, { method: "POST", headers: { authorization: `Bearer ${secret}` } });
+      if (!response.ok) throw new Error(`Direct Line answered ${response.status}`);
+      const { token } = (await response.json()) as { token: string };
+      res.json({ domain: null, token });
+    } catch (error) {
+      deps.logger.error({ err: error instanceof Error ? error.message : String(error) }, "Direct Line token failed");
+      res.status(503).json({ error: "chat is temporarily unavailable" });
+    }
+  });
+  return router;
+}

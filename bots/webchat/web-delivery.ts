@@ -1,0 +1,62 @@
+import type { Activity, CloudAdapter, TurnContext } from "botbuilder";
+import type { PrismaClient } from "../../prisma/client.ts";
+
+export type RenderWebMessage = (body: string, isLast: boolean) => Partial<Activity>;
+
+const asText: RenderWebMessage = (body) => ({ type: "message", text: body });
+
+/**
+ * Sends a web conversation's recorded messages in order through a turn context, each claimed
+ * first (recorded → sending) so the inline reply and a queued proactive delivery never send the
+ * same message twice.
+ */
+export async function sendRecordedWebMessages(
+  prisma: PrismaClient,
+  conversationId: string,
+  context: Pick<TurnContext, "sendActivity">,
+  render: RenderWebMessage = asText,
+): Promise<number> {
+  const pending = await prisma.message.findMany({
+    where: { conversationId, direction: "outbound", channel: "web", status: "recorded" },
+    orderBy: { createdAt: "asc" },
+  });
+  let sent = 0;
+  for (const [index, message] of pending.entries()) {
+    const claimed = await prisma.message.updateMany({
+      where: { id: message.id, status: "recorded" },
+      data: { status: "sending", statusUpdatedAt: new Date(), attempts: { increment: 1 } },
+    });
+    if (claimed.count === 0) continue;
+    try {
+      const response = await context.sendActivity(render(message.body, index === pending.length - 1));
+      await prisma.message.update({
+        where: { id: message.id },
+        data: { status: "sent", statusUpdatedAt: new Date(), providerId: response?.id ? `web-out-${conversationId}-${response.id}` : null },
+      });
+      sent += 1;
+    } catch (error) {
+      await prisma.message.update({ where: { id: message.id }, data: { status: "recorded" } });
+      throw error;
+    }
+  }
+  return sent;
+}
+
+/** Proactive delivery (dispatcher replies, approval and staffing news) through the stored reference. */
+export class WebDelivery {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly adapter: CloudAdapter,
+    private readonly appId: string,
+  ) {}
+
+  async deliver(conversationId: string): Promise<number> {
+    const conversation = await this.prisma.conversation.findUnique({ where: { id: conversationId } });
+    if (!conversation?.reference) return 0;
+    let sent = 0;
+    await this.adapter.continueConversationAsync(this.appId, conversation.reference as object, async (context) => {
+      sent = await sendRecordedWebMessages(this.prisma, conversationId, context);
+    });
+    return sent;
+  }
+}
