@@ -26,7 +26,8 @@ export function renderQuoteCard(summary: string, language: Language): Partial<Ac
       { type: "Action.Submit", title: LABELS[language].change, data: { detaildesk: CARD_ACTIONS.change } },
     ],
   });
-  return { type: "message", text: summary, attachments: [card] };
+  // The card carries the words; a text as well would show the summary twice in Web Chat.
+  return { type: "message", summary, attachments: [card] };
 }
 
 /** A card button's value as the words the intake understands. */

@@ -29,7 +29,16 @@ export function makeWebActivity(input: {
 export interface ReplyActivity {
   type: string;
   text?: string;
-  attachments?: { contentType: string; content: { actions?: { title: string; data: unknown }[] } }[];
+  attachments?: {
+    contentType: string;
+    content: { body?: { text?: string }[]; actions?: { title: string; data: unknown }[] };
+  }[];
+}
+
+/** What a reply says: its text, or the text blocks of its card. */
+export function readReply(reply: ReplyActivity): string {
+  const cardText = (reply.attachments ?? []).flatMap((a) => (a.content.body ?? []).map((b) => b.text ?? "")).join("\n");
+  return [reply.text ?? "", cardText].filter(Boolean).join("\n");
 }
 
 /** POSTs an activity and returns the HTTP status and the inline replies. */

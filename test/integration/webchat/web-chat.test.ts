@@ -1,12 +1,15 @@
+import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { inject } from "vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApplication } from "../../../bots/application.ts";
+import { SANDBOX_AUTH_TOKEN } from "../../../bots/twilio/twilio-settings.ts";
 import { type FakeSlackServer, startFakeSlackServer } from "../../fakes/fake-slack-server.ts";
-import { makeWebActivity, postActivity, type ReplyActivity } from "../../support/bot-framework.ts";
+import { makeWebActivity, postActivity, type ReplyActivity, readReply } from "../../support/bot-framework.ts";
 import { makeBlockAction, makeThreadReply, postSignedSlack, TEST_SLACK_SIGNING_SECRET } from "../../support/slack-request.ts";
 import { startTestApp, type TestApp } from "../../support/start-test-app.ts";
+import { postSignedTwilioForm } from "../../support/twilio-webhook.ts";
 import { waitFor } from "../../support/wait-for.ts";
 
 /** A fake Bot Framework connector: where proactive messages to a conversation's serviceUrl land. */
@@ -64,7 +67,7 @@ describe("web chat through the Bot Framework adapter", () => {
   });
 
   const say = (conversationId: string, text: string) => postActivity(test.base, makeWebActivity({ conversationId, text, serviceUrl: connector.url }));
-  const lastText = (replies: ReplyActivity[]) => replies.map((r) => r.text ?? "").join(" ");
+  const lastText = (replies: ReplyActivity[]) => replies.map(readReply).join(" ");
 
   /** Answers the bot's questions until it shows the quote card. */
   async function untilQuoteCard(conversationId: string, first: string) {
@@ -96,12 +99,54 @@ describe("web chat through the Bot Framework adapter", () => {
     expect(request).toMatchObject({ officers: 2, agencyId: "tucson-az-pd" });
     expect(request.conversation?.channel).toBe("web");
     expect(request.conversation?.reference).not.toBeNull();
+
+    // Approval and staffing news reach the chat proactively, through the stored reference.
+    const carded = await waitFor(
+      () => test.app.prisma.request.findUniqueOrThrow({ where: { number } }),
+      (r) => r.slackMessageTs !== null,
+    );
+    await postSignedSlack(
+      test.base,
+      makeBlockAction({ actionId: "approve_request", value: carded.id, userId: "U0TUCSSUP1", channelId: "C0TUCSAPPR" }),
+      "application/x-www-form-urlencoded",
+    );
+    const approvedNews = await waitFor(
+      () => connector.received.filter((r) => String(r.body.text).includes(`#${number} is approved`)),
+      (list) => list.length > 0,
+    );
+    expect(approvedNews[0]?.path).toContain(`/v3/conversations/${conversationId}/activities`);
+    const offers = await waitFor(
+      () => test.app.prisma.offer.findMany({ where: { position: { requestId: carded.id } }, include: { officer: true } }),
+      (list) => new Set(list.map((o) => o.officerId)).size >= 2,
+    );
+    const officers = [...new Map(offers.map((o) => [o.officerId, o])).values()].slice(0, 2);
+    for (const offer of officers) {
+      // Without PUBLIC_BASE_URL the app signs for http://localhost:PORT, as Twilio would see it.
+      const publicUrl = `${test.base.replace("127.0.0.1", "localhost")}/twilio/sms`;
+      const accepted = await postSignedTwilioForm(`${test.base}/twilio/sms`, publicUrl, SANDBOX_AUTH_TOKEN, {
+        MessageSid: `SM${randomBytes(16).toString("hex")}`,
+        From: offer.officer.phone,
+        To: "+15205550100",
+        Body: `YES ${offer.code}`,
+      });
+      expect(accepted.status).toBe(200);
+    }
+    const staffedNews = await waitFor(
+      () => connector.received.filter((r) => String(r.body.text).includes(`#${number} is fully staffed`)),
+      (list) => list.length > 0,
+    );
+    expect(staffedNews).toHaveLength(1);
+  });
+
+  it("speaks Spanish when the customer does", async () => {
+    const reply = await say(`web-es-${Date.now()}`, "Hola, necesito 2 oficiales el sábado de 6 a 11 de la noche en 4500 E Broadway");
+    expect(lastText(reply.replies)).toMatch(/¿|oficial|vehículo/i);
   });
 
   it("applies a correction at the summary and shows the new quote", async () => {
     const conversationId = `web-fix-${Date.now()}`;
     const first = await untilQuoteCard(conversationId, "I need 2 officers next Saturday 6-11pm at 4500 E Broadway for my store");
-    expect(first.text).toMatch(/Officers: 2\b/);
+    expect(readReply(first)).toMatch(/Officers: 2\b/);
     const corrected = await say(conversationId, "actually make it 3 officers");
     expect(lastText(corrected.replies)).toMatch(/Officers: 3\b/);
   });

@@ -1,0 +1,85 @@
+import { mkdirSync } from "node:fs";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp } from "../../support/start-test-app.ts";
+
+/** Where the screenshot is kept (gitignored; CI may publish it). */
+const ARTIFACTS = new URL("../../../test-artifacts/", import.meta.url);
+
+const ANSWERS: [RegExp, string][] = [
+  [/police vehicle/i, "no"],
+  [/\(yes\/no\)/i, "no"],
+  [/your name/i, "Maria Lopez"],
+  [/company|organization/i, "Desert Bloom Events"],
+  [/phone/i, "520-555-0199"],
+  [/instructions|post orders/i, "none"],
+];
+
+const BOT_BUBBLES = ".webchat__bubble:not(.webchat__bubble--from-user)";
+
+async function lastBotText(page: Page, count: number): Promise<string> {
+  await page.waitForFunction(
+    ([selector, seen]) => document.querySelectorAll(selector as string).length > (seen as number),
+    [BOT_BUBBLES, count],
+    { timeout: 15_000 },
+  );
+  return page.locator(BOT_BUBBLES).last().innerText();
+}
+
+describe("customer chat page in headless Chromium (sandbox Direct Line)", () => {
+  let test: TestApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    test = await startTestApp("chat-page", { SMS_RATE_PER_SENDER: "0" });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      headless: true,
+      // This machine's network is closed: background services would only fail and slow the start.
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await test?.close();
+  });
+
+  it("books a request from /chat/tucson-az-pd: types it, confirms the quote card, sees it submitted", async () => {
+    const page = await browser.newPage({ viewport: { width: 480, height: 900 } });
+    try {
+      await page.goto(`${test.base}/chat/tucson-az-pd`);
+      expect(await page.locator("header h1").innerText()).toContain("Tucson Police Department");
+      expect(await page.locator("#rates-link").getAttribute("href")).toBe("/chat/tucson-az-pd/rates");
+
+      const input = page.locator('[data-id="webchat-sendbox-input"]');
+      await input.waitFor({ timeout: 20_000 });
+      const send = async (text: string) => {
+        const seen = await page.locator(BOT_BUBBLES).count();
+        await input.fill(text);
+        await input.press("Enter");
+        return lastBotText(page, seen);
+      };
+
+      let reply = await send("Hi, I need 2 officers Saturday 6-11pm at 4500 E Broadway for my store");
+      for (let turn = 0; turn < 12 && !(await page.locator(".ac-adaptiveCard").count()); turn += 1) {
+        const answer = ANSWERS.find(([pattern]) => pattern.test(reply))?.[1];
+        if (!answer) throw new Error(`no scripted answer for: ${reply}`);
+        reply = await send(answer);
+      }
+      const card = page.locator(".ac-adaptiveCard").last();
+      expect(await card.innerText()).toContain("Officers: 2");
+      const seen = await page.locator(BOT_BUBBLES).count();
+      await card.getByRole("button", { name: "Confirm" }).click();
+      const submitted = await lastBotText(page, seen);
+      const number = Number(/#(\d+)/.exec(submitted)?.[1]);
+      expect(number).toBeGreaterThanOrEqual(1001);
+      const request = await test.app.prisma.request.findUniqueOrThrow({ where: { number }, include: { conversation: true } });
+      expect(request.conversation?.channel).toBe("web");
+
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: new URL("chat-page.png", ARTIFACTS).pathname, fullPage: true });
+    } finally {
+      await page.close();
+    }
+  });
+});
