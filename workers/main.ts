@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: env.LOG_LEVEL, name: "detaildesk-worker" });
   logger.info({ mode: describeModes(env) }, "DetailDesk workers starting");
   const twilioSettings = resolveTwilioSettings(env, () => env.PORT);
-  const webChatSettings = resolveWebChatSettings(env);
+  const webChatSettings = resolveWebChatSettings(env, { servesEndpoint: false });
   const services = await bootServices({ database: env.DATABASE_URL, redis: env.REDIS_URL }, logger);
   const queues = createQueueSet(services.redis, env.REDIS_PREFIX, env.APPROVAL_TIMEOUT_MINUTES);
   const workers = startAllWorkers({

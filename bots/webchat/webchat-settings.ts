@@ -16,7 +16,7 @@ const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
  * Web chat credentials. Without MICROSOFT_APP_ID the Bot Framework adapter accepts any caller,
  * so the server refuses to start that way when PUBLIC_BASE_URL points anywhere but this machine.
  */
-export function resolveWebChatSettings(env: Env): WebChatSettings {
+export function resolveWebChatSettings(env: Env, options: { servesEndpoint: boolean } = { servesEndpoint: true }): WebChatSettings {
   if (env.MICROSOFT_APP_ID && env.MICROSOFT_APP_PASSWORD) {
     return {
       mode: "authenticated",
@@ -25,7 +25,8 @@ export function resolveWebChatSettings(env: Env): WebChatSettings {
       directLineSecret: env.DIRECT_LINE_SECRET ?? null,
     };
   }
-  if (env.PUBLIC_BASE_URL) {
+  // `npm run worker` only sends proactive messages; the refusal concerns whoever serves /api/messages.
+  if (env.PUBLIC_BASE_URL && options.servesEndpoint) {
     const host = new URL(env.PUBLIC_BASE_URL).hostname;
     if (!LOOPBACK_HOSTS.has(host)) {
       throw new ConfigError([

@@ -8,6 +8,8 @@ export interface SlackApiCall {
   args: Record<string, unknown>;
   /** ts the fake gave a chat.postMessage (or the ts a chat.update named). */
   ts: string | null;
+  /** Whether the fake has answered it yet (a delayed answer is still pending). */
+  answered: boolean;
 }
 
 export interface FakeSlackServer {
@@ -16,6 +18,8 @@ export interface FakeSlackServer {
   calls: SlackApiCall[];
   /** Calls of one method, oldest first. */
   callsOf(method: string): SlackApiCall[];
+  /** Makes every answer wait this long (ms), as a slow Slack would. */
+  setDelay(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -41,22 +45,31 @@ function parseArgs(raw: string, contentType: string): Record<string, unknown> {
 export async function startFakeSlackServer(expectedToken = "xoxb-test"): Promise<FakeSlackServer> {
   const calls: SlackApiCall[] = [];
   let sequence = 0;
+  let delayMs = 0;
   const server: Server = createServer(async (req, res) => {
     const method = (req.url ?? "").replace(/^\/api\//, "").split("?")[0] ?? "";
     const args = parseArgs(await readBody(req), String(req.headers["content-type"] ?? ""));
     const token = String(req.headers.authorization ?? "").replace(/^Bearer /, "") || (args.token as string) || null;
+    let call: SlackApiCall | undefined;
     const send = (body: object) => {
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify(body));
+      const answer = () => {
+        if (call) call.answered = true;
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify(body));
+      };
+      if (delayMs > 0) setTimeout(answer, delayMs);
+      else answer();
     };
     if (token !== expectedToken) {
-      calls.push({ method, token, args, ts: null });
+      call = { method, token, args, ts: null, answered: false };
+      calls.push(call);
       send({ ok: false, error: "invalid_auth" });
       return;
     }
     sequence += 1;
     const ts = method === "chat.postMessage" ? `1700000000.${String(sequence).padStart(6, "0")}` : ((args.ts as string) ?? null);
-    calls.push({ method, token, args, ts });
+    call = { method, token, args, ts, answered: false };
+    calls.push(call);
     switch (method) {
       case "auth.test":
         send({ ok: true, user_id: "UFAKEBOT", bot_id: "BFAKE", team_id: "TFAKE", user: "detaildesk" });
@@ -83,8 +96,12 @@ export async function startFakeSlackServer(expectedToken = "xoxb-test"): Promise
     apiUrl: `http://127.0.0.1:${port}/api/`,
     calls,
     callsOf: (method) => calls.filter((c) => c.method === method),
+    setDelay: (ms) => {
+      delayMs = ms;
+    },
     close: () =>
       new Promise<void>((resolve) => {
+        delayMs = 0;
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -193,6 +193,30 @@ describe("Slack approval card (real Bolt app, fake Slack Web API)", () => {
     expect(chief.decidedBy).toBe(CHIEF);
   });
 
+  it("acknowledges a click before any Slack Web API call it causes has been answered (slow work is queued)", async () => {
+    const { request, ts } = await postedCard();
+    slack.setDelay(1_500);
+    try {
+      const triggerId = `trigger-slow-${request.number}`;
+      const response = await postSignedSlack(
+        test.base,
+        makeBlockAction({ actionId: "deny_request", value: request.id, userId: SUPERVISOR, channelId: APPROVALS, messageTs: ts, triggerId }),
+        FORM,
+      );
+      expect(response.status).toBe(200);
+      // The modal is opened after the ack: when the click's answer arrives, Slack has not answered it yet.
+      const opens = slack.callsOf("views.open").filter((c) => c.args.trigger_id === triggerId);
+      expect(opens.every((c) => !c.answered)).toBe(true);
+      const opened = await waitFor(
+        () => slack.callsOf("views.open").find((c) => c.args.trigger_id === triggerId),
+        (c) => c?.answered === true,
+      );
+      expect(opened?.answered).toBe(true);
+    } finally {
+      slack.setDelay(0);
+    }
+  });
+
   it("rejects unsigned, wrongly signed and stale (over 5 minutes) requests with 403 and changes nothing", async () => {
     const { request, ts } = await postedCard();
     const body = makeBlockAction({ actionId: "approve_request", value: request.id, userId: SUPERVISOR, messageTs: ts });

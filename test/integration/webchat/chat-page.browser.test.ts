@@ -23,7 +23,7 @@ async function lastBotText(page: Page, count: number): Promise<string> {
     [BOT_BUBBLES, count],
     { timeout: 15_000 },
   );
-  return page.locator(BOT_BUBBLES).last().innerText();
+  return (await page.locator(BOT_BUBBLES).last().textContent()) ?? "";
 }
 
 describe("customer chat page in headless Chromium (sandbox Direct Line)", () => {
@@ -48,7 +48,7 @@ describe("customer chat page in headless Chromium (sandbox Direct Line)", () => 
     const page = await browser.newPage({ viewport: { width: 480, height: 900 } });
     try {
       await page.goto(`${test.base}/chat/tucson-az-pd`);
-      expect(await page.locator("header h1").innerText()).toContain("Tucson Police Department");
+      expect((await page.locator("header h1").textContent()) ?? "").toContain("Tucson Police Department");
       expect(await page.locator("#rates-link").getAttribute("href")).toBe("/chat/tucson-az-pd/rates");
 
       const input = page.locator('[data-id="webchat-sendbox-input"]');
@@ -67,7 +67,7 @@ describe("customer chat page in headless Chromium (sandbox Direct Line)", () => 
         reply = await send(answer);
       }
       const card = page.locator(".ac-adaptiveCard").last();
-      expect(await card.innerText()).toContain("Officers: 2");
+      expect((await card.textContent()) ?? "").toContain("Officers: 2");
       const seen = await page.locator(BOT_BUBBLES).count();
       await card.getByRole("button", { name: "Confirm" }).click();
       const submitted = await lastBotText(page, seen);
