@@ -212,6 +212,7 @@ export async function createApplication(options: {
   const workers = options.runWorkers
     ? startAllWorkers({ connection: redis, prefix: env.REDIS_PREFIX, logger, deps: workerDeps, lockMs: env.WORKER_LOCK_MS })
     : [];
+  if (options.runWorkers) await queues.scheduleRecovery(env.RECOVERY_INTERVAL_MS);
 
   return {
     ...services,

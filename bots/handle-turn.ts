@@ -23,7 +23,7 @@ export interface TurnDeps {
 
 export type TurnResult =
   | { kind: "replied"; conversationId: string; replies: Reply[]; effects: IntakeEffect[]; state: IntakeState }
-  | { kind: "duplicate" }
+  | { kind: "duplicate"; conversationId: string }
   | { kind: "held_by_dispatcher"; conversationId: string }
   | { kind: "unknown_agency" };
 
@@ -44,7 +44,7 @@ export async function handleCustomerTurn(
     participant: message.from,
   });
   const recorded = await deps.store.recordInbound(conversation.id, message);
-  if (recorded.duplicate) return { kind: "duplicate" };
+  if (recorded.duplicate) return { kind: "duplicate", conversationId: conversation.id };
   await deps.afterInbound?.(conversation.id, recorded.messageId);
   if (conversation.holder === "dispatcher" || conversation.state.phase === "escalated") {
     await deps.relayToDispatcher?.(conversation.id, recorded.messageId);

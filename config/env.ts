@@ -53,6 +53,12 @@ export const EnvSchema = z
      * long is sent again.
      */
     WORKER_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+    /** How often (ms) the recovery sweep re-queues work a failed enqueue left behind; 0 = off. Default 30000. */
+    RECOVERY_INTERVAL_MS: z.coerce
+      .number()
+      .int()
+      .refine((ms) => ms === 0 || (ms >= 500 && ms <= 3_600_000), "must be 0 (off) or 500..3600000")
+      .default(30_000),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   });
 

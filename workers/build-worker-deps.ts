@@ -37,5 +37,6 @@ export function buildWorkerDeps(input: {
     postRequestNotice: queues.postRequestNotice,
     syncDispatchThread: queues.syncDispatchThread,
     relayToDispatcher: queues.relayToDispatcher,
+    enqueueOpenApprovals: queues.enqueueOpenApprovals,
   };
 }

@@ -48,6 +48,7 @@ async function main(): Promise<void> {
       workerLockMs: env.WORKER_LOCK_MS,
     }),
   });
+  await queues.scheduleRecovery(env.RECOVERY_INTERVAL_MS);
   logger.info({ queues: workers.length }, "workers running");
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {

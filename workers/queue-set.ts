@@ -11,6 +11,7 @@ export function createQueueSet(connection: Redis, prefix: string, approvalTimeou
   const approvals = new Queue(QUEUES.approvals, { connection, prefix });
   const reminders = new Queue(QUEUES.reminders, { connection, prefix });
   const slack = new Queue(QUEUES.slack, { connection, prefix });
+  const maintenance = new Queue(QUEUES.maintenance, { connection, prefix });
   // BullMQ job ids may not contain ":"; keys come from ids and Slack timestamps.
   const safe = (key: string) => key.replace(/:/g, "_");
   async function enqueueSms(conversationId: string, turnId: string): Promise<void> {
@@ -27,7 +28,19 @@ export function createQueueSet(connection: Redis, prefix: string, approvalTimeou
     approvals,
     reminders,
     slack,
-    all: [outbound, broadcast, approvals, reminders, slack],
+    all: [outbound, broadcast, approvals, reminders, slack, maintenance],
+    /** Runs the recovery sweep every `everyMs` (one schedule however many processes call this). */
+    async scheduleRecovery(everyMs = 30_000): Promise<void> {
+      if (everyMs === 0) {
+        await maintenance.removeJobScheduler("recover-stranded");
+        return;
+      }
+      await maintenance.upsertJobScheduler(
+        "recover-stranded",
+        { every: everyMs },
+        { name: "recover-stranded", data: {}, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } },
+      );
+    },
     enqueueSms,
     /** Queues delivery of a conversation's recorded messages on its channel. */
     async deliverToCustomer(conversationId: string, channel: "sms" | "web", key: string): Promise<void> {
@@ -118,7 +131,7 @@ export function createQueueSet(connection: Redis, prefix: string, approvalTimeou
       );
     },
     async close(): Promise<void> {
-      await Promise.all([outbound.close(), broadcast.close(), approvals.close(), reminders.close(), slack.close()]);
+      await Promise.all([outbound.close(), broadcast.close(), approvals.close(), reminders.close(), slack.close(), maintenance.close()]);
     },
   };
 }

@@ -13,6 +13,7 @@ import { requestStaffedJob } from "./jobs/request-staffed.ts";
 import { shiftReminderJob } from "./jobs/shift-reminder.ts";
 import { sendSmsJob } from "./jobs/send-sms.ts";
 import { sendWebJob } from "./jobs/send-web.ts";
+import { recoverStrandedJob } from "./jobs/recover-stranded.ts";
 import { slackCardJob } from "./jobs/slack-card.ts";
 import { slackDispatchThreadJob } from "./jobs/slack-dispatch-thread.ts";
 import { slackRelayMessageJob } from "./jobs/slack-relay-message.ts";
@@ -44,6 +45,7 @@ export type WorkerQueues = Pick<
   | "postRequestNotice"
   | "syncDispatchThread"
   | "relayToDispatcher"
+  | "enqueueOpenApprovals"
 >;
 
 /** What every job handler may use; composition roots build it (see build-worker-deps.ts). */
@@ -77,6 +79,7 @@ export const JOB_DEFINITIONS: AnyJobDefinition<WorkerDeps>[] = [
   slackDispatchThreadJob,
   slackRelayMessageJob,
   sendWebJob,
+  recoverStrandedJob,
 ];
 
 export function startAllWorkers(options: {

@@ -19,7 +19,7 @@ export interface OfficerSmsDeps {
 
 export type OfficerSmsResult =
   | { kind: "handled"; conversationId: string; alsoNotified: string[] }
-  | { kind: "duplicate" }
+  | { kind: "duplicate"; conversationId: string }
   | { kind: "not_officer" };
 
 const formatShift = (start: Date, end: Date, zone: string) => {
@@ -55,7 +55,9 @@ export async function handleOfficerSms(
       },
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { kind: "duplicate" };
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      return { kind: "duplicate", conversationId: conversation.id };
+    }
     throw error;
   }
 

@@ -49,7 +49,11 @@ export function createSmsRoutes(deps: SmsRouteDeps): Router {
         for (const id of officer.alsoNotified) await deps.notifyCustomer(id, message.providerId ?? "");
       }
       const result = officer.kind === "not_officer" ? await handleCustomerTurn(message, deps.turn) : officer;
-      if (result.kind === "replied") await deps.enqueueReplies(result.conversationId, message.providerId ?? "");
+      // A retried webhook (duplicate) re-queues too: if the first try failed after storing the
+      // message (say Redis was down), this is what gets its reply out; delivery is idempotent.
+      if (result.kind === "replied" || result.kind === "duplicate") {
+        await deps.enqueueReplies(result.conversationId, message.providerId ?? "");
+      }
       res.type("text/xml").send(EMPTY_TWIML);
     } catch (error) {
       // 503 makes Twilio retry later; the retry is deduplicated by MessageSid.

@@ -27,6 +27,8 @@ export async function startTestApp(name: string, env: Record<string, string> = {
       REDIS_URL: inject("redisUrl"),
       REDIS_PREFIX: `${inject("redisPrefix")}:${name}`,
       LOG_LEVEL: "silent",
+      // Tests share one database: a sweep in one test's app would pick up another test's rows.
+      RECOVERY_INTERVAL_MS: "0",
       ...webChat,
       ...env,
     },

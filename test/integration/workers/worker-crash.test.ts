@@ -49,6 +49,7 @@ describe("a worker killed in the middle of a job", () => {
       WORKER_LOCK_MS: "1500",
       SMS_RATE_PER_SENDER: "0",
       LOG_LEVEL: "warn",
+      RECOVERY_INTERVAL_MS: "0",
     });
     workers.push(worker);
     return worker;

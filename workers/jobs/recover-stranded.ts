@@ -1,0 +1,79 @@
+import { z } from "zod";
+import type { JobDefinition } from "../job-definition.ts";
+import { QUEUES } from "../queues.ts";
+import type { WorkerDeps } from "../registry.ts";
+
+export const RecoverStrandedPayloadSchema = z.object({}).passthrough();
+
+/** Work older than this is stranded (its enqueue failed, e.g. Redis was down), not just in flight. */
+const STRANDED_AFTER_MS = 20_000;
+/** Rows looked at per kind and sweep, so one sweep stays short. */
+const BATCH = 500;
+
+/**
+ * The database is the record of what must happen; the queues only carry it. Every half minute
+ * this sweep re-enqueues what a failed enqueue left behind: unsent replies, requests not handed
+ * to approvers, cards never posted, escalations without a thread, customer messages not relayed.
+ * Every enqueue is idempotent (fixed job ids, claimed rows), so a sweep never doubles anything.
+ */
+export const recoverStrandedJob: JobDefinition<typeof RecoverStrandedPayloadSchema, WorkerDeps> = {
+  id: "recover-stranded",
+  queue: QUEUES.maintenance,
+  schema: RecoverStrandedPayloadSchema,
+  async run({ deps }) {
+    const { prisma } = deps;
+    const before = new Date(Date.now() - STRANDED_AFTER_MS);
+    const sweep = `sweep-${Math.floor(Date.now() / 60_000)}`;
+
+    const unsent = await prisma.message.findMany({
+      where: { direction: "outbound", status: "recorded", createdAt: { lt: before }, channel: { in: ["sms", "web"] } },
+      distinct: ["conversationId"],
+      select: { conversationId: true, channel: true },
+      take: BATCH,
+    });
+    for (const message of unsent) {
+      await deps.deliverToCustomer(message.conversationId, message.channel === "web" ? "web" : "sms", sweep);
+    }
+
+    const submitted = await prisma.request.findMany({
+      where: { status: "submitted", createdAt: { lt: before } },
+      select: { number: true },
+      take: BATCH,
+    });
+    for (const request of submitted) await deps.enqueueOpenApprovals(request.number);
+
+    const uncarded = await prisma.request.findMany({
+      where: { status: "pending_approval", slackMessageTs: null, updatedAt: { lt: before } },
+      select: { id: true },
+      take: BATCH,
+    });
+    for (const request of uncarded) await deps.syncRequestCard(request.id, "post", true);
+
+    const threadless = await prisma.conversation.findMany({
+      where: { stateName: "escalated", slackThreadTs: null, updatedAt: { lt: before } },
+      select: { id: true },
+      take: BATCH,
+    });
+    for (const conversation of threadless) await deps.syncDispatchThread(conversation.id, sweep, "asked_for_agent");
+
+    const unrelayed = await prisma.message.findMany({
+      where: {
+        direction: "inbound",
+        slackTs: null,
+        createdAt: { lt: before },
+        conversation: { slackThreadTs: { not: null }, OR: [{ holder: "dispatcher" }, { stateName: "escalated" }] },
+      },
+      select: { id: true },
+      take: BATCH,
+    });
+    for (const message of unrelayed) await deps.relayToDispatcher(message.id);
+
+    return {
+      unsent: unsent.length,
+      submitted: submitted.length,
+      uncarded: uncarded.length,
+      threadless: threadless.length,
+      unrelayed: unrelayed.length,
+    };
+  },
+};
