@@ -23,6 +23,7 @@ import { DispatchRepository } from "../prisma/repositories/dispatch-repository.t
 import { StaffViews } from "../prisma/repositories/staff-views.ts";
 import { createSlackStandIn } from "./sandbox/slack-stand-in.ts";
 import { createSlackSandboxRoutes } from "./sandbox/slack-sandbox-routes.ts";
+import { createBoltLogger } from "./slack/bolt-logger.ts";
 import { createSlackClient } from "./slack/create-slack-client.ts";
 import { createSlackRoutes } from "./slack/slack-routes.ts";
 import { resolveSlackSettings, type SlackSettings } from "./slack/slack-settings.ts";
@@ -204,7 +205,7 @@ export async function createApplication(options: {
       client: twilioClient,
       statusCallbackUrl: () => `${twilioSettings.publicBaseUrl()}/twilio/status`,
     },
-    slack: { client: createSlackClient(slackSettings) },
+    slack: { client: createSlackClient(slackSettings, createBoltLogger(logger)) },
     webchat: webDelivery,
     smsRateLimiter: createSenderRateLimiter(redis, env.REDIS_PREFIX, env.SMS_RATE_PER_SENDER),
     workerLockMs: env.WORKER_LOCK_MS,

@@ -2,6 +2,7 @@ import { describeModes, loadEnv } from "../config/env.ts";
 import { createLogger } from "../config/logger.ts";
 import { createTwilioClient } from "../bots/twilio/create-twilio-client.ts";
 import { resolveTwilioSettings } from "../bots/twilio/twilio-settings.ts";
+import { createBoltLogger } from "../bots/slack/bolt-logger.ts";
 import { createSlackClient } from "../bots/slack/create-slack-client.ts";
 import { resolveSlackSettings } from "../bots/slack/slack-settings.ts";
 import { createWebChatAdapter } from "../bots/webchat/create-webchat-adapter.ts";
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
         client: createTwilioClient(twilioSettings),
         statusCallbackUrl: () => `${twilioSettings.publicBaseUrl()}/twilio/status`,
       },
-      slack: { client: createSlackClient(resolveSlackSettings(env, () => env.PORT)) },
+      slack: { client: createSlackClient(resolveSlackSettings(env, () => env.PORT), createBoltLogger(logger)) },
       webchat: new WebDelivery(
         services.prisma,
         createWebChatAdapter(webChatSettings, logger),

@@ -1,0 +1,264 @@
+import { DateTime } from "luxon";
+import { getAgency } from "../agencies/load-agencies.ts";
+import type { AgencyConfig } from "../core/agencies/index.ts";
+import { SANDBOX_SLACK_SIGNING_SECRET } from "../bots/slack/slack-settings.ts";
+import { SANDBOX_AUTH_TOKEN } from "../bots/twilio/twilio-settings.ts";
+import { DemoClient } from "./demo-client.ts";
+import { startDemoApp } from "./start-demo-app.ts";
+import { type Parties, Transcript } from "./transcript.ts";
+
+/**
+ * `npm run demo`: the whole product in one story, played through its public HTTP endpoints in
+ * sandbox mode, printed as a transcript of every message on every side. Exits 0 only when every
+ * outcome of the story holds.
+ */
+
+function requireAgency(id: string): AgencyConfig {
+  const agency = getAgency(id);
+  if (!agency) throw new Error(`the demo needs agencies/${id}.json`);
+  return agency;
+}
+const AGENCY = requireAgency("tucson-az-pd");
+const LINE = AGENCY.phoneNumbers[0] ?? "+15205550100";
+const CUSTOMER = "+15205550123";
+const SECOND_CUSTOMER = "+15205550177";
+const CALLER = "+15205550188";
+const SUPERVISOR = AGENCY.slack.supervisors[0] ?? "U0TUCSSUP1";
+const DISPATCHER = "U0DISPATCH1";
+
+/** Scripted answers to the bot's questions, by what the question asks. */
+const ANSWERS: [RegExp, string][] = [
+  [/police vehicle/i, "1"],
+  [/how many miles/i, "0"],
+  [/armed private security|civil legal|bodyguard|alcohol/i, "no"],
+  [/your name/i, "Maria Lopez"],
+  [/business or organization/i, "Desert Bloom Market"],
+  [/instructions for the officers/i, "Report to the store manager at the front entrance; park in the east lot."],
+  [/what is the job/i, "traffic control for our grand opening"],
+];
+
+/** What the caller says to each question of the voice line. */
+const CALLER_ANSWERS: [RegExp, string][] = [
+  [/police vehicle/i, "no"],
+  [/armed private security|civil legal|bodyguard|alcohol/i, "no"],
+  [/your name/i, "Lee Chen"],
+  [/business or organization/i, "none"],
+  [/instructions for the officers/i, "none"],
+  [/what is the job/i, "store security"],
+];
+
+interface Check {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+async function main(): Promise<number> {
+  const demo = await startDemoApp();
+  const { prisma } = demo.app;
+  const client = new DemoClient(demo.base, demo.publicBase, SANDBOX_AUTH_TOKEN, SANDBOX_SLACK_SIGNING_SECRET);
+  const parties: Parties = new Map([
+    [LINE, "Tucson PD line"],
+    [CUSTOMER, "Maria (customer)"],
+    [SECOND_CUSTOMER, "Sam (customer)"],
+    [CALLER, "Lee (caller)"],
+    [SUPERVISOR, "supervisor"],
+    [DISPATCHER, "dispatcher"],
+    [AGENCY.slack.approvalsChannel, "#approvals"],
+    [AGENCY.slack.dispatchChannel, "#dispatch"],
+  ]);
+  for (const officer of await prisma.officer.findMany({ where: { agencyId: AGENCY.id } })) {
+    parties.set(officer.phone, `${officer.rank === "sergeant" ? "Sgt." : officer.rank === "commander" ? "Cmdr." : "Ofc."} ${officer.lastName}`);
+  }
+  const transcript = new Transcript(parties);
+  const checks: Check[] = [];
+  const check = (name: string, ok: boolean, detail: string) => {
+    checks.push({ name, ok, detail });
+    transcript.note(`${ok ? "✔" : "✘"} ${name}: ${detail}`);
+  };
+
+  /** Waits for something to hold, printing what DetailDesk sends meanwhile. */
+  const waitFor = async <T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 20_000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      transcript.drain(await client.outbox());
+      const value = await read();
+      if (ok(value)) return value;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+  const smsTo = async (phone: string) => (await client.outbox()).filter((e) => e.channel === "sms" && e.to === phone);
+  /** Sends an SMS and waits for DetailDesk's answer (every part of it: until no more arrive for a moment). */
+  const text = async (from: string, body: string) => {
+    const before = (await smsTo(from)).length;
+    transcript.said("sms", from, LINE, body);
+    await client.sms(from, LINE, body);
+    let count = (await waitFor(() => smsTo(from), (list) => list.length > before, `a reply to ${parties.get(from)}`)).length;
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      const now = (await smsTo(from)).length;
+      if (now === count) break;
+      count = now;
+    }
+    transcript.drain(await client.outbox());
+    return (await smsTo(from)).slice(before).map((e) => e.body).join("\n");
+  };
+
+  try {
+    // 1. A customer books five officers with a vehicle by SMS.
+    transcript.chapter("1. Maria books 5 officers and a police vehicle by text");
+    const day = DateTime.now().setZone(AGENCY.timeZone).plus({ days: 10 }).toFormat("LLLL d");
+    let reply = await text(CUSTOMER, `Hi, I need 5 officers with a police car for traffic control on ${day} from 8am to 2pm at 4500 E Broadway Blvd, Tucson`);
+    for (let turn = 0; turn < 14 && !/Reply YES to submit/i.test(reply); turn += 1) {
+      const answer = ANSWERS.find(([pattern]) => pattern.test(reply))?.[1];
+      if (!answer) throw new Error(`the demo has no answer for: ${reply}`);
+      reply = await text(CUSTOMER, answer);
+    }
+    const total = /\$[\d,]+\.\d\d total/.exec(reply)?.[0] ?? "";
+    check("customer got a quote", total !== "", total || reply);
+    reply = await text(CUSTOMER, "YES");
+    const number = Number(/#(\d+)/.exec(reply)?.[1]);
+    check("request submitted", number > 0, `request #${number}`);
+    parties.set(String(number), `#${number}`);
+
+    // 2. A supervisor approves from the Slack card.
+    transcript.chapter("2. The supervisor approves from the Slack card (signed interaction)");
+    const card = await waitFor(
+      async () => (await client.outbox()).find((e) => e.channel === "slack" && e.method === "chat.postMessage" && JSON.stringify(e.blocks).includes("approve_request")),
+      (entry) => entry !== undefined,
+      "the approval card",
+    );
+    const id = findButtonValue(card?.blocks, "approve_request");
+    transcript.said("slack", SUPERVISOR, AGENCY.slack.approvalsChannel, `clicks Approve on request #${number}`);
+    check("Slack acknowledged the click", (await client.slackClick({ actionId: "approve_request", value: id, userId: SUPERVISOR, channelId: AGENCY.slack.approvalsChannel })) === 200, "HTTP 200");
+    await waitFor(() => prisma.request.findUniqueOrThrow({ where: { id } }), (r) => r.status === "staffing", "the request to be approved");
+    check("request approved and staffing", true, "offers are going out");
+
+    // 3. Offers go out; officers accept; several race for the last position.
+    transcript.chapter("3. Offers go out; officers accept; the last position is raced for");
+    const offers = await waitFor(
+      () => prisma.offer.findMany({ where: { position: { requestId: id } }, include: { officer: true, position: true } }),
+      (list) => list.length >= 5,
+      "the first wave of offers",
+    );
+    const code = offers[0]?.code ?? "";
+    const RANK_ORDER = { commander: 0, sergeant: 1, officer: 2 } as const;
+    const byRank = [...offers].sort((a, b) => RANK_ORDER[a.officer.rank] - RANK_ORDER[b.officer.rank]);
+    const used = new Set<string>();
+    const openPositions = () => prisma.position.findMany({ where: { requestId: id, status: { not: "filled" } } });
+    while ((await openPositions()).length > 1) {
+      const open = new Set((await openPositions()).map((p) => p.id));
+      // Higher ranks accept first, so the position left to race for is an officer's, which most were offered.
+      const next = byRank.find((o) => !used.has(o.officerId) && open.has(o.positionId) && o.status === "sent");
+      if (!next) throw new Error("no officer left to accept");
+      used.add(next.officerId);
+      await text(next.officer.phone, `YES ${code}`);
+    }
+    const [last] = await openPositions();
+    const racers = [...new Map(offers.filter((o) => o.positionId === last?.id && !used.has(o.officerId)).map((o) => [o.officerId, o.officer])).values()].slice(0, 5);
+    transcript.note(`${racers.length} officers reply YES to the last position at the same moment`);
+    for (const racer of racers) transcript.said("sms", racer.phone, LINE, `YES ${code}`);
+    await Promise.all(racers.map((racer) => client.sms(racer.phone, LINE, `YES ${code}`)));
+    const answers = await waitFor(
+      async () => Promise.all(racers.map(async (racer) => (await smsTo(racer.phone)).map((e) => e.body).find((b) => /Confirmed|already been filled/.test(b)))),
+      (list) => list.every((b) => b !== undefined),
+      "every racer's answer",
+    );
+    const winners = answers.filter((b) => b?.startsWith("Confirmed")).length;
+    check("exactly one racer won the last position", winners === 1 && racers.length >= 2, `${winners} of ${racers.length} confirmed, the rest told it was filled`);
+    const assignments = await prisma.assignment.findMany({ where: { position: { requestId: id }, status: "assigned" } });
+    check("no double booking", assignments.length === 5 && new Set(assignments.map((a) => a.positionId)).size === 5, `${assignments.length} assignments on 5 positions`);
+
+    // 4. The customer is confirmed; officers check in and out.
+    transcript.chapter("4. Maria is told it is staffed; officers check in and out");
+    await waitFor(() => smsTo(CUSTOMER), (list) => list.some((e) => e.body.includes("fully staffed")), "the customer's confirmation");
+    check("customer confirmed", true, "fully staffed text received");
+    const officers = await prisma.officer.findMany({ where: { id: { in: assignments.map((a) => a.officerId) } } });
+    for (const officer of officers) await text(officer.phone, `IN ${code}`);
+    for (const officer of officers) await text(officer.phone, `OUT ${code}`);
+    const done = await waitFor(() => prisma.request.findUniqueOrThrow({ where: { id } }), (r) => r.status === "completed", "the request to complete");
+    check("shift completed", done.status === "completed", "every officer checked in and out");
+
+    // 5. A second customer asks for an agent; a dispatcher answers from the Slack thread.
+    transcript.chapter("5. Sam asks for a person; a dispatcher answers from the Slack thread");
+    await text(SECOND_CUSTOMER, "Hi, I need officers for a parade next month");
+    transcript.said("sms", SECOND_CUSTOMER, LINE, "agent");
+    await client.sms(SECOND_CUSTOMER, LINE, "agent");
+    const conversation = await waitFor(
+      () => prisma.conversation.findFirstOrThrow({ where: { participant: SECOND_CUSTOMER } }),
+      (c) => c.slackThreadTs !== null,
+      "the dispatcher thread",
+    );
+    transcript.said("slack", DISPATCHER, AGENCY.slack.dispatchChannel, "clicks Take over");
+    await client.slackClick({ actionId: "take_over", value: conversation.id, userId: DISPATCHER, channelId: AGENCY.slack.dispatchChannel });
+    await waitFor(() => prisma.conversation.findUniqueOrThrow({ where: { id: conversation.id } }), (c) => c.holder === "dispatcher", "the takeover");
+    const answer = "Hi Sam, this is dispatch. Parades need a permit first; what date and route do you have in mind?";
+    transcript.said("slack", DISPATCHER, AGENCY.slack.dispatchChannel, `(in the thread) ${answer}`);
+    await client.slackThreadReply({ channel: AGENCY.slack.dispatchChannel, userId: DISPATCHER, threadTs: conversation.slackThreadTs ?? "", text: answer });
+    await waitFor(() => smsTo(SECOND_CUSTOMER), (list) => list.some((e) => e.body === answer), "the dispatcher's reply by SMS");
+    check("dispatcher's thread reply reached the customer", true, "by SMS");
+    const heldCount = (await smsTo(SECOND_CUSTOMER)).length;
+    const relayed = "March 14, Congress Street from 6th to Broadway";
+    transcript.said("sms", SECOND_CUSTOMER, LINE, relayed);
+    await client.sms(SECOND_CUSTOMER, LINE, relayed);
+    await waitFor(
+      async () => (await client.outbox()).some((e) => e.channel === "slack" && e.threadTs === conversation.slackThreadTs && e.body.includes("Congress Street")),
+      (ok) => ok,
+      "the customer's message in the thread",
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const botSpoke = (await smsTo(SECOND_CUSTOMER)).length - heldCount;
+    check("customer's message relayed to the thread; the bot stayed silent", botSpoke === 0, `${botSpoke} bot replies while held`);
+    transcript.said("slack", DISPATCHER, AGENCY.slack.dispatchChannel, "clicks Hand back");
+    await client.slackClick({ actionId: "hand_back", value: conversation.id, userId: DISPATCHER, channelId: AGENCY.slack.dispatchChannel });
+    await waitFor(() => smsTo(SECOND_CUSTOMER), (list) => list.some((e) => e.body.includes("back with the DetailDesk assistant")), "the hand back");
+
+    // 6. A caller books by voice.
+    transcript.chapter("6. Lee books by phone (speech and keypad)");
+    const callSid = `CA${Date.now().toString(16).padStart(32, "0")}`;
+    const call = { CallSid: callSid, From: CALLER, To: LINE };
+    let twiml = await client.voice("/twilio/voice", call);
+    const CALL_OPENING = `2 officers for store security on ${day} from 6pm to 10pm at 100 N Stone Ave, Tucson`;
+    for (let turn = 0; turn < 16; turn += 1) {
+      const says = [...twiml.matchAll(/<Say[^>]*>([^<]*)<\/Say>/g)].map((m) => m[1] ?? "").join(" ");
+      transcript.said("voice", LINE, CALLER, says.replace(/&apos;/g, "'").replace(/&amp;/g, "&"));
+      const action = /<Gather[^>]*action="([^"]+)"/.exec(twiml)?.[1]?.replace(/&amp;/g, "&");
+      if (!action) break;
+      const path = action.replace(demo.publicBase, "");
+      const confirming = /Reply YES to submit/i.test(says);
+      const speech = confirming ? null : turn === 0 ? CALL_OPENING : (CALLER_ANSWERS.find(([pattern]) => pattern.test(says))?.[1] ?? "no");
+      if (confirming) transcript.said("voice", CALLER, LINE, "(presses 1)");
+      else transcript.said("voice", CALLER, LINE, speech ?? "");
+      twiml = await client.voice(path, confirming ? { ...call, Digits: "1" } : { ...call, SpeechResult: speech ?? "" });
+    }
+    const voiceRequest = await prisma.request.findFirst({ where: { customer: { contact: CALLER } } });
+    check("caller's request submitted by voice", voiceRequest !== null, voiceRequest ? `request #${voiceRequest.number}` : "none");
+    transcript.drain(await client.outbox());
+  } catch (error) {
+    check("story finished", false, error instanceof Error ? error.message : String(error));
+  } finally {
+    await demo.close();
+  }
+
+  const failed = checks.filter((c) => !c.ok);
+  process.stdout.write(
+    `\n${failed.length === 0 ? "DEMO PASSED" : "DEMO FAILED"}: ${checks.length - failed.length}/${checks.length} outcomes hold${failed.length ? ` (failed: ${failed.map((c) => c.name).join("; ")})` : ""}\n`,
+  );
+  return failed.length === 0 ? 0 : 1;
+}
+
+/** The value of the button with this action id in a Slack message's blocks. */
+function findButtonValue(blocks: unknown, actionId: string): string {
+  const elements = ((blocks as { type: string; elements?: { action_id?: string; value?: string }[] }[] | undefined) ?? [])
+    .flatMap((block) => (block.type === "actions" ? (block.elements ?? []) : []));
+  return elements.find((element) => element.action_id === actionId)?.value ?? "";
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`demo: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);
