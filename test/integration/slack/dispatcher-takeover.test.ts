@@ -184,6 +184,10 @@ describe("dispatcher takeover through a Slack thread", () => {
     expect(help.text).toContain("status");
     expect((await ask("status 999999")).text).toContain("no request #999999");
     expect((await ask("pending")).text.length).toBeGreaterThan(0);
+    const today = await ask("today");
+    expect(today.response_type).toBe("ephemeral");
+    expect(today.text.length).toBeGreaterThan(0);
+    expect(today.text).not.toContain("undefined");
     const officer = await test.app.prisma.officer.findFirstOrThrow({ where: { agencyId: "tucson-az-pd" } });
     const found = await ask(`officer ${officer.lastName}`);
     expect(found.text).toContain(officer.lastName);
