@@ -1,4 +1,6 @@
+import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SANDBOX_AUTH_TOKEN } from "../../../bots/twilio/twilio-settings.ts";
 import { createSubmittedRequest } from "../../builders/submitted-request.ts";
 import { type FakeSlackServer, startFakeSlackServer } from "../../fakes/fake-slack-server.ts";
 import {
@@ -8,6 +10,7 @@ import {
   TEST_SLACK_SIGNING_SECRET,
 } from "../../support/slack-request.ts";
 import { startTestApp, type TestApp } from "../../support/start-test-app.ts";
+import { postSignedTwilioForm } from "../../support/twilio-webhook.ts";
 import { waitFor } from "../../support/wait-for.ts";
 
 const FORM = "application/x-www-form-urlencoded";
@@ -166,6 +169,48 @@ describe("Slack approval card (real Bolt app, fake Slack Web API)", () => {
     );
     expect(buttonsOf(update?.args.blocks)).toEqual([]);
     expect(JSON.stringify(update?.args.blocks)).toContain("No officers are available on that date.");
+  });
+
+  it("asks the customer a question from a modal; the answer appears in the card's thread", async () => {
+    const { request, ts, phone } = await postedCard();
+    const triggerId = `trigger-ask-${request.number}`;
+    await postSignedSlack(
+      test.base,
+      makeBlockAction({ actionId: "ask_customer", value: request.id, userId: SUPERVISOR, channelId: APPROVALS, messageTs: ts, triggerId }),
+      FORM,
+    );
+    const opened = await waitFor(
+      () => slack.callsOf("views.open").find((c) => c.args.trigger_id === triggerId),
+      (c) => c !== undefined,
+    );
+    const view = opened?.args.view as { callback_id: string; private_metadata: string };
+    expect(view.callback_id).toBe("ask_customer_modal");
+    await postSignedSlack(
+      test.base,
+      makeViewSubmission({
+        callbackId: view.callback_id,
+        privateMetadata: view.private_metadata,
+        userId: SUPERVISOR,
+        text: "Will there be a road closure?",
+      }),
+      FORM,
+    );
+    const sms = await waitFor(() => smsTo(phone), (list) => list.some((m) => m.body.includes("road closure")));
+    expect(sms.at(-1)?.body).toContain(`question about request #${request.number}`);
+    const publicUrl = `${test.base.replace("127.0.0.1", "localhost")}/twilio/sms`;
+    await postSignedTwilioForm(`${test.base}/twilio/sms`, publicUrl, SANDBOX_AUTH_TOKEN, {
+      MessageSid: `SM${randomBytes(16).toString("hex")}`,
+      From: phone,
+      To: "+15205550100",
+      Body: "Yes, the east lane from 8 to 10am",
+    });
+    const thread = await waitFor(
+      () => slack.callsOf("chat.postMessage").filter((c) => c.args.thread_ts === ts).map((c) => String(c.args.text)),
+      (list) => list.some((t) => t.includes("east lane")),
+    );
+    expect(thread.some((t) => t.includes("asked the customer"))).toBe(true);
+    expect(thread.some((t) => t.startsWith("Customer replied") && t.includes("east lane"))).toBe(true);
+    expect((await test.app.prisma.request.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("pending_approval");
   });
 
   it("a flagged request needs the chief's designee too, and only the designee can give that sign-off", async () => {
