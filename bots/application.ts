@@ -26,7 +26,7 @@ import { createSlackSandboxRoutes } from "./sandbox/slack-sandbox-routes.ts";
 import { createBoltLogger } from "./slack/bolt-logger.ts";
 import { createSlackClient } from "./slack/create-slack-client.ts";
 import { createSlackRoutes } from "./slack/slack-routes.ts";
-import { resolveSlackSettings, type SlackSettings } from "./slack/slack-settings.ts";
+import { resolveSlackSettings, SANDBOX_SLACK_SIGNING_SECRET, type SlackSettings } from "./slack/slack-settings.ts";
 import { relayAnswerToApprovers } from "./slack/relay-answer.ts";
 import { createDirectLineStandIn } from "./sandbox/direct-line-stand-in.ts";
 import { createChatPageRoutes } from "./webchat/chat-page.ts";
@@ -84,9 +84,11 @@ export async function createApplication(options: {
   const twilioClient = createTwilioClient(twilioSettings);
   const slackSettings = resolveSlackSettings(env, () => port);
   if (slackSettings.mode === "sandbox") {
+    // The sandbox default is public (it is in the README), so printing it gives nothing away.
     logger.info(
-      { slackSigningSecret: slackSettings.signingSecret },
-      "Slack sandbox: sign requests to /slack/events with this SLACK_SIGNING_SECRET; Web API calls land in /sandbox/outbox",
+      env.SLACK_SIGNING_SECRET
+        ? "Slack sandbox: /slack/events accepts requests signed with your SLACK_SIGNING_SECRET; Web API calls land in /sandbox/outbox"
+        : `Slack sandbox: /slack/events accepts requests signed with the sandbox signing secret "${SANDBOX_SLACK_SIGNING_SECRET}"; Web API calls land in /sandbox/outbox`,
     );
   }
   const outbox =
