@@ -1,6 +1,4 @@
-import { randomBytes } from "node:crypto";
 import { pathToFileURL } from "node:url";
-import pg from "pg";
 import { getAgency } from "../agencies/load-agencies.ts";
 import { createTwilioClient } from "../bots/twilio/create-twilio-client.ts";
 import { createLogger } from "../config/logger.ts";
@@ -15,28 +13,45 @@ import { createRedisConnection } from "../workers/redis-connection.ts";
 import { buildWorkerDeps } from "../workers/build-worker-deps.ts";
 import { startAllWorkers, type WorkerDeps } from "../workers/registry.ts";
 import { createSenderRateLimiter } from "../workers/sender-rate-limit.ts";
+import { BENCH_REDIS_URL, obliterateQueues, planBenchEnvironment, waitUntil } from "./bench-environment.ts";
 
-const SERVER_URL = process.env.BENCH_DATABASE_SERVER_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
 const OFFERS = 1_000;
 const RACERS = 50;
 const POSITIONS = 3;
+
+/** Figures of the offers and accept-race benchmark; times in ms. */
+export interface OffersBenchResult {
+  offers: number;
+  /** Offer texts the (fake) provider received by the end of the wait. */
+  offersHandedToProvider: number;
+  /** Texts beyond one per officer: must be 0 (a message is never sent twice). */
+  offersSentTwice: number;
+  /** Offer rows (one per position and officer). */
+  offerRows: number;
+  offersFromApprovalMs: number;
+  offersPerSecond: number;
+  raceOfficers: number;
+  racePositions: number;
+  raceAccepted: number;
+  raceToldFilled: number;
+  raceAssignments: number;
+  raceDoubleBooked: boolean;
+  raceMs: number;
+}
 
 /**
  * From approval until 1,000 offers reach the (fake) SMS provider, through the real workers,
  * PostgreSQL, Redis and twilio client, per-sender rate limit off; then 50 officers accepting 3
  * positions at once. A fresh database and Redis prefix, dropped afterwards.
  */
-export async function benchOffers(): Promise<Record<string, number | boolean>> {
-  const runId = randomBytes(4).toString("hex");
-  const databaseUrl = new URL(SERVER_URL);
-  databaseUrl.pathname = `/detaildesk_bench_${runId}`;
-  await migrateDatabase(databaseUrl.toString());
-  const prisma = createPrismaClient(databaseUrl.toString(), { max: 20 });
-  const redis = createRedisConnection(REDIS_URL);
+export async function benchOffers(): Promise<OffersBenchResult> {
+  const environment = planBenchEnvironment("offers");
+  await migrateDatabase(environment.databaseUrl);
+  const prisma = createPrismaClient(environment.databaseUrl, { max: 20 });
+  const redis = createRedisConnection(BENCH_REDIS_URL);
   await redis.connect();
   const fake = await startFakeTwilio();
-  const prefix = `ddbench:${runId}`;
+  const prefix = environment.redisPrefix;
   const queues = createQueueSet(redis, prefix);
   const base = getAgency("tucson-az-pd")!;
   // The whole roster in one wave, so the figure measures the pipeline, not the wave timer.
@@ -95,8 +110,7 @@ export async function benchOffers(): Promise<Record<string, number | boolean>> {
     const approvedAt = performance.now();
     await approvals.decide({ requestId: request.id, role: "supervisor", decision: "approved", by: "bench", reason: null, at: new Date() });
     await queues.enqueueBroadcastWave(request.id, 0, 0);
-    const deadline = Date.now() + 120_000;
-    while (fake.messages.length < OFFERS && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    await waitUntil(() => fake.messages.length >= OFFERS, 120_000);
     const offersMs = performance.now() - approvedAt;
     const offersDelivered = fake.messages.length;
 
@@ -111,9 +125,13 @@ export async function benchOffers(): Promise<Record<string, number | boolean>> {
     const outcomes = await Promise.all(racers.map((r) => shifts.acceptOffer(r.officerId, r.code, new Date())));
     const raceMs = performance.now() - raceStart;
     const assignments = await prisma.assignment.count({ where: { position: { requestId: request.id } } });
+    const offerRows = await prisma.offer.count({ where: { position: { requestId: request.id } } });
     return {
       offers: OFFERS,
       offersHandedToProvider: offersDelivered,
+      // Each officer gets exactly one offer text however many positions it covers.
+      offersSentTwice: fake.messages.length - new Set(fake.messages.map((m) => m.to)).size,
+      offerRows,
       offersFromApprovalMs: Math.round(offersMs),
       offersPerSecond: Math.round((offersDelivered / offersMs) * 1000),
       raceOfficers: racers.length,
@@ -126,15 +144,12 @@ export async function benchOffers(): Promise<Record<string, number | boolean>> {
     };
   } finally {
     await Promise.allSettled(workers.map((w) => w.close()));
-    for (const queue of queues.all) await queue.obliterate({ force: true }).catch(() => undefined);
+    await obliterateQueues(queues.all);
     await queues.close();
     redis.disconnect();
     await prisma.$disconnect();
     await fake.close();
-    const admin = new pg.Client({ connectionString: SERVER_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "detaildesk_bench_${runId}" WITH (FORCE)`);
-    await admin.end();
+    await environment.dropDatabase();
   }
 }
 

@@ -29,6 +29,7 @@ export function buildWorkerDeps(input: {
     smsRateLimiter: input.smsRateLimiter,
     stuckSendingMs: input.workerLockMs * 2,
     enqueueSms: queues.enqueueSms,
+    enqueueSmsBatch: queues.enqueueSmsBatch,
     enqueueBroadcastWave: queues.enqueueBroadcastWave,
     scheduleShiftTimers: queues.scheduleShiftTimers,
     scheduleApprovalTimeout: queues.scheduleApprovalTimeout,

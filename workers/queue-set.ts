@@ -14,13 +14,15 @@ export function createQueueSet(connection: Redis, prefix: string, approvalTimeou
   const maintenance = new Queue(QUEUES.maintenance, { connection, prefix });
   // BullMQ job ids may not contain ":"; keys come from ids and Slack timestamps.
   const safe = (key: string) => key.replace(/:/g, "_");
+  // More attempts than other jobs: retries must outlast a dead worker's claim on a message.
+  const smsJob = (conversationId: string, turnId: string) => ({
+    name: "send-sms",
+    data: { conversationId },
+    opts: { ...DEFAULT_JOB_OPTIONS, attempts: 10, jobId: safe(`sms-${conversationId}-${turnId}`) },
+  });
   async function enqueueSms(conversationId: string, turnId: string): Promise<void> {
-    // More attempts than other jobs: retries must outlast a dead worker's claim on a message.
-    await outbound.add(
-      "send-sms",
-      { conversationId },
-      { ...DEFAULT_JOB_OPTIONS, attempts: 10, jobId: safe(`sms-${conversationId}-${turnId}`) },
-    );
+    const job = smsJob(conversationId, turnId);
+    await outbound.add(job.name, job.data, job.opts);
   }
   return {
     outbound,
@@ -42,6 +44,10 @@ export function createQueueSet(connection: Redis, prefix: string, approvalTimeou
       );
     },
     enqueueSms,
+    /** enqueueSms for many conversations in one Redis round trip (a wave of offers). */
+    async enqueueSmsBatch(items: { conversationId: string; turnId: string }[]): Promise<void> {
+      if (items.length > 0) await outbound.addBulk(items.map((item) => smsJob(item.conversationId, item.turnId)));
+    },
     /** Queues delivery of a conversation's recorded messages on its channel. */
     async deliverToCustomer(conversationId: string, channel: "sms" | "web", key: string): Promise<void> {
       if (channel === "sms") {

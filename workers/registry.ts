@@ -37,6 +37,7 @@ export interface SlackPort {
 export type WorkerQueues = Pick<
   QueueSet,
   | "enqueueSms"
+  | "enqueueSmsBatch"
   | "enqueueBroadcastWave"
   | "scheduleShiftTimers"
   | "scheduleApprovalTimeout"

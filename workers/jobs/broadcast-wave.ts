@@ -8,7 +8,7 @@ import {
   orderCandidates,
   planWaves,
 } from "../../core/dispatch/index.ts";
-import { recordOfficerSms } from "../../prisma/repositories/officer-conversation.ts";
+import { recordOfferBatch } from "../../prisma/repositories/record-offers.ts";
 import type { JobDefinition } from "../job-definition.ts";
 import { QUEUES } from "../queues.ts";
 import type { WorkerDeps } from "../registry.ts";
@@ -16,8 +16,8 @@ import type { WorkerDeps } from "../registry.ts";
 export const BroadcastWavePayloadSchema = z.object({ requestId: z.uuid(), wave: z.int().min(0) });
 
 const LIVE = ["assigned", "checked_in", "checked_out"] as const;
-/** Officers handled at once within a wave. */
-const OFFER_CONCURRENCY = 8;
+/** Officers whose offers are written in one statement and queued in one Redis round trip. */
+const OFFER_BATCH = 100;
 const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
 /** Short offer code officers reply with; unambiguous letters only. */
@@ -104,29 +104,29 @@ export const broadcastWaveJob: JobDefinition<typeof BroadcastWavePayloadSchema, 
     ) as (OfficerCandidate & { phone: string })[];
     const [wave, ...laterWaves] = planWaves(ordered, agency.dispatch);
     const anyLeft = laterWaves.length > 0;
+    const from = agency.phoneNumbers[0] ?? "bot";
+    const body = `${agency.name} off-duty shift: ${when}–${until} at ${where}, ${request.eventType ?? "detail"} (#${request.number}). Reply YES ${code} to accept or NO ${code} to decline.`;
+    // A batch of officers at a time, each in one statement: their offers and offer texts are
+    // written together (a re-run finds either both or neither; texts whose enqueue was lost are
+    // re-queued by the recovery sweep), then their sends are queued at once, so the first texts
+    // go out while the next batch is written.
     let offersSent = 0;
-    const offerTo = async (officer: OfficerCandidate & { phone: string }): Promise<boolean> => {
-      const positionIds = eligibleFor.get(officer.id) ?? [];
-      const created = await prisma.offer.createMany({
-        data: positionIds.map((positionId) => ({ positionId, officerId: officer.id, code, wave: payload.wave })),
-        skipDuplicates: true,
-      });
-      if (created.count === 0) return false;
-      const conversationId = await recordOfficerSms(prisma, {
-        agencyId: agency.id,
-        from: agency.phoneNumbers[0] ?? "bot",
-        to: officer.phone,
-        body: `${agency.name} off-duty shift: ${when}–${until} at ${where}, ${request.eventType ?? "detail"} (#${request.number}). Reply YES ${code} to accept or NO ${code} to decline.`,
-      });
-      if (conversationId) await deps.enqueueSms(conversationId, `offer-${request.id}-${payload.wave}`);
-      return true;
-    };
-    // Officers are independent: a bounded number at a time keeps a big wave fast without
-    // exhausting the connection pool.
     const members = wave?.members ?? [];
-    for (let i = 0; i < members.length; i += OFFER_CONCURRENCY) {
-      const sent = await Promise.all(members.slice(i, i + OFFER_CONCURRENCY).map(offerTo));
-      offersSent += sent.filter(Boolean).length;
+    for (let i = 0; i < members.length; i += OFFER_BATCH) {
+      const conversationIds = await recordOfferBatch(prisma, {
+        agencyId: agency.id,
+        code,
+        wave: payload.wave,
+        from,
+        body,
+        targets: members.slice(i, i + OFFER_BATCH).map((officer) => ({
+          officerId: officer.id,
+          phone: officer.phone,
+          positionIds: eligibleFor.get(officer.id) ?? [],
+        })),
+      });
+      await deps.enqueueSmsBatch(conversationIds.map((conversationId) => ({ conversationId, turnId: `offer-${request.id}-${payload.wave}` })));
+      offersSent += conversationIds.length;
     }
     await prisma.position.updateMany({
       where: { requestId: request.id, status: "open", id: { in: [...new Set([...eligibleFor.values()].flat())] } },

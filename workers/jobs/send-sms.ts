@@ -13,10 +13,23 @@ function isRetryable(error: unknown): boolean {
   return status === undefined || status === 429 || status >= 500;
 }
 
+/** A conversation's claimed messages and what sending them needs, from one round trip. */
+interface ClaimResult {
+  agencyId: string;
+  optedOut: boolean;
+  /** The agency number the participant last wrote to (replies come from it), else the agency's first. */
+  from: string | null;
+  /** Outbound SMS another (live) run has claimed and not handed to the provider yet: nothing is claimed then. */
+  inFlight: number;
+  /** The messages this run claimed, oldest first. */
+  claimed: { id: string; to: string; body: string }[] | string;
+}
+
 /**
- * Sends a conversation's recorded outbound SMS in order through the Twilio REST client. Each
- * message is claimed atomically (recorded → sending) so a re-delivered or concurrent job never
- * sends it twice; opted-out numbers are never sent to.
+ * Sends a conversation's recorded outbound SMS in order through the Twilio REST client. The
+ * messages are claimed atomically (recorded → sending) so a re-delivered or concurrent job never
+ * sends one twice, and in order; opted-out numbers are never sent to. One round trip per job plus
+ * one per message sent, since a wave's offers to a whole roster go through here.
  */
 export const sendSmsJob: JobDefinition<typeof SendSmsPayloadSchema, WorkerDeps> = {
   id: "send-sms",
@@ -25,43 +38,54 @@ export const sendSmsJob: JobDefinition<typeof SendSmsPayloadSchema, WorkerDeps> 
   async run({ payload, deps }) {
     const { prisma, twilio } = deps;
     if (!twilio) throw new UnrecoverableError("no Twilio client configured");
-    const conversation = await prisma.conversation.findUnique({
-      where: { id: payload.conversationId },
-      include: { agency: true },
-    });
-    if (!conversation) throw new UnrecoverableError("no such conversation");
+    const now = new Date();
     // A message left "sending" by a worker that died mid-send is taken again after a grace period:
     // a rare duplicate text is better than a lost one.
-    const unsent = {
-      providerId: null,
-      OR: [
-        { status: "recorded" as const },
-        { status: "sending" as const, statusUpdatedAt: { lt: new Date(Date.now() - deps.stuckSendingMs) } },
-      ],
-    };
-    const pending = await prisma.message.findMany({
-      where: { conversationId: conversation.id, direction: "outbound", channel: "sms", ...unsent },
-      orderBy: { createdAt: "asc" },
-    });
-    const optedOut = await prisma.optOut.findUnique({
-      where: { agencyId_phone: { agencyId: conversation.agencyId, phone: conversation.participant } },
-    });
-    const lastInbound = await prisma.message.findFirst({
-      where: { conversationId: conversation.id, direction: "inbound" },
-      orderBy: { createdAt: "desc" },
-    });
-    const from = lastInbound?.to ?? conversation.agency.phoneNumbers[0];
-    if (!from) throw new UnrecoverableError(`agency ${conversation.agencyId} has no phone number`);
+    const staleBefore = new Date(now.getTime() - deps.stuckSendingMs);
+    // One statement reads the conversation and claims all its unsent messages (an opted-out
+    // number's are failed instead), unless another run is still sending some: they must go first,
+    // so this run claims nothing and is retried. Replies therefore leave in the order written.
+    const [target] = await prisma.$queryRaw<ClaimResult[]>`
+      WITH target AS (
+        SELECT c."id", c."agencyId",
+          EXISTS (SELECT 1 FROM "OptOut" o WHERE o."agencyId" = c."agencyId" AND o."phone" = c."participant") AS "optedOut",
+          COALESCE(
+            (SELECT m."to" FROM "Message" m WHERE m."conversationId" = c."id" AND m."direction" = 'inbound'
+              ORDER BY m."createdAt" DESC LIMIT 1),
+            (SELECT a."phoneNumbers"[1] FROM "Agency" a WHERE a."id" = c."agencyId")) AS "from",
+          (SELECT count(*)::int FROM "Message" m WHERE m."conversationId" = c."id" AND m."direction" = 'outbound'
+            AND m."channel" = 'sms' AND m."status" = 'sending' AND m."providerId" IS NULL
+            AND m."statusUpdatedAt" >= ${staleBefore}) AS "inFlight"
+        FROM "Conversation" c WHERE c."id" = ${payload.conversationId}::uuid
+      ), claimed AS (
+        UPDATE "Message" m SET
+          "status" = (CASE WHEN t."optedOut" THEN 'failed' ELSE 'sending' END)::"MessageStatus",
+          "errorCode" = CASE WHEN t."optedOut" THEN 'opted_out' ELSE m."errorCode" END,
+          "statusUpdatedAt" = CASE WHEN t."optedOut" THEN m."statusUpdatedAt" ELSE ${now} END,
+          "attempts" = m."attempts" + CASE WHEN t."optedOut" THEN 0 ELSE 1 END,
+          "from" = CASE WHEN t."optedOut" THEN m."from" ELSE t."from" END
+        FROM target t
+        WHERE t."from" IS NOT NULL AND (t."optedOut" OR t."inFlight" = 0)
+          AND m."conversationId" = t."id" AND m."direction" = 'outbound' AND m."channel" = 'sms' AND m."providerId" IS NULL
+          AND (m."status" = 'recorded' OR (m."status" = 'sending' AND m."statusUpdatedAt" < ${staleBefore}))
+        RETURNING m."id", m."to", m."body", m."createdAt"
+      )
+      SELECT t."agencyId", t."optedOut", t."from", t."inFlight",
+        COALESCE((SELECT json_agg(json_build_object('id', c."id", 'to', c."to", 'body', c."body") ORDER BY c."createdAt", c."id")
+          FROM claimed c), '[]'::json) AS "claimed"
+      FROM target t`;
+    if (!target) throw new UnrecoverableError("no such conversation");
+    const { from } = target;
+    if (!from) throw new UnrecoverableError(`agency ${target.agencyId} has no phone number`);
+    if (target.inFlight > 0 && !target.optedOut) {
+      // If that run died, this job must live long enough (its retries) to take the messages over.
+      throw new Error(`${target.inFlight} earlier message(s) still being sent by another run; retrying`);
+    }
+    const queue: { id: string; to: string; body: string }[] =
+      typeof target.claimed === "string" ? JSON.parse(target.claimed) : target.claimed;
 
     let sent = 0;
-    for (const message of pending) {
-      const claimed = await prisma.message.updateMany({
-        where: { id: message.id, ...unsent },
-        data: optedOut
-          ? { status: "failed", errorCode: "opted_out" }
-          : { status: "sending", statusUpdatedAt: new Date(), attempts: { increment: 1 }, from },
-      });
-      if (claimed.count === 0 || optedOut) continue;
+    for (const [index, message] of (target.optedOut ? [] : queue).entries()) {
       try {
         let firstSid: string | null = null;
         for (const body of splitSms(message.body)) {
@@ -86,16 +110,20 @@ export const sendSmsJob: JobDefinition<typeof SendSmsPayloadSchema, WorkerDeps> 
           where: { id: message.id },
           data: { status: retry ? "recorded" : "failed", errorCode: code },
         });
-        if (retry) throw error;
+        if (retry) {
+          // The later messages were claimed but not tried: they wait for the retry, in order.
+          const later = queue.slice(index + 1).map((m) => m.id);
+          if (later.length > 0) {
+            await prisma.message.updateMany({
+              where: { id: { in: later }, status: "sending", providerId: null },
+              data: { status: "recorded", attempts: { decrement: 1 } },
+            });
+          }
+          throw error;
+        }
         deps.logger.warn({ messageId: message.id, code, err: error instanceof Error ? error.message : String(error) }, "Twilio refused a message");
       }
     }
-    // A message another run claimed and has not finished: if that run died, this job must live
-    // long enough (its retries) to take the message over, so it fails and is retried.
-    const inFlight = await prisma.message.count({
-      where: { conversationId: conversation.id, direction: "outbound", channel: "sms", status: "sending", providerId: null },
-    });
-    if (inFlight > 0) throw new Error(`${inFlight} message(s) still being sent by another run; retrying`);
     return { sent };
   },
 };

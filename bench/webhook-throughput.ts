@@ -1,0 +1,215 @@
+import { spawn } from "node:child_process";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { getAgency } from "../agencies/load-agencies.ts";
+import { createApplication } from "../bots/application.ts";
+import { startFakeTwilio } from "../test/fakes/fake-twilio-server.ts";
+import {
+  BENCH_REDIS_URL,
+  type BenchEnvironment,
+  obliterateQueues,
+  planBenchEnvironment,
+  waitUntil,
+} from "./bench-environment.ts";
+import type { WebhookLoadResult, WebhookLoadSettings } from "./webhook-load.ts";
+
+/** Figures of the inbound SMS webhook benchmark. */
+export interface WebhookBenchResult {
+  /** Requests per second asked of autocannon (over all its connections). */
+  rate: number;
+  connections: number;
+  durationSeconds: number;
+  /** Requests answered in the measured run (after the warm-up). */
+  requests: number;
+  throughputPerSecond: number;
+  latencyMs: { p50: number; p90: number; p99: number; max: number; mean: number };
+  errors: number;
+  non2xx: number;
+  warmupSeconds: number;
+  /** Distinct customer numbers the messages came from. */
+  customers: number;
+  /** Webhooks sent in warm-up and measured run, each a new MessageSid, and how many were answered. */
+  sent: number;
+  answered: number;
+  /**
+   * Inbound messages stored: at least every answered one (nothing lost), at most one per sent
+   * one (nothing stored twice); one still in flight when autocannon stopped may or may not be.
+   */
+  inboundStored: number;
+  /** Bot replies recorded for those messages, and how many reached the (fake) provider. */
+  repliesRecorded: number;
+  repliesHandedToProvider: number;
+  /** After the last webhook, until every reply was handed to the provider (ms). */
+  repliesDrainedMs: number;
+  /**
+   * CPU time of the application process (HTTP, workers, fake Twilio) per webhook during the load,
+   * replies sent so far included: what bounds the rate one process can sustain.
+   */
+  appCpuMsPerMessage: number;
+}
+
+const RATE = 200;
+const CONNECTIONS = 10;
+const WARMUP_SECONDS = 3;
+const DURATION_SECONDS = 10;
+const CUSTOMERS = 2_000;
+const AUTH_TOKEN = "bench-twilio-auth-token";
+const ACCOUNT_SID = `AC${"b".repeat(32)}`;
+const SID_PREFIX = "SMbe";
+
+/**
+ * Inbound SMS webhooks at a fixed rate against the real application (HTTP app, workers,
+ * PostgreSQL, Redis, the twilio client towards a fake Twilio API) on a fresh database: autocannon
+ * in a child process sends correctly signed webhooks from many customer numbers; afterwards
+ * every message must be stored once and every reply handed to the provider.
+ */
+export async function benchWebhook(): Promise<WebhookBenchResult> {
+  const environment = planBenchEnvironment("webhook");
+  const agency = getAgency("tucson-az-pd");
+  const agencyNumber = agency?.phoneNumbers[0];
+  if (!agencyNumber) throw new Error("bench: the tucson-az-pd agency has no phone number");
+  const fake = await startFakeTwilio();
+  try {
+    return await measureWebhook(environment, fake.url, agencyNumber);
+  } finally {
+    await fake.close();
+    await environment.dropDatabase();
+  }
+}
+
+async function measureWebhook(
+  environment: BenchEnvironment,
+  twilioApiUrl: string,
+  agencyNumber: string,
+): Promise<WebhookBenchResult> {
+  const port = await findFreePort();
+  const publicBaseUrl = `http://localhost:${port}`;
+  let server: Server | null = null;
+  const app = await createApplication({
+    runWorkers: true,
+    env: {
+      PORT: String(port),
+      PUBLIC_BASE_URL: publicBaseUrl,
+      DATABASE_URL: environment.databaseUrl,
+      REDIS_URL: BENCH_REDIS_URL,
+      REDIS_PREFIX: environment.redisPrefix,
+      LOG_LEVEL: "silent",
+      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+      TWILIO_API_BASE_URL: twilioApiUrl,
+      SMS_RATE_PER_SENDER: "0",
+    },
+  });
+  try {
+    const listening = app.http.listen(port, "127.0.0.1");
+    server = listening;
+    await new Promise<void>((resolve, reject) => {
+      listening.once("listening", resolve);
+      listening.once("error", reject);
+    });
+    app.bindPort(port);
+
+    const settings: WebhookLoadSettings = {
+      localBaseUrl: `http://127.0.0.1:${port}`,
+      publicBaseUrl,
+      authToken: AUTH_TOKEN,
+      accountSid: ACCOUNT_SID,
+      agencyNumber,
+      rate: RATE,
+      connections: CONNECTIONS,
+      warmupSeconds: WARMUP_SECONDS,
+      durationSeconds: DURATION_SECONDS,
+      customers: CUSTOMERS,
+      sidPrefix: SID_PREFIX,
+    };
+    const cpuBefore = process.cpuUsage();
+    const load = await runLoadGenerator(settings);
+    const loadEndedAt = performance.now();
+    const cpu = process.cpuUsage(cpuBefore);
+
+    const { prisma } = app;
+    const inbound = { direction: "inbound" as const, providerId: { startsWith: SID_PREFIX } };
+    const outbound = { direction: "outbound" as const, channel: "sms" as const, conversation: { role: "customer" as const } };
+    await waitUntil(async () => (await prisma.message.count({ where: inbound })) >= load.answeredIncludingWarmup, 30_000);
+    await waitUntil(async () => (await prisma.message.count({ where: { ...outbound, providerId: null } })) === 0, 60_000);
+    const repliesDrainedMs = performance.now() - loadEndedAt;
+    const [inboundStored, repliesRecorded, repliesHandedToProvider] = await Promise.all([
+      prisma.message.count({ where: inbound }),
+      prisma.message.count({ where: outbound }),
+      prisma.message.count({ where: { ...outbound, providerId: { not: null } } }),
+    ]);
+    return {
+      rate: RATE,
+      connections: CONNECTIONS,
+      durationSeconds: Math.round(load.durationSeconds * 100) / 100,
+      requests: load.requests,
+      throughputPerSecond: Math.round((load.requests / load.durationSeconds) * 10) / 10,
+      latencyMs: load.latencyMs,
+      errors: load.errors + load.timeouts + load.warmup.errors,
+      non2xx: load.non2xx + load.warmup.non2xx,
+      warmupSeconds: WARMUP_SECONDS,
+      customers: CUSTOMERS,
+      sent: load.sentIncludingWarmup,
+      answered: load.answeredIncludingWarmup,
+      inboundStored,
+      repliesRecorded,
+      repliesHandedToProvider,
+      repliesDrainedMs: Math.round(repliesDrainedMs),
+      appCpuMsPerMessage: Math.round(((cpu.user + cpu.system) / 1000 / load.sentIncludingWarmup) * 100) / 100,
+    };
+  } finally {
+    server?.closeAllConnections();
+    server?.close();
+    await obliterateQueues(app.queues.all);
+    await app.close();
+  }
+}
+
+/** Runs bench/webhook-load.ts in its own process (tsx, like `npm run bench`) and reads its JSON line. */
+function runLoadGenerator(settings: WebhookLoadSettings): Promise<WebhookLoadResult> {
+  const entry = path.join(import.meta.dirname, "webhook-load.ts");
+  const child = spawn(process.execPath, ["--import", "tsx", entry, JSON.stringify(settings)], {
+    cwd: path.join(import.meta.dirname, ".."),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  let err = "";
+  child.stdout.on("data", (chunk: Buffer) => {
+    out += chunk.toString();
+  });
+  child.stderr.on("data", (chunk: Buffer) => {
+    err += chunk.toString();
+  });
+  return new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("exit", (code) => {
+      const line = out.trim().split("\n").at(-1) ?? "";
+      if (code !== 0 || !line) {
+        reject(new Error(`load generator exited with ${code}: ${err.trim() || out.trim()}`));
+        return;
+      }
+      resolve(JSON.parse(line) as WebhookLoadResult);
+    });
+  });
+}
+
+/** A port nothing listens on now, so PUBLIC_BASE_URL can name it before the app starts. */
+async function findFreePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  benchWebhook().then(
+    (figures) => process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`),
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
