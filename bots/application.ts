@@ -95,7 +95,9 @@ export async function createApplication(options: {
     twilioSettings.mode === "sandbox" || slackSettings.mode === "sandbox"
       ? new SandboxOutbox((entry) => logger.info({ outbound: entry }, `sandbox ${entry.channel} to ${entry.to}: ${entry.body}`))
       : null;
-  const queues = createQueueSet(redis, env.REDIS_PREFIX, env.APPROVAL_TIMEOUT_MINUTES);
+  const queues = createQueueSet(redis, env.REDIS_PREFIX, env.APPROVAL_TIMEOUT_MINUTES, (error) =>
+    logger.warn({ err: error.message }, "queue connection error"),
+  );
   const agencies = [...loadAgencies().values()];
   const turnDeps: TurnDeps = {
     store: new PrismaIntakeStore(prisma),
@@ -215,7 +217,15 @@ export async function createApplication(options: {
   const workers = options.runWorkers
     ? startAllWorkers({ connection: redis, prefix: env.REDIS_PREFIX, logger, deps: workerDeps, lockMs: env.WORKER_LOCK_MS })
     : [];
-  if (options.runWorkers) await queues.scheduleRecovery(env.RECOVERY_INTERVAL_MS);
+  if (options.runWorkers) {
+    await queues.scheduleRecovery(env.RECOVERY_INTERVAL_MS);
+    // The schedule lives in Redis: a Redis that restarted without its data has lost it.
+    redis.on("ready", () => {
+      queues.scheduleRecovery(env.RECOVERY_INTERVAL_MS).catch((error: unknown) => {
+        logger.warn({ err: error instanceof Error ? error.message : String(error) }, "recovery sweep not rescheduled");
+      });
+    });
+  }
 
   return {
     ...services,

@@ -7,6 +7,7 @@ import {
   toExpectedSlot,
 } from "../core/intake/index.ts";
 import type { InboundMessage, Reply } from "../core/messages/index.ts";
+import { cleanMessageText } from "../core/shared/index.ts";
 import type { MessageExtractor } from "../core/understanding/index.ts";
 
 export interface TurnDeps {
@@ -36,6 +37,7 @@ export async function handleCustomerTurn(
   deps: TurnDeps,
   options: { forcedLanguage?: Language | null } = {},
 ): Promise<TurnResult> {
+  message = { ...message, text: cleanMessageText(message.text) };
   const agency = deps.getAgency(message.agencyId);
   if (!agency) return { kind: "unknown_agency" };
   const conversation = await deps.store.openConversation({
@@ -44,10 +46,15 @@ export async function handleCustomerTurn(
     participant: message.from,
   });
   const recorded = await deps.store.recordInbound(conversation.id, message);
-  if (recorded.duplicate) return { kind: "duplicate", conversationId: conversation.id };
-  await deps.afterInbound?.(conversation.id, recorded.messageId);
+  // A retried delivery of a message whose turn never committed (a crash or a database failure
+  // in between) is acted on now; one that was acted on is only a duplicate.
+  if (recorded.duplicate && (recorded.handled || recorded.messageId === null)) {
+    return { kind: "duplicate", conversationId: conversation.id };
+  }
+  const messageId = recorded.messageId as string;
+  await deps.afterInbound?.(conversation.id, messageId);
   if (conversation.holder === "dispatcher" || conversation.state.phase === "escalated") {
-    await deps.relayToDispatcher?.(conversation.id, recorded.messageId);
+    await deps.relayToDispatcher?.(conversation.id, messageId);
   }
   if (conversation.holder === "dispatcher") return { kind: "held_by_dispatcher", conversationId: conversation.id };
 
@@ -71,7 +78,9 @@ export async function handleCustomerTurn(
       forcedLanguage: options.forcedLanguage ?? null,
     },
   );
-  const committed = await deps.store.commitTurn(conversation, result, message.receivedAt);
+  const committed = await deps.store.commitTurn(conversation, result, message.receivedAt, messageId);
+  // Another delivery of the same message committed first: its run answers the customer.
+  if (committed === null) return { kind: "duplicate", conversationId: conversation.id };
   await deps.afterCommit?.({ conversationId: conversation.id, ...committed });
   return { kind: "replied", conversationId: conversation.id, ...committed };
 }

@@ -23,7 +23,9 @@ async function main(): Promise<void> {
   const twilioSettings = resolveTwilioSettings(env, () => env.PORT);
   const webChatSettings = resolveWebChatSettings(env, { servesEndpoint: false });
   const services = await bootServices({ database: env.DATABASE_URL, redis: env.REDIS_URL }, logger);
-  const queues = createQueueSet(services.redis, env.REDIS_PREFIX, env.APPROVAL_TIMEOUT_MINUTES);
+  const queues = createQueueSet(services.redis, env.REDIS_PREFIX, env.APPROVAL_TIMEOUT_MINUTES, (error) =>
+    logger.warn({ err: error.message }, "queue connection error"),
+  );
   const workers = startAllWorkers({
     connection: services.redis,
     prefix: env.REDIS_PREFIX,
@@ -50,6 +52,12 @@ async function main(): Promise<void> {
     }),
   });
   await queues.scheduleRecovery(env.RECOVERY_INTERVAL_MS);
+  // The schedule lives in Redis: a Redis that restarted without its data has lost it.
+  services.redis.on("ready", () => {
+    queues.scheduleRecovery(env.RECOVERY_INTERVAL_MS).catch((error: unknown) => {
+      logger.warn({ err: error instanceof Error ? error.message : String(error) }, "recovery sweep not rescheduled");
+    });
+  });
   logger.info({ queues: workers.length }, "workers running");
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {

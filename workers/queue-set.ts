@@ -5,7 +5,13 @@ import { DEFAULT_JOB_OPTIONS, QUEUES } from "./queues.ts";
 
 /** The queues a process enqueues into, with typed helpers; job ids make every enqueue idempotent. */
 /** Minutes an approval may wait before a reminder, and again before escalation (default 30). */
-export function createQueueSet(connection: Redis, prefix: string, approvalTimeoutMinutes = 30) {
+export function createQueueSet(
+  connection: Redis,
+  prefix: string,
+  approvalTimeoutMinutes = 30,
+  /** Connection errors of the queues (Redis down); without it BullMQ prints them to the console. */
+  onError: (error: Error) => void = () => undefined,
+) {
   const outbound = new Queue(QUEUES.outbound, { connection, prefix });
   const broadcast = new Queue(QUEUES.broadcast, { connection, prefix });
   const approvals = new Queue(QUEUES.approvals, { connection, prefix });
@@ -24,6 +30,7 @@ export function createQueueSet(connection: Redis, prefix: string, approvalTimeou
     const job = smsJob(conversationId, turnId);
     await outbound.add(job.name, job.data, job.opts);
   }
+  for (const queue of [outbound, broadcast, approvals, reminders, slack, maintenance]) queue.on("error", onError);
   return {
     outbound,
     broadcast,

@@ -4,6 +4,7 @@ import {
   type CustomerRequestView,
   createIntakeState,
   fillRequestNumber,
+  type InboundRecord,
   type IntakeStore,
   type TurnCommit,
 } from "../../core/intake/index.ts";
@@ -40,8 +41,10 @@ export class MemoryIntakeStore implements IntakeStore {
   async recordInbound(
     conversationId: string,
     message: InboundMessage,
-  ): Promise<{ duplicate: true } | { duplicate: false; messageId: string }> {
-    if (message.providerId !== null && this.providerIds.has(message.providerId)) return { duplicate: true };
+  ): Promise<InboundRecord> {
+    if (message.providerId !== null && this.providerIds.has(message.providerId)) {
+      return { duplicate: true, messageId: null, handled: true };
+    }
     if (message.providerId !== null) this.providerIds.add(message.providerId);
     this.inbound.push({ conversationId, message });
     return { duplicate: false, messageId: `memory-${this.inbound.length}` };

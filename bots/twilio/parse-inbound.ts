@@ -1,4 +1,5 @@
 import type { InboundMessage } from "../../core/messages/index.ts";
+import { cleanMessageText } from "../../core/shared/index.ts";
 
 /** Twilio's SMS/MMS webhook form, reduced to what DetailDesk uses; null when a required field is missing. */
 export function parseInboundSms(
@@ -13,5 +14,5 @@ export function parseInboundSms(
     url: body[`MediaUrl${i}`] ?? "",
     contentType: body[`MediaContentType${i}`] ?? "application/octet-stream",
   })).filter((m) => m.url.length > 0);
-  return { channel: "sms", agencyId, from, to, text: body.Body ?? "", providerId: sid, media, receivedAt };
+  return { channel: "sms", agencyId, from, to, text: cleanMessageText(body.Body ?? ""), providerId: sid, media, receivedAt };
 }

@@ -7,6 +7,7 @@ import type { PrismaClient } from "../../prisma/client.ts";
 import { handleCustomerTurn, type TurnDeps } from "../handle-turn.ts";
 import { parseInboundSms } from "./parse-inbound.ts";
 import { requireTwilioSignature } from "./verify-signature.ts";
+import { WEBHOOK_DEADLINE_MS, withDeadline } from "./with-deadline.ts";
 import type { TwilioSettings } from "./twilio-settings.ts";
 
 export interface SmsRouteDeps {
@@ -25,6 +26,7 @@ export interface SmsRouteDeps {
 
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
 
+
 /** POST /twilio/sms and POST /twilio/status: verify → parse → handle → queue replies. */
 export function createSmsRoutes(deps: SmsRouteDeps): Router {
   const router = express.Router();
@@ -42,18 +44,22 @@ export function createSmsRoutes(deps: SmsRouteDeps): Router {
       res.status(400).type("text/plain").send("From, To and MessageSid are required");
       return;
     }
-    try {
+    const sid = message.providerId ?? "";
+    const work = async () => {
       const officer = await deps.handleOfficer(message, agency);
       if (officer.kind === "handled") {
-        await deps.enqueueReplies(officer.conversationId, message.providerId ?? "");
-        for (const id of officer.alsoNotified) await deps.notifyCustomer(id, message.providerId ?? "");
+        await deps.enqueueReplies(officer.conversationId, sid);
+        for (const id of officer.alsoNotified) await deps.notifyCustomer(id, sid);
       }
       const result = officer.kind === "not_officer" ? await handleCustomerTurn(message, deps.turn) : officer;
-      // A retried webhook (duplicate) re-queues too: if the first try failed after storing the
-      // message (say Redis was down), this is what gets its reply out; delivery is idempotent.
-      if (result.kind === "replied" || result.kind === "duplicate") {
-        await deps.enqueueReplies(result.conversationId, message.providerId ?? "");
-      }
+      if (result.kind === "replied") await deps.enqueueReplies(result.conversationId, sid);
+      // A retried webhook re-queues too, under its own job id: if the first try failed after
+      // storing the message (say Redis was down) this gets the reply out, and if the first is
+      // still running, its own enqueue is not swallowed by this one. Delivery is idempotent.
+      if (result.kind === "duplicate") await deps.enqueueReplies(result.conversationId, `${sid}-retry-${Date.now()}`);
+    };
+    try {
+      await withDeadline(work(), WEBHOOK_DEADLINE_MS);
       res.type("text/xml").send(EMPTY_TWIML);
     } catch (error) {
       // 503 makes Twilio retry later; the retry is deduplicated by MessageSid.

@@ -7,6 +7,7 @@ import { handleCustomerTurn, type TurnDeps } from "../handle-turn.ts";
 import { renderDial, renderGather, renderGoodbye, renderHangup, renderVoicemail } from "./render-voice.ts";
 import type { TwilioSettings } from "./twilio-settings.ts";
 import { requireTwilioSignature } from "./verify-signature.ts";
+import { WEBHOOK_DEADLINE_MS, withDeadline } from "./with-deadline.ts";
 
 export interface VoiceRouteDeps {
   settings: TwilioSettings;
@@ -57,7 +58,7 @@ export function createVoiceRoutes(deps: VoiceRouteDeps): Router {
       receivedAt: new Date(),
     };
     try {
-      const result = await handleCustomerTurn(message, deps.turn);
+      const result = await withDeadline(handleCustomerTurn(message, deps.turn), WEBHOOK_DEADLINE_MS);
       const next = turn + 1;
       const gatherUrl = url(`/twilio/voice/gather?turn=${next}`);
       const silenceUrl = url(`/twilio/voice/silence?turn=${next}&silences=1`);

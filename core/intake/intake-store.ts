@@ -13,6 +13,10 @@ export interface ConversationRecord {
   holder: "bot" | "dispatcher";
 }
 
+export type InboundRecord =
+  | { duplicate: false; messageId: string }
+  | { duplicate: true; messageId: string | null; handled: boolean };
+
 export interface TurnCommit {
   state: IntakeState;
   replies: Reply[];
@@ -25,16 +29,19 @@ export interface TurnCommit {
  */
 export interface IntakeStore {
   openConversation(key: { agencyId: string; channel: Channel; participant: string }): Promise<ConversationRecord>;
-  /** Stores the inbound message; `duplicate` when its provider id was seen before (a retried webhook). */
-  recordInbound(
-    conversationId: string,
-    message: InboundMessage,
-  ): Promise<{ duplicate: true } | { duplicate: false; messageId: string }>;
+  /**
+   * Stores the inbound message; `duplicate` when its provider id was seen before (a retried
+   * webhook), with whether a turn for it was committed (`handled`): a stored message whose turn
+   * never committed (the process or database failed in between) is acted on again.
+   */
+  recordInbound(conversationId: string, message: InboundMessage): Promise<InboundRecord>;
   listCustomerRequests(agencyId: string, participant: string): Promise<CustomerRequestView[]>;
   /**
    * Saves the new state, carries out the effects (submitting stores the request and its quote
    * snapshot) and records the outbound replies, all or nothing. Returns the committed turn, with
-   * the number of a request submitted in it filled in (see fillRequestNumber).
+   * the number of a request submitted in it filled in (see fillRequestNumber). With the inbound
+   * message's id the commit also marks it handled, and returns null, writing nothing, when
+   * another run already handled it (two deliveries of one message racing).
    */
-  commitTurn(conversation: ConversationRecord, commit: TurnCommit, at: Date): Promise<TurnCommit>;
+  commitTurn(conversation: ConversationRecord, commit: TurnCommit, at: Date, inboundId?: string): Promise<TurnCommit | null>;
 }

@@ -13,7 +13,9 @@ export function splitSms(text: string, limit = MAX_SMS_LENGTH): string[] {
       window.lastIndexOf(". ") + 1,
       window.lastIndexOf(" "),
     );
-    const at = cut > limit / 2 ? cut : limit;
+    // A hard cut must not split an emoji's surrogate pair.
+    const hard = /[\uD800-\uDBFF]/.test(rest.charAt(limit - 1)) ? limit - 1 : limit;
+    const at = cut > limit / 2 ? cut : hard;
     parts.push(rest.slice(0, at).trim());
     rest = rest.slice(at).trim();
   }

@@ -1,1 +1,2 @@
 export { assertNever } from "./assert-never.ts";
+export { cleanMessageText, clipText } from "./clip-text.ts";

@@ -1,4 +1,5 @@
 import type { YesNo } from "./classify-yes-no.ts";
+import { clipText } from "../shared/index.ts";
 import { classifyJob } from "./classify-job.ts";
 import { type DateOptions, extractDate } from "./extract-date.ts";
 import type { Extraction } from "./extraction-schema.ts";
@@ -131,7 +132,7 @@ function readEventType(result: Extraction, input: AnswerInput): Extraction {
   if (result.eventType !== null && !BARE_SERVICES.has(result.eventType)) return result;
   const text = squeezeText(input.text.folded).replace(/[.!?]+$/, "");
   if (text === "" || (input.yesNo && text.split(" ").length <= 2)) return result;
-  const described = text.replace(EVENT_LEAD_IN, "").slice(0, 80).trim();
+  const described = clipText(text.replace(EVENT_LEAD_IN, ""), 80).trim();
   if (!/\p{L}/u.test(described)) return result;
   result.eventType = described;
   result.category ??= classifyJob(described).category ?? "regular";
@@ -144,7 +145,7 @@ function readPostOrders(input: AnswerInput): string | null {
   if (NONE.test(squeezeText(input.text.folded))) return "";
   // A bare "yes" to "any instructions?" announces them; it is not the instructions.
   if (input.yesNo === "yes" && /^\p{L}+[.!]*$/u.test(text)) return null;
-  return text.slice(0, 1000);
+  return clipText(text, 1000);
 }
 
 function readOrganizationAnswer(input: AnswerInput): string | null {
@@ -153,7 +154,7 @@ function readOrganizationAnswer(input: AnswerInput): string | null {
   if (NONE.test(folded) || NO_ORGANIZATION.test(folded)) return "";
   const original = squeezeText(input.text.original).replace(/[.!?]+$/, "");
   const leadIn = ORGANIZATION_LEAD_IN.exec(folded)?.[0].length ?? 0;
-  const name = original.slice(leadIn).trim().slice(0, 120);
+  const name = clipText(original.slice(leadIn).trim(), 120);
   return /\p{L}/u.test(name) ? name : null;
 }
 
@@ -162,7 +163,7 @@ function readAddressAnswer(input: AnswerInput): Extraction["address"] {
   if (folded.length < 3 || input.yesNo) return null;
   const original = squeezeText(input.text.original).replace(/[.!?]+$/, "");
   const leadIn = ADDRESS_LEAD_IN.exec(folded)?.[0].length ?? 0;
-  const line = original.slice(leadIn).trim().slice(0, 200);
+  const line = clipText(original.slice(leadIn).trim(), 200);
   if (!/\p{L}/u.test(line)) return null;
   const tail = CITY_STATE_TAIL.exec(line);
   const state = tail ? readStateName((tail[2] ?? "").toLowerCase()) : null;

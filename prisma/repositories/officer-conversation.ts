@@ -1,13 +1,22 @@
-import type { PrismaClient } from "../client.ts";
+import { Prisma, type PrismaClient } from "../client.ts";
 
 type Db = Pick<PrismaClient, "conversation">;
 
 /** The SMS conversation with an officer (offers, commands), created on first use. */
 export async function openOfficerConversation(db: Db, agencyId: string, phone: string) {
   const key = { agencyId, channel: "sms" as const, participant: phone, role: "officer" as const };
-  return (
-    (await db.conversation.findFirst({ where: { ...key, closedAt: null } })) ?? (await db.conversation.create({ data: key }))
-  );
+  const open = () => db.conversation.findFirst({ where: { ...key, closedAt: null } });
+  const found = await open();
+  if (found) return found;
+  try {
+    return await db.conversation.create({ data: key });
+  } catch (error) {
+    // Two first messages at once: the one-open-conversation index let the other create it.
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    const opened = await open();
+    if (!opened) throw error;
+    return opened;
+  }
 }
 
 /** An audit row that marks a notice as sent, so a re-run job does not send it again. */

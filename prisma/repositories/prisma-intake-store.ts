@@ -4,6 +4,7 @@ import {
   createIntakeState,
   fillRequestNumber,
   type IntakeEffect,
+  type InboundRecord,
   type IntakeState,
   type IntakeStore,
   type TurnCommit,
@@ -34,11 +35,10 @@ export class PrismaIntakeStore implements IntakeStore {
    * The participant's open conversation, opened on their first message: one statement either
    * way, since every inbound message starts here.
    */
-  async openConversation(key: {
-    agencyId: string;
-    channel: Channel;
-    participant: string;
-  }): Promise<ConversationRecord> {
+  async openConversation(
+    key: { agencyId: string; channel: Channel; participant: string },
+    attempt = 1,
+  ): Promise<ConversationRecord> {
     const rows = await this.prisma.$queryRaw<(Omit<ConversationRecord, "state"> & { state: unknown })[]>`
       WITH open AS (
         SELECT "id", "agencyId", "channel"::text AS "channel", "participant", "state", "holder"::text AS "holder"
@@ -52,10 +52,13 @@ export class PrismaIntakeStore implements IntakeStore {
         SELECT gen_random_uuid(), ${key.agencyId}, ${key.channel}::"Channel", 'customer', ${key.participant},
                ${JSON.stringify(createIntakeState())}::jsonb, now()
         WHERE NOT EXISTS (SELECT 1 FROM open)
+        ON CONFLICT ("agencyId", "channel", "participant", "role") WHERE "closedAt" IS NULL DO NOTHING
         RETURNING "id", "agencyId", "channel"::text AS "channel", "participant", "state", "holder"::text AS "holder"
       )
       SELECT * FROM open UNION ALL SELECT * FROM opened`;
-    const row = rows[0];
+    // Empty only when a simultaneous first message opened it between our read and our insert.
+    const row = rows[0] ?? (attempt < 2 ? null : undefined);
+    if (row === null) return this.openConversation(key, attempt + 1);
     if (!row) throw new Error(`openConversation: no conversation for ${key.channel} ${key.agencyId}`);
     return {
       id: row.id,
@@ -70,7 +73,7 @@ export class PrismaIntakeStore implements IntakeStore {
   async recordInbound(
     conversationId: string,
     message: InboundMessage,
-  ): Promise<{ duplicate: true } | { duplicate: false; messageId: string }> {
+  ): Promise<InboundRecord> {
     try {
       const row = await this.prisma.message.create({
         data: {
@@ -88,8 +91,9 @@ export class PrismaIntakeStore implements IntakeStore {
       });
       return { duplicate: false, messageId: row.id };
     } catch (error) {
-      if (isUniqueViolation(error)) return { duplicate: true };
-      throw error;
+      if (!isUniqueViolation(error)) throw error;
+      const seen = await this.prisma.message.findUnique({ where: { providerId: message.providerId ?? "" } });
+      return { duplicate: true, messageId: seen?.id ?? null, handled: seen ? seen.handledAt !== null : true };
     }
   }
 
@@ -123,12 +127,20 @@ export class PrismaIntakeStore implements IntakeStore {
     });
   }
 
-  async commitTurn(conversation: ConversationRecord, commit: TurnCommit, at: Date): Promise<TurnCommit> {
+  async commitTurn(
+    conversation: ConversationRecord,
+    commit: TurnCommit,
+    at: Date,
+    inboundId?: string,
+  ): Promise<TurnCommit | null> {
     if (commit.effects.length === 0) {
-      await this.commitReplies(conversation, commit, at);
-      return commit;
+      return (await this.commitReplies(conversation, commit, at, inboundId ?? null)) ? commit : null;
     }
     return this.prisma.$transaction(async (tx) => {
+      if (inboundId) {
+        const claimed = await tx.message.updateMany({ where: { id: inboundId, handledAt: null }, data: { handledAt: at } });
+        if (claimed.count === 0) return null;
+      }
       let requestNumber: number | null = null;
       for (const effect of commit.effects) {
         const number = await applyEffect(tx, conversation, effect, commit.state, at);
@@ -168,16 +180,26 @@ export class PrismaIntakeStore implements IntakeStore {
    * without an explicit transaction. An interactive transaction costs four round trips and about
    * 3 ms of Prisma CPU per turn, which is what limits how many webhooks a process can answer.
    */
-  private async commitReplies(conversation: ConversationRecord, commit: TurnCommit, at: Date): Promise<void> {
+  private async commitReplies(
+    conversation: ConversationRecord,
+    commit: TurnCommit,
+    at: Date,
+    inboundId: string | null,
+  ): Promise<boolean> {
     const bodies = commit.replies.map((reply) => reply.text);
     // Keeps replies in order when read back by time.
     const times = commit.replies.map((_, index) => new Date(at.getTime() + index + 1));
-    const rows = await this.prisma.$queryRaw<{ updated: number }[]>`
-      WITH updated AS (
+    // The inbound message is claimed first: a second delivery racing this one writes nothing.
+    const rows = await this.prisma.$queryRaw<{ updated: number; claimed: number }[]>`
+      WITH claimed AS (
+        UPDATE "Message" SET "handledAt" = ${at}
+        WHERE ${inboundId}::uuid IS NOT NULL AND "id" = ${inboundId}::uuid AND "handledAt" IS NULL
+        RETURNING "id"
+      ), updated AS (
         UPDATE "Conversation"
         SET "state" = ${JSON.stringify(commit.state)}::jsonb, "stateName" = ${commit.state.phase},
             "language" = ${commit.state.language ?? "en"}, "lastMessageAt" = ${at}, "updatedAt" = now()
-        WHERE "id" = ${conversation.id}::uuid
+        WHERE "id" = ${conversation.id}::uuid AND (${inboundId}::uuid IS NULL OR EXISTS (SELECT 1 FROM claimed))
         RETURNING "id"
       ), replies AS (
         INSERT INTO "Message" ("id", "conversationId", "direction", "channel", "from", "to", "body", "status", "createdAt")
@@ -185,9 +207,13 @@ export class PrismaIntakeStore implements IntakeStore {
                ${conversation.participant}, reply.body, 'recorded'::"MessageStatus", reply.at
         FROM updated, unnest(${bodies}::text[], ${times}::timestamptz[]) AS reply(body, at)
       )
-      SELECT count(*)::int AS "updated" FROM updated`;
-    if (rows[0]?.updated !== 1) throw new Error(`commitTurn: no conversation ${conversation.id}`);
+      SELECT (SELECT count(*)::int FROM updated) AS "updated", (SELECT count(*)::int FROM claimed) AS "claimed"`;
+    const row = rows[0];
+    if (inboundId && row?.claimed === 0) return false;
+    if (row?.updated !== 1) throw new Error(`commitTurn: no conversation ${conversation.id}`);
+    return true;
   }
+
 }
 
 async function applyEffect(

@@ -1,3 +1,4 @@
+import { randomInt } from "node:crypto";
 import { getAgency } from "../../agencies/load-agencies.ts";
 import { quoteRequest } from "../../core/pricing/index.ts";
 import { QuoteRequestSchema } from "../../core/requests/index.ts";
@@ -24,7 +25,8 @@ export async function createSubmittedRequest(
   const agencyId = options.agencyId ?? "tucson-az-pd";
   const agency = getAgency(agencyId);
   if (!agency) throw new Error(`no agency ${agencyId}`);
-  const phone = `+1520556${String((process.pid * 7 + sequence) % 10_000).padStart(4, "0")}`;
+  // Test files share one database: a random number keeps their customers apart.
+  const phone = `+1520${String(randomInt(1_000_000, 9_999_999))}`;
   const now = new Date();
   const start = new Date(now.getTime() + (options.daysAhead ?? 10) * 24 * 3600_000 + sequence * 3600_000);
   const request = QuoteRequestSchema.parse({
