@@ -1,6 +1,7 @@
-import { createHmac, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import twilio from "twilio";
 import type { OutboxEntry } from "../bots/sandbox/outbox.ts";
+import { makeButtonClick, makeThreadReply, postSignedToSlackEvents } from "../bots/sandbox/slack-requests.ts";
 
 /**
  * Talks to a running DetailDesk only through its public HTTP endpoints, the way Twilio and Slack
@@ -36,37 +37,14 @@ export class DemoClient {
 
   /** A button click in Slack (block_actions), signed with the signing secret. */
   async slackClick(input: { actionId: string; value: string; userId: string; channelId: string }): Promise<number> {
-    const payload = {
-      type: "block_actions",
-      team: { id: "T0SANDBOX", domain: "sandbox" },
-      user: { id: input.userId, username: input.userId, team_id: "T0SANDBOX" },
-      api_app_id: "A0SANDBOX",
-      trigger_id: `demo-${randomBytes(6).toString("hex")}`,
-      channel: { id: input.channelId, name: "demo" },
-      container: { type: "message", channel_id: input.channelId, message_ts: "0" },
-      actions: [{ type: "button", action_id: input.actionId, block_id: "demo", value: input.value, action_ts: `${Date.now() / 1000}` }],
-    };
-    return this.slackPost(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), "application/x-www-form-urlencoded");
+    const body = makeButtonClick(input);
+    return (await postSignedToSlackEvents(this.base, this.slackSigningSecret, body, "application/x-www-form-urlencoded")).status;
   }
 
   /** A person's reply in a Slack thread (Events API message event), signed. */
   async slackThreadReply(input: { channel: string; userId: string; threadTs: string; text: string }): Promise<number> {
-    const event = {
-      type: "event_callback",
-      team_id: "T0SANDBOX",
-      api_app_id: "A0SANDBOX",
-      event_id: `Ev${randomBytes(6).toString("hex")}`,
-      event_time: Math.floor(Date.now() / 1000),
-      event: {
-        type: "message",
-        channel: input.channel,
-        user: input.userId,
-        text: input.text,
-        ts: (Date.now() / 1000).toFixed(6),
-        thread_ts: input.threadTs,
-      },
-    };
-    return this.slackPost(JSON.stringify(event), "application/json");
+    const body = makeThreadReply(input);
+    return (await postSignedToSlackEvents(this.base, this.slackSigningSecret, body, "application/json")).status;
   }
 
   private twilioPost(pathAndQuery: string, params: Record<string, string>): Promise<Response> {
@@ -78,14 +56,4 @@ export class DemoClient {
     });
   }
 
-  private async slackPost(body: string, contentType: string): Promise<number> {
-    const timestamp = Math.floor(Date.now() / 1000);
-    const signature = `v0=${createHmac("sha256", this.slackSigningSecret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
-    const response = await fetch(`${this.base}/slack/events`, {
-      method: "POST",
-      headers: { "content-type": contentType, "x-slack-request-timestamp": String(timestamp), "x-slack-signature": signature },
-      body,
-    });
-    return response.status;
-  }
 }

@@ -1,10 +1,10 @@
-import { createHmac, randomBytes } from "node:crypto";
 import express, { type Router } from "express";
 import { z } from "zod";
 import type { AgencyConfig } from "../../core/agencies/index.ts";
 import type { PrismaClient } from "../../prisma/client.ts";
 import { ACTIONS } from "../slack/slack-views.ts";
 import type { SlackSettings } from "../slack/slack-settings.ts";
+import { makeButtonClick, makeThreadReply, postSignedToSlackEvents } from "./slack-requests.ts";
 
 const ClickSchema = z.object({
   action: z.enum(Object.values(ACTIONS) as [string, ...string[]]),
@@ -33,14 +33,8 @@ export function createSlackSandboxRoutes(deps: {
   localBaseUrl(): string;
 }): Router {
   const router = express.Router();
-  const deliver = async (body: string, contentType: string) => {
-    const timestamp = Math.floor(Date.now() / 1000);
-    const signature = `v0=${createHmac("sha256", deps.settings.signingSecret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
-    const response = await fetch(`${deps.localBaseUrl()}/slack/events`, {
-      method: "POST",
-      headers: { "content-type": contentType, "x-slack-request-timestamp": String(timestamp), "x-slack-signature": signature },
-      body,
-    });
+  const deliver = async (body: string, contentType: "application/x-www-form-urlencoded" | "application/json") => {
+    const response = await postSignedToSlackEvents(deps.localBaseUrl(), deps.settings.signingSecret, body, contentType);
     return { status: response.status, body: await response.text() };
   };
 
@@ -51,18 +45,8 @@ export function createSlackSandboxRoutes(deps: {
       return;
     }
     const { action, value, user } = parsed.data;
-    const channel = parsed.data.channel ?? "C0SANDBOX";
-    const payload = {
-      type: "block_actions",
-      team: { id: "T0SANDBOX", domain: "sandbox" },
-      user: { id: user, username: user, team_id: "T0SANDBOX" },
-      api_app_id: "A0SANDBOX",
-      trigger_id: `sandbox-${randomBytes(6).toString("hex")}`,
-      channel: { id: channel, name: "sandbox" },
-      container: { type: "message", channel_id: channel, message_ts: "0" },
-      actions: [{ type: "button", action_id: action, block_id: "sandbox", value, action_ts: String(Date.now() / 1000) }],
-    };
-    res.json(await deliver(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), "application/x-www-form-urlencoded"));
+    const click = makeButtonClick({ actionId: action, value, userId: user, channelId: parsed.data.channel ?? "C0SANDBOX" });
+    res.json(await deliver(click, "application/x-www-form-urlencoded"));
   });
 
   router.post("/sandbox/slack/reply", express.json({ limit: "16kb" }), async (req, res) => {
@@ -77,22 +61,13 @@ export function createSlackSandboxRoutes(deps: {
       res.status(404).json({ errors: [{ path: "threadTs", message: "no dispatcher thread has this ts" }] });
       return;
     }
-    const event = {
-      type: "event_callback",
-      team_id: "T0SANDBOX",
-      api_app_id: "A0SANDBOX",
-      event_id: `Ev${randomBytes(6).toString("hex")}`,
-      event_time: Math.floor(Date.now() / 1000),
-      event: {
-        type: "message",
-        channel: agency.slack.dispatchChannel,
-        user: parsed.data.user,
-        text: parsed.data.text,
-        ts: `${(Date.now() / 1000).toFixed(6)}`,
-        thread_ts: parsed.data.threadTs,
-      },
-    };
-    res.json(await deliver(JSON.stringify(event), "application/json"));
+    const reply = makeThreadReply({
+      channel: agency.slack.dispatchChannel,
+      userId: parsed.data.user,
+      threadTs: parsed.data.threadTs,
+      text: parsed.data.text,
+    });
+    res.json(await deliver(reply, "application/json"));
   });
   return router;
 }

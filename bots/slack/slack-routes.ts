@@ -26,6 +26,8 @@ export function createSlackRoutes(settings: SlackSettings, deps: SlackListenerDe
     signingSecret: settings.signingSecret,
     endpoints: SLACK_EVENTS_PATH,
     router: boltRouter,
+    // requireSlackSignature (mounted first) has checked it, answering 403 rather than Bolt's 401.
+    signatureVerification: false,
     processBeforeResponse: false,
     logger,
   });

@@ -86,22 +86,16 @@ export function createChatPageRoutes(deps: {
   router.get("/chat/assets/webchat.js", (_req, res) => {
     res.type("application/javascript").set("cache-control", "public, max-age=86400").sendFile(WEBCHAT_BUNDLE);
   });
-  router.get("/chat/:agencyId", (req, res) => {
-    const agency = deps.getAgency(req.params.agencyId);
+  const page = (render: (agency: AgencyConfig) => string): express.RequestHandler => (req, res) => {
+    const agency = deps.getAgency(String(req.params.agencyId));
     if (!agency) {
       res.status(404).type("text/plain").send("no such agency");
       return;
     }
-    res.type("html").send(renderChatPage(agency));
-  });
-  router.get("/chat/:agencyId/rates", (req, res) => {
-    const agency = deps.getAgency(req.params.agencyId);
-    if (!agency) {
-      res.status(404).type("text/plain").send("no such agency");
-      return;
-    }
-    res.type("html").send(renderRatesPage(agency));
-  });
+    res.type("html").send(render(agency));
+  };
+  router.get("/chat/:agencyId", page(renderChatPage));
+  router.get("/chat/:agencyId/rates", page(renderRatesPage));
   router.post("/chat/:agencyId/token", async (req, res) => {
     const agency = deps.getAgency(req.params.agencyId);
     if (!agency) {

@@ -9,6 +9,30 @@ import {
   QuoteRequestSchema,
 } from "../../core/requests/index.ts";
 
+/**
+ * policy.md's worked example ("Quote contract"): Tucson, Christmas Eve 8 pm to 1 am, 5 officers
+ * and a vehicle, requested on Dec 1 — $2,972.15. worked-example.test.ts keeps its own verbatim
+ * copy, since it checks the contract text itself.
+ */
+export const WORKED_EXAMPLE_REQUEST = {
+  agency: "tucson-az-pd",
+  requestedAt: "2026-12-01T09:00:00-07:00",
+  start: "2026-12-24T20:00:00-07:00",
+  end: "2026-12-25T01:00:00-07:00",
+  officers: 5,
+  category: "regular",
+  vehicles: 1,
+  vehicleMiles: 0,
+  eventType: "holiday market traffic control",
+  address: { line1: "1 S Church Ave", city: "Tucson", state: "AZ" },
+  flags: {
+    armedPrivateSecurity: false,
+    civilLegalService: false,
+    bodyguardOrBouncer: false,
+    alcoholPrincipalBusiness: false,
+  },
+} as const satisfies QuoteRequestInput;
+
 /** A demo agency from agencies/*.json; throws for an unknown id so a typo fails loudly. */
 export function getTestAgency(id: string): AgencyConfig {
   const agency = loadAgencies().get(id);

@@ -1,25 +1,14 @@
 import type { ApprovalView, RequestCardView } from "../../bots/slack/slack-views.ts";
 import { type Quote, quoteRequest } from "../../core/pricing/index.ts";
 import type { QuoteRequestInput } from "../../core/requests/index.ts";
-import { getTestAgency, makeQuoteRequest } from "./quote-request.ts";
+import { getTestAgency, makeQuoteRequest, WORKED_EXAMPLE_REQUEST } from "./quote-request.ts";
 
 /**
  * policy.md's worked example (Tucson, 5 officers on Christmas Eve 20:00–01:00, one vehicle),
  * requested on Dec 1: 4 officers + 1 sergeant at holiday rates, $2,972.15. `overrides` go on
  * the request, so `{ flags: { alcoholPrincipalBusiness: true } }` gives a chief sign-off.
  */
-export const CARD_REQUEST: QuoteRequestInput = {
-  agency: "tucson-az-pd",
-  requestedAt: "2026-12-01T09:00:00-07:00",
-  start: "2026-12-24T20:00:00-07:00",
-  end: "2026-12-25T01:00:00-07:00",
-  officers: 5,
-  category: "regular",
-  vehicles: 1,
-  vehicleMiles: 0,
-  eventType: "holiday market traffic control",
-  address: { line1: "1 S Church Ave", city: "Tucson", state: "AZ" },
-};
+export const CARD_REQUEST: QuoteRequestInput = WORKED_EXAMPLE_REQUEST;
 
 /** A real quote of the worked example, priced and screened by core/pricing. */
 export function makeCardQuote(overrides: Partial<QuoteRequestInput> = {}): Quote {

@@ -110,3 +110,10 @@ export function makeSlashCommand(input: { text: string; userId: string; channelI
     trigger_id: `trigger-${Date.now()}`,
   }).toString();
 }
+
+type ActionsBlock = { type: string; elements?: { action_id?: string; value?: string }[] };
+
+/** The buttons of a Slack message's actions blocks, in order. */
+export function buttonsOf(blocks: unknown): { action_id?: string; value?: string }[] {
+  return ((blocks as ActionsBlock[] | undefined) ?? []).flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : []));
+}

@@ -6,6 +6,22 @@ import { postSignedTwilioForm } from "./twilio-webhook.ts";
 export const TUCSON_NUMBER = "+15205550100";
 
 /**
+ * A customer's SMS intake in Tucson, one message each, up to the quote summary that awaits YES
+ * (the bot asks the screening questions, name, organization, instructions in this order); a
+ * prefix of it puts a customer at a given question.
+ */
+export const SMS_INTAKE = [
+  "Hi, I need 2 officers with a car next Saturday 6-11pm at 4500 E Broadway for store security",
+  "no",
+  "no",
+  "no",
+  "no",
+  "Maria Lopez",
+  "Desert Bloom Events",
+  "none",
+] as const;
+
+/**
  * A customer number no seeded officer and (very likely) no other test uses: +1 520 7xx xxxx.
  * Officers are +1 520 555 01xx; other tests pick +1 520 555 2000..9999.
  */

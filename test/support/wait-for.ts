@@ -7,3 +7,5 @@ export async function waitFor<T>(read: () => Promise<T> | T, ok: (value: T) => b
     await new Promise((resolve) => setTimeout(resolve, 40));
   }
 }
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

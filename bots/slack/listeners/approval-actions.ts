@@ -1,13 +1,9 @@
 import type { App, BlockAction, ButtonAction, ViewSubmitAction } from "@slack/bolt";
 import { checkDecisionRight, decideRequest } from "../decide-request.ts";
 import { renderDenyModal } from "../render-modals.ts";
-import { ACTIONS, MODAL_INPUT, MODALS } from "../slack-views.ts";
+import { ACTIONS, MODALS } from "../slack-views.ts";
+import { readCardRef, readModalText, requireText, writeCardRef } from "./card-modal.ts";
 import { replyTarget, type SlackListenerDeps } from "./listener-deps.ts";
-
-interface CardRef {
-  requestId: string;
-  channel: string | null;
-}
 
 /** Approve and deny on the approval card; a denial's reason comes from a modal. */
 export function registerApprovalActions(app: App, deps: SlackListenerDeps): void {
@@ -32,18 +28,18 @@ export function registerApprovalActions(app: App, deps: SlackListenerDeps): void
       await client.chat.postEphemeral({ ...replyTarget(body), text: right.text });
       return;
     }
-    const ref: CardRef = { requestId, channel: body.channel?.id ?? null };
-    await client.views.open({ trigger_id: body.trigger_id, view: renderDenyModal(JSON.stringify(ref), right.number) });
+    const ref = writeCardRef({ requestId, channel: body.channel?.id ?? null });
+    await client.views.open({ trigger_id: body.trigger_id, view: renderDenyModal(ref, right.number) });
   });
 
   app.view<ViewSubmitAction>(MODALS.deny, async ({ ack, body, view, client }) => {
-    const reason = view.state.values[MODAL_INPUT.block]?.[MODAL_INPUT.action]?.value?.trim() ?? "";
+    const reason = readModalText(view);
     if (reason.length === 0) {
-      await ack({ response_action: "errors", errors: { [MODAL_INPUT.block]: "Give the customer a reason." } });
+      await ack(requireText("Give the customer a reason."));
       return;
     }
     await ack();
-    const ref = JSON.parse(view.private_metadata) as CardRef;
+    const ref = readCardRef(view);
     const reply = await decideRequest(deps, {
       requestId: ref.requestId,
       userId: body.user.id,

@@ -1,13 +1,9 @@
 import type { App, BlockAction, ButtonAction, ViewSubmitAction } from "@slack/bolt";
 import { checkDecisionRight, notifyCustomer } from "../decide-request.ts";
 import { renderAskModal } from "../render-modals.ts";
-import { ACTIONS, MODAL_INPUT, MODALS } from "../slack-views.ts";
+import { ACTIONS, MODALS } from "../slack-views.ts";
+import { readCardRef, readModalText, requireText, writeCardRef } from "./card-modal.ts";
 import { replyTarget, type SlackListenerDeps } from "./listener-deps.ts";
-
-interface AskRef {
-  requestId: string;
-  channel: string | null;
-}
 
 /** "Ask customer" on the approval card: a question from a modal, sent to the customer. */
 export function registerAskCustomer(app: App, deps: SlackListenerDeps): void {
@@ -19,18 +15,18 @@ export function registerAskCustomer(app: App, deps: SlackListenerDeps): void {
       await client.chat.postEphemeral({ ...replyTarget(body), text: right.text });
       return;
     }
-    const ref: AskRef = { requestId, channel: body.channel?.id ?? null };
-    await client.views.open({ trigger_id: body.trigger_id, view: renderAskModal(JSON.stringify(ref), right.number) });
+    const ref = writeCardRef({ requestId, channel: body.channel?.id ?? null });
+    await client.views.open({ trigger_id: body.trigger_id, view: renderAskModal(ref, right.number) });
   });
 
   app.view<ViewSubmitAction>(MODALS.ask, async ({ ack, body, view, client }) => {
-    const question = view.state.values[MODAL_INPUT.block]?.[MODAL_INPUT.action]?.value?.trim() ?? "";
+    const question = readModalText(view);
     if (question.length === 0) {
-      await ack({ response_action: "errors", errors: { [MODAL_INPUT.block]: "Write the question for the customer." } });
+      await ack(requireText("Write the question for the customer."));
       return;
     }
     await ack();
-    const ref = JSON.parse(view.private_metadata) as AskRef;
+    const ref = readCardRef(view);
     const right = await checkDecisionRight(deps, ref.requestId, body.user.id, "ask");
     if (right.kind === "refused") {
       await client.chat.postEphemeral({ channel: ref.channel ?? body.user.id, user: body.user.id, text: right.text });

@@ -16,9 +16,8 @@ import {
   sandboxSmsTo,
   TUCSON_NUMBER,
 } from "../../support/twilio-sms.ts";
-import { waitFor } from "../../support/wait-for.ts";
+import { sleep, waitFor } from "../../support/wait-for.ts";
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("duplicate and replayed Twilio webhooks", () => {
   let test: TestApp;

@@ -20,6 +20,7 @@ import {
   newCustomerPhone,
   sandboxSmsTo,
   TUCSON_NUMBER,
+  SMS_INTAKE,
 } from "../../support/twilio-sms.ts";
 import { waitFor } from "../../support/wait-for.ts";
 
@@ -110,17 +111,6 @@ const bodyArbitrary: fc.Arbitrary<string> = fc
 /** Fixed, so a run is repeatable; FUZZ_SEED=<n> explores other streams. */
 const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 20_261_123);
 
-/** A customer's intake (see sms-webhook.test.ts); a prefix of it puts a customer at a given question. */
-const INTAKE = [
-  "Hi, I need 2 officers with a car next Saturday 6-11pm at 4500 E Broadway for store security",
-  "no",
-  "no",
-  "no",
-  "no",
-  "Maria Lopez",
-  "Desert Bloom Events",
-  "none",
-];
 
 describe("a fuzzed stream of SMS bodies", () => {
   let test: TestApp;
@@ -148,10 +138,10 @@ describe("a fuzzed stream of SMS bodies", () => {
 
     // Customers at different points: fresh, at a yes/no question, at the name, the organization and
     // the instructions, and at the quote summary awaiting YES.
-    const stages = [0, 0, 2, 5, 6, 7, INTAKE.length];
+    const stages = [0, 0, 2, 5, 6, 7, SMS_INTAKE.length];
     const customers = stages.map(() => newCustomerPhone());
     for (const [index, phone] of customers.entries()) {
-      for (const line of INTAKE.slice(0, stages[index])) {
+      for (const line of SMS_INTAKE.slice(0, stages[index])) {
         expect((await post("/twilio/sms", makeInboundSms(phone, line))).status).toBe(200);
       }
     }
@@ -345,8 +335,8 @@ describe("a fuzzed stream of SMS bodies", () => {
       before: ["Hi, I need 2 officers next Saturday 6-11pm at 4500 E Broadway"],
       answer: `Sec${"👮".repeat(60)}`,
     },
-    { question: "the organization", before: INTAKE.slice(0, 6), answer: `Acm${"👮".repeat(100)}` },
-    { question: "the instructions", before: INTAKE.slice(0, 7), answer: `Par${"👮".repeat(600)}` },
+    { question: "the organization", before: SMS_INTAKE.slice(0, 6), answer: `Acm${"👮".repeat(100)}` },
+    { question: "the instructions", before: SMS_INTAKE.slice(0, 7), answer: `Par${"👮".repeat(600)}` },
   ])("takes a long emoji answer to $question (cut at a limit) and goes on", async ({ before, answer }) => {
     const phone = newCustomerPhone();
     for (const line of before)

@@ -12,26 +12,15 @@ import {
   makeInboundSms,
   newCustomerPhone,
   sandboxSmsTo,
+  SMS_INTAKE,
 } from "../../support/twilio-sms.ts";
-import { waitFor } from "../../support/wait-for.ts";
+import { sleep, waitFor } from "../../support/wait-for.ts";
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Twilio waits 15 s for a webhook; an answer should come well before, so it can retry. */
 /** Well inside Twilio's 15 s webhook timeout (the app's deadline is 6 s). */
 const PROMPT_MS = 8_000;
 
-/** A customer's intake up to the quote summary that awaits YES (see sms-webhook.test.ts). */
-const INTAKE = [
-  "Hi, I need 2 officers with a car next Saturday 6-11pm at 4500 E Broadway for store security",
-  "no",
-  "no",
-  "no",
-  "no",
-  "Maria Lopez",
-  "Desert Bloom Events",
-  "none",
-];
 
 describe("PostgreSQL unavailable", () => {
   let proxy: TcpProxy;
@@ -114,7 +103,7 @@ describe("PostgreSQL unavailable", () => {
   /** Walks a customer to the quote summary that awaits YES. */
   async function customerAtConfirmation(): Promise<string> {
     const phone = newCustomerPhone();
-    for (const line of INTAKE)
+    for (const line of SMS_INTAKE)
       expect((await post("/twilio/sms", makeInboundSms(phone, line))).status).toBe(200);
     const conversation = await db.conversation.findFirstOrThrow({ where: { participant: phone } });
     expect(conversation.stateName).toBe("confirming");

@@ -18,20 +18,12 @@ import {
   makeInboundSms,
   newCustomerPhone,
   sandboxSmsTo,
+  SMS_INTAKE,
 } from "../../support/twilio-sms.ts";
-import { waitFor } from "../../support/wait-for.ts";
+import { sleep, waitFor } from "../../support/wait-for.ts";
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** What each customer texts, one message after the other (each is answered by one or two SMS). */
-const SCRIPT = [
-  "Hi, I need 2 officers with a car next Saturday 6-11pm at 4500 E Broadway for store security",
-  "no",
-  "no",
-  "no",
-  "no",
-  "Maria Lopez",
-];
+const SCRIPT = SMS_INTAKE.slice(0, 6);
 /** Customers who text their whole script just before Redis goes away: their replies are still queued. */
 const EARLY_CUSTOMERS = 6;
 /** Customers who text through the outage and after it. */

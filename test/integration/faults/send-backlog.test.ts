@@ -10,19 +10,12 @@ import {
   makeInboundSms,
   newCustomerPhone,
   sandboxSmsTo,
+  SMS_INTAKE,
 } from "../../support/twilio-sms.ts";
-import { waitFor } from "../../support/wait-for.ts";
+import { sleep, waitFor } from "../../support/wait-for.ts";
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const SCRIPT = [
-  "Hi, I need 2 officers with a car next Saturday 6-11pm at 4500 E Broadway for store security",
-  "no",
-  "no",
-  "no",
-  "no",
-  "Maria Lopez",
-];
+const SCRIPT = SMS_INTAKE.slice(0, 6);
 
 describe("replies backed up behind the SMS rate limit", () => {
   let test: TestApp;

@@ -4,6 +4,7 @@ import { SANDBOX_AUTH_TOKEN } from "../../../bots/twilio/twilio-settings.ts";
 import { createSubmittedRequest } from "../../builders/submitted-request.ts";
 import { type FakeSlackServer, startFakeSlackServer } from "../../fakes/fake-slack-server.ts";
 import {
+  buttonsOf,
   makeBlockAction,
   makeViewSubmission,
   postSignedSlack,
@@ -18,9 +19,6 @@ const SUPERVISOR = "U0TUCSSUP1";
 const CHIEF = "U0TUCSCHF1";
 const APPROVALS = "C0TUCSAPPR";
 
-type Block = { type: string; elements?: { action_id?: string; value?: string }[] };
-const buttonsOf = (blocks: unknown) =>
-  ((blocks as Block[] | undefined) ?? []).flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : []));
 
 describe("Slack approval card (real Bolt app, fake Slack Web API)", () => {
   let test: TestApp;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SANDBOX_AUTH_TOKEN } from "../../../bots/twilio/twilio-settings.ts";
 import { type FakeSlackServer, startFakeSlackServer } from "../../fakes/fake-slack-server.ts";
 import {
+  buttonsOf,
   makeBlockAction,
   makeSlashCommand,
   makeThreadReply,
@@ -19,9 +20,6 @@ const DISPATCH = "C0TUCSDISP";
 const DISPATCHER = "U0DISPATCH1";
 const FORM = "application/x-www-form-urlencoded";
 
-type Block = { type: string; elements?: { action_id?: string; value?: string }[] };
-const buttonsOf = (blocks: unknown) =>
-  ((blocks as Block[] | undefined) ?? []).flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : []));
 
 describe("dispatcher takeover through a Slack thread", () => {
   let test: TestApp;

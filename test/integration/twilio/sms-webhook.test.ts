@@ -4,20 +4,13 @@ import type { Application } from "../../../bots/application.ts";
 import { startTestApp, type TestApp } from "../../support/start-test-app.ts";
 import { startFakeTwilio } from "../../fakes/fake-twilio-server.ts";
 import { postSignedTwilioForm } from "../../support/twilio-webhook.ts";
+import { waitFor } from "../../support/wait-for.ts";
 
 const AUTH_TOKEN = "test-twilio-auth-token";
 const PUBLIC_BASE = "https://detaildesk.example.org";
 const AGENCY_NUMBER = "+15205550100";
 const ACCOUNT_SID = `AC${"1".repeat(32)}`;
 
-async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe("POST /twilio/sms (live mode against a fake Twilio API)", () => {
   let test: TestApp;

@@ -4,19 +4,15 @@ import { ApprovalRepository } from "../../../prisma/repositories/approval-reposi
 import { startFakeTwilio } from "../../fakes/fake-twilio-server.ts";
 import { startTestApp, type TestApp } from "../../support/start-test-app.ts";
 import { postSignedTwilioForm } from "../../support/twilio-webhook.ts";
+import { waitFor as waitUntil } from "../../support/wait-for.ts";
 
 const AUTH_TOKEN = "test-staffing-auth-token";
 const PUBLIC_BASE = "https://staffing.example.org";
 const AGENCY_NUMBER = "+15205550100";
 
-async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+/** Waves, staffing and timers run through several queues: wait a little longer than the default. */
+const waitFor = <T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 20_000) =>
+  waitUntil(read, ok, timeoutMs);
 
 describe("after YES: approval, broadcast, acceptance race, staffing", () => {
   let test: TestApp;

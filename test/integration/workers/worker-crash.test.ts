@@ -5,15 +5,11 @@ import { createPrismaClient, type PrismaClient } from "../../../prisma/client.ts
 import { createQueueSet, type QueueSet } from "../../../workers/queue-set.ts";
 import { startFakeTwilio } from "../../fakes/fake-twilio-server.ts";
 import { type RunningProcess, spawnTs } from "../../support/spawn-process.ts";
+import { waitFor as waitUntil } from "../../support/wait-for.ts";
 
-async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+/** A killed worker's job waits for its lock to expire: wait longer than the default. */
+const waitFor = <T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 60_000) =>
+  waitUntil(read, ok, timeoutMs);
 
 describe("a worker killed in the middle of a job", () => {
   const prefix = `${inject("redisPrefix")}:crash`;

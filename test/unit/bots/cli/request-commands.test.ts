@@ -7,27 +7,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { CliIo } from "../../../../bots/cli/command.ts";
 import { cancelFeeCommand } from "../../../../bots/cli/commands/cancel-fee.ts";
 import { quoteCommand } from "../../../../bots/cli/commands/quote.ts";
+import { WORKED_EXAMPLE_REQUEST } from "../../../builders/quote-request.ts";
 
 const REPO_ROOT = path.resolve(import.meta.dirname, "../../../..");
 const TSX = path.join(REPO_ROOT, "node_modules/.bin/tsx");
-const WORKED_EXAMPLE = {
-  agency: "tucson-az-pd",
-  requestedAt: "2026-12-01T09:00:00-07:00",
-  start: "2026-12-24T20:00:00-07:00",
-  end: "2026-12-25T01:00:00-07:00",
-  officers: 5,
-  category: "regular",
-  vehicles: 1,
-  vehicleMiles: 0,
-  eventType: "holiday market traffic control",
-  address: { line1: "1 S Church Ave", city: "Tucson", state: "AZ" },
-  flags: {
-    armedPrivateSecurity: false,
-    civilLegalService: false,
-    bodyguardOrBouncer: false,
-    alcoholPrincipalBusiness: false,
-  },
-};
+const WORKED_EXAMPLE = WORKED_EXAMPLE_REQUEST;
 const tempDir = mkdtempSync(path.join(tmpdir(), "detaildesk-cli-"));
 afterAll(() => rmSync(tempDir, { recursive: true, force: true }));
 
