@@ -6,13 +6,10 @@ import { createLogger, type Logger } from "../config/logger.ts";
 import { bootServices, type Services } from "../workers/boot-services.ts";
 import { createQueueSet, type QueueSet } from "../workers/queue-set.ts";
 import { createSenderRateLimiter } from "../workers/sender-rate-limit.ts";
-import { PrismaIntakeStore } from "../prisma/repositories/prisma-intake-store.ts";
 import { SandboxOutbox } from "./sandbox/outbox.ts";
 import { createSandboxRoutes } from "./sandbox/sandbox-routes.ts";
 import { createTwilioStandIn } from "./sandbox/twilio-stand-in.ts";
 import { createTwilioClient } from "./twilio/create-twilio-client.ts";
-import { OfficerShiftRepository } from "../prisma/repositories/officer-shift-repository.ts";
-import { handleOfficerSms } from "./officers/handle-officer-sms.ts";
 import { createSmsRoutes } from "./twilio/sms-routes.ts";
 import { createVoiceRoutes } from "./twilio/voice-routes.ts";
 import { resolveTwilioSettings, type TwilioSettings } from "./twilio/twilio-settings.ts";
@@ -27,7 +24,6 @@ import { createBoltLogger } from "./slack/bolt-logger.ts";
 import { createSlackClient } from "./slack/create-slack-client.ts";
 import { createSlackRoutes } from "./slack/slack-routes.ts";
 import { resolveSlackSettings, SANDBOX_SLACK_SIGNING_SECRET, type SlackSettings } from "./slack/slack-settings.ts";
-import { relayAnswerToApprovers } from "./slack/relay-answer.ts";
 import { createDirectLineStandIn } from "./sandbox/direct-line-stand-in.ts";
 import { createChatPageRoutes } from "./webchat/chat-page.ts";
 import { createWebChatAdapter } from "./webchat/create-webchat-adapter.ts";
@@ -36,8 +32,10 @@ import { WebChatBot } from "./webchat/webchat-bot.ts";
 import { createWebChatRoutes } from "./webchat/webchat-routes.ts";
 import { resolveWebChatSettings } from "./webchat/webchat-settings.ts";
 import { createQueueDashboard } from "./admin/queue-dashboard.ts";
-import type { TurnDeps } from "./handle-turn.ts";
 import { createHttpApp } from "./server.ts";
+import { buildTurnDeps } from "./build-turn-deps.ts";
+import { buildInboundSmsProcessor } from "./build-inbound-sms-processor.ts";
+import { InboundSmsInbox } from "../prisma/repositories/inbound-sms-inbox.ts";
 
 export interface Application extends Services {
   env: Env;
@@ -99,27 +97,11 @@ export async function createApplication(options: {
     logger.warn({ err: error.message }, "queue connection error"),
   );
   const agencies = [...loadAgencies().values()];
-  const turnDeps: TurnDeps = {
-    store: new PrismaIntakeStore(prisma),
-    extractor: createExtractorFromEnv(options.env),
-    getAgency,
-    async afterCommit({ conversationId, state, effects }) {
-      if (effects.some((e) => e.kind === "submit_request") && state.submittedNumber !== null) {
-        await queues.enqueueOpenApprovals(state.submittedNumber);
-      }
-      for (const effect of effects) {
-        if (effect.kind === "cancel_request") await queues.enqueueRequestCancelled(effect.requestNumber);
-        if (effect.kind === "escalate") {
-          await queues.syncDispatchThread(conversationId, `escalate-${Date.now()}`, effect.reason);
-        }
-      }
-    },
-    relayToDispatcher: async (_conversationId, messageId) => queues.relayToDispatcher(messageId),
-    afterInbound: (conversationId, messageId) => relayAnswerToApprovers(prisma, queues, conversationId, messageId),
-  };
+  const turnDeps = buildTurnDeps({ prisma, queues, extractor: createExtractorFromEnv(options.env) });
+  const inboundSms = buildInboundSmsProcessor({ prisma, locks: services.locks, queues, turn: turnDeps, logger, getAgency });
+  const inbox = new InboundSmsInbox(prisma);
   const webChatAdapter = createWebChatAdapter(webChatSettings, logger);
   const webDelivery = new WebDelivery(prisma, webChatAdapter, webChatSettings.appId ?? "");
-  const shifts = new OfficerShiftRepository(prisma);
   const agencyByNumber = (phone: string) => agencies.find((agency) => agency.phoneNumbers.includes(phone));
   const routers = [
     createVoiceRoutes({
@@ -142,24 +124,9 @@ export async function createApplication(options: {
       settings: twilioSettings,
       prisma,
       logger,
-      turn: turnDeps,
       agencyByNumber,
-      handleOfficer: (message, agency) =>
-        handleOfficerSms(message, agency, {
-          prisma,
-          shifts,
-          onStaffed: (requestId) => queues.enqueueRequestStaffed(requestId),
-          notifyStaff: queues.postRequestNotice,
-          async rebroadcast(requestId) {
-            const last = await prisma.offer.aggregate({ where: { position: { requestId } }, _max: { wave: true } });
-            await queues.enqueueBroadcastWave(requestId, (last._max.wave ?? 0) + 1, 0);
-          },
-        }),
-      enqueueReplies: (conversationId, turnId) => queues.enqueueSms(conversationId, turnId),
-      async notifyCustomer(conversationId, key) {
-        const conversation = await prisma.conversation.findUnique({ where: { id: conversationId } });
-        if (conversation) await queues.deliverToCustomer(conversationId, conversation.channel === "web" ? "web" : "sms", key);
-      },
+      storeInbound: (message) => inbox.store(message),
+      enqueueInbound: (providerId) => queues.enqueueInboundSms(providerId),
     }),
     createWebChatRoutes({
       adapter: webChatAdapter,
@@ -211,6 +178,7 @@ export async function createApplication(options: {
     },
     slack: { client: createSlackClient(slackSettings, createBoltLogger(logger)) },
     webchat: webDelivery,
+    inboundSms,
     smsRateLimiter: createSenderRateLimiter(redis, env.REDIS_PREFIX, env.SMS_RATE_PER_SENDER),
     workerLockMs: env.WORKER_LOCK_MS,
   });

@@ -1,6 +1,7 @@
 import type { Redis } from "ioredis";
 import type { Logger } from "../config/logger.ts";
 import { maskUrlPassword } from "../config/redact.ts";
+import { AdvisoryLocks } from "../prisma/advisory-locks.ts";
 import { createPrismaClient, type PrismaClient } from "../prisma/client.ts";
 import { prepareDatabase } from "../prisma/prepare-database.ts";
 import { createRedisConnection } from "./redis-connection.ts";
@@ -8,6 +9,8 @@ import { createRedisConnection } from "./redis-connection.ts";
 export interface Services {
   prisma: PrismaClient;
   redis: Redis;
+  /** Locks that hold across processes (one sender's messages are acted on one at a time). */
+  locks: AdvisoryLocks;
   close(): Promise<void>;
 }
 
@@ -34,11 +37,14 @@ export async function bootServices(urls: { database: string; redis: string }, lo
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`cannot reach Redis at ${maskUrlPassword(urls.redis)} (${reason})`);
   }
+  const locks = new AdvisoryLocks(urls.database);
   return {
     prisma,
     redis,
+    locks,
     async close() {
       redis.disconnect();
+      await locks.close().catch(() => undefined);
       await prisma.$disconnect();
     },
   };

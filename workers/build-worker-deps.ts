@@ -14,6 +14,7 @@ export function buildWorkerDeps(input: {
   twilio: TwilioPort | null;
   slack: SlackPort | null;
   webchat?: WorkerDeps["webchat"];
+  inboundSms?: WorkerDeps["inboundSms"];
   smsRateLimiter: SenderRateLimiter;
   /** WORKER_LOCK_MS: a message "sending" twice this long was claimed by a worker that died. */
   workerLockMs: number;
@@ -26,6 +27,7 @@ export function buildWorkerDeps(input: {
     twilio: input.twilio,
     slack: input.slack,
     webchat: input.webchat ?? null,
+    inboundSms: input.inboundSms ?? null,
     smsRateLimiter: input.smsRateLimiter,
     stuckSendingMs: input.workerLockMs * 2,
     enqueueSms: queues.enqueueSms,
@@ -39,5 +41,6 @@ export function buildWorkerDeps(input: {
     syncDispatchThread: queues.syncDispatchThread,
     relayToDispatcher: queues.relayToDispatcher,
     enqueueOpenApprovals: queues.enqueueOpenApprovals,
+    enqueueInboundSms: queues.enqueueInboundSms,
   };
 }

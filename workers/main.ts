@@ -8,6 +8,9 @@ import { resolveSlackSettings } from "../bots/slack/slack-settings.ts";
 import { createWebChatAdapter } from "../bots/webchat/create-webchat-adapter.ts";
 import { WebDelivery } from "../bots/webchat/web-delivery.ts";
 import { resolveWebChatSettings } from "../bots/webchat/webchat-settings.ts";
+import { buildInboundSmsProcessor } from "../bots/build-inbound-sms-processor.ts";
+import { buildTurnDeps } from "../bots/build-turn-deps.ts";
+import { createExtractorFromEnv } from "../bots/understanding/create-extractor.ts";
 import { bootServices } from "./boot-services.ts";
 import { buildWorkerDeps } from "./build-worker-deps.ts";
 import { getAgency } from "../agencies/load-agencies.ts";
@@ -26,6 +29,7 @@ async function main(): Promise<void> {
   const queues = createQueueSet(services.redis, env.REDIS_PREFIX, env.APPROVAL_TIMEOUT_MINUTES, (error) =>
     logger.warn({ err: error.message }, "queue connection error"),
   );
+  const turn = buildTurnDeps({ prisma: services.prisma, queues, extractor: createExtractorFromEnv() });
   const workers = startAllWorkers({
     connection: services.redis,
     prefix: env.REDIS_PREFIX,
@@ -47,6 +51,14 @@ async function main(): Promise<void> {
         createWebChatAdapter(webChatSettings, logger),
         webChatSettings.appId ?? "",
       ),
+      inboundSms: buildInboundSmsProcessor({
+        prisma: services.prisma,
+        locks: services.locks,
+        queues,
+        turn,
+        logger,
+        getAgency,
+      }),
       smsRateLimiter: createSenderRateLimiter(services.redis, env.REDIS_PREFIX, env.SMS_RATE_PER_SENDER),
       workerLockMs: env.WORKER_LOCK_MS,
     }),

@@ -12,6 +12,7 @@ export function createQueueSet(
   /** Connection errors of the queues (Redis down); without it BullMQ prints them to the console. */
   onError: (error: Error) => void = () => undefined,
 ) {
+  const inbound = new Queue(QUEUES.inbound, { connection, prefix });
   const outbound = new Queue(QUEUES.outbound, { connection, prefix });
   const broadcast = new Queue(QUEUES.broadcast, { connection, prefix });
   const approvals = new Queue(QUEUES.approvals, { connection, prefix });
@@ -30,14 +31,15 @@ export function createQueueSet(
     const job = smsJob(conversationId, turnId);
     await outbound.add(job.name, job.data, job.opts);
   }
-  for (const queue of [outbound, broadcast, approvals, reminders, slack, maintenance]) queue.on("error", onError);
+  for (const queue of [inbound, outbound, broadcast, approvals, reminders, slack, maintenance]) queue.on("error", onError);
   return {
+    inbound,
     outbound,
     broadcast,
     approvals,
     reminders,
     slack,
-    all: [outbound, broadcast, approvals, reminders, slack, maintenance],
+    all: [inbound, outbound, broadcast, approvals, reminders, slack, maintenance],
     /** Runs the recovery sweep every `everyMs` (one schedule however many processes call this). */
     async scheduleRecovery(everyMs = 30_000): Promise<void> {
       if (everyMs === 0) {
@@ -48,6 +50,17 @@ export function createQueueSet(
         "recover-stranded",
         { every: everyMs },
         { name: "recover-stranded", data: {}, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } },
+      );
+    },
+    /**
+     * Queues acting on a stored inbound SMS; the webhook and its retries share one job id, the
+     * recovery sweep passes a `key` of its own (a job that failed for good keeps its id).
+     */
+    async enqueueInboundSms(providerId: string, key?: string): Promise<void> {
+      await inbound.add(
+        "process-inbound-sms",
+        { providerId },
+        { ...DEFAULT_JOB_OPTIONS, attempts: 10, jobId: safe(key ? `inbound-${providerId}-${key}` : `inbound-${providerId}`) },
       );
     },
     enqueueSms,
@@ -144,7 +157,7 @@ export function createQueueSet(
       );
     },
     async close(): Promise<void> {
-      await Promise.all([outbound.close(), broadcast.close(), approvals.close(), reminders.close(), slack.close(), maintenance.close()]);
+      await Promise.all([inbound.close(), outbound.close(), broadcast.close(), approvals.close(), reminders.close(), slack.close(), maintenance.close()]);
     },
   };
 }

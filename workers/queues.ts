@@ -2,6 +2,7 @@ import type { JobsOptions } from "bullmq";
 
 /** Queue names; one queue per concern so a slow one never blocks another. */
 export const QUEUES = {
+  inbound: "inbound-messages",
   outbound: "outbound-messages",
   approvals: "approvals",
   broadcast: "broadcast",

@@ -11,6 +11,7 @@ import { openApprovalsJob } from "./jobs/open-approvals.ts";
 import { requestCancelledJob } from "./jobs/request-cancelled.ts";
 import { requestStaffedJob } from "./jobs/request-staffed.ts";
 import { shiftReminderJob } from "./jobs/shift-reminder.ts";
+import { processInboundSmsJob } from "./jobs/process-inbound-sms.ts";
 import { sendSmsJob } from "./jobs/send-sms.ts";
 import { sendWebJob } from "./jobs/send-web.ts";
 import { recoverStrandedJob } from "./jobs/recover-stranded.ts";
@@ -47,7 +48,13 @@ export type WorkerQueues = Pick<
   | "syncDispatchThread"
   | "relayToDispatcher"
   | "enqueueOpenApprovals"
+  | "enqueueInboundSms"
 >;
+
+/** Acts on stored inbound SMS (bots/twilio/inbound-sms-processor.ts). */
+export interface InboundSmsPort {
+  process(providerId: string): Promise<{ processed: number }>;
+}
 
 /** What every job handler may use; composition roots build it (see build-worker-deps.ts). */
 export interface WorkerDeps extends WorkerQueues {
@@ -63,10 +70,13 @@ export interface WorkerDeps extends WorkerQueues {
   slack: SlackPort | null;
   /** Proactive web chat delivery (the Bot Framework adapter); null where web chat is not served. */
   webchat: { deliver(conversationId: string): Promise<number> } | null;
+  /** Null where a process cannot act on inbound SMS; their jobs then fail and are retried. */
+  inboundSms: InboundSmsPort | null;
 }
 
 /** Every job definition; later issues append theirs (approvals, broadcast, reminders, ...). */
 export const JOB_DEFINITIONS: AnyJobDefinition<WorkerDeps>[] = [
+  processInboundSmsJob,
   sendSmsJob,
   openApprovalsJob,
   broadcastWaveJob,

@@ -2,9 +2,7 @@ import express, { type Router } from "express";
 import type { Logger } from "../../config/logger.ts";
 import type { AgencyConfig } from "../../core/agencies/index.ts";
 import { type InboundMessage, listStatusesBefore } from "../../core/messages/index.ts";
-import type { OfficerSmsResult } from "../officers/handle-officer-sms.ts";
 import type { PrismaClient } from "../../prisma/client.ts";
-import { handleCustomerTurn, type TurnDeps } from "../handle-turn.ts";
 import { parseInboundSms } from "./parse-inbound.ts";
 import { requireTwilioSignature } from "./verify-signature.ts";
 import { WEBHOOK_DEADLINE_MS, withDeadline } from "./with-deadline.ts";
@@ -12,22 +10,23 @@ import type { TwilioSettings } from "./twilio-settings.ts";
 
 export interface SmsRouteDeps {
   settings: TwilioSettings;
-  turn: TurnDeps;
   prisma: PrismaClient;
   logger: Logger;
   agencyByNumber(phone: string): AgencyConfig | undefined;
-  /** Officer commands, for a From on the agency's roster; "not_officer" hands over to the intake. */
-  handleOfficer(message: InboundMessage, agency: AgencyConfig): Promise<OfficerSmsResult>;
-  /** Queues sending the conversation's recorded replies (never sent inline). */
-  enqueueReplies(conversationId: string, turnId: string): Promise<void>;
-  /** Queues a customer conversation's recorded news on its own channel (SMS or web chat). */
-  notifyCustomer(conversationId: string, key: string): Promise<void>;
+  /** Stores the message once per MessageSid (InboundSmsInbox). */
+  storeInbound(message: InboundMessage & { providerId: string }): Promise<void>;
+  /** Queues acting on the stored message (idempotent per MessageSid). */
+  enqueueInbound(providerId: string): Promise<void>;
 }
 
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
 
-
-/** POST /twilio/sms and POST /twilio/status: verify → parse → handle → queue replies. */
+/**
+ * POST /twilio/sms and POST /twilio/status. An inbound SMS is verified, stored and queued, and
+ * Twilio gets its answer at once; a worker acts on it (InboundSmsProcessor) and queues the
+ * replies. Twilio waits for nothing slower than two writes, and a burst of texts waits in the
+ * queue rather than in Twilio's retries.
+ */
 export function createSmsRoutes(deps: SmsRouteDeps): Router {
   const router = express.Router();
   const form = express.urlencoded({ extended: false, limit: "64kb" });
@@ -40,23 +39,16 @@ export function createSmsRoutes(deps: SmsRouteDeps): Router {
       return;
     }
     const message = parseInboundSms(body, agency.id, new Date());
-    if (!message) {
+    if (!message?.providerId) {
       res.status(400).type("text/plain").send("From, To and MessageSid are required");
       return;
     }
-    const sid = message.providerId ?? "";
+    const stored = { ...message, providerId: message.providerId };
     const work = async () => {
-      const officer = await deps.handleOfficer(message, agency);
-      if (officer.kind === "handled") {
-        await deps.enqueueReplies(officer.conversationId, sid);
-        for (const id of officer.alsoNotified) await deps.notifyCustomer(id, sid);
-      }
-      const result = officer.kind === "not_officer" ? await handleCustomerTurn(message, deps.turn) : officer;
-      if (result.kind === "replied") await deps.enqueueReplies(result.conversationId, sid);
-      // A retried webhook re-queues too, under its own job id: if the first try failed after
-      // storing the message (say Redis was down) this gets the reply out, and if the first is
-      // still running, its own enqueue is not swallowed by this one. Delivery is idempotent.
-      if (result.kind === "duplicate") await deps.enqueueReplies(result.conversationId, `${sid}-retry-${Date.now()}`);
+      await deps.storeInbound(stored);
+      // A retried webhook queues again: if the first try stored the message but could not queue
+      // it (Redis down), this does; if it was queued, the job id makes this a no-op.
+      await deps.enqueueInbound(stored.providerId);
     };
     try {
       await withDeadline(work(), WEBHOOK_DEADLINE_MS);

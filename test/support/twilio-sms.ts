@@ -1,5 +1,7 @@
 import { randomBytes, randomInt } from "node:crypto";
+import type { PrismaClient } from "../../prisma/client.ts";
 import type { TestApp } from "./start-test-app.ts";
+import { waitFor } from "./wait-for.ts";
 import { postSignedTwilioForm } from "./twilio-webhook.ts";
 
 /** The Tucson agency's SMS and voice number (agencies/tucson-az-pd.json). */
@@ -120,4 +122,18 @@ export function sandboxSmsTo(test: TestApp, phone: string): string[] {
   return (test.app.outbox?.list() ?? [])
     .filter((e) => e.channel === "sms" && e.to === phone)
     .map((e) => e.body);
+}
+
+/**
+ * The webhook only stores an inbound SMS and queues it; a worker acts on it. Waits until the
+ * messages with these MessageSids were acted on (their turn committed, their replies queued).
+ */
+export async function waitUntilActedOn(prisma: PrismaClient, sids: string | string[], timeoutMs = 15_000): Promise<void> {
+  const providerIds = typeof sids === "string" ? [sids] : sids;
+  const done = await waitFor(
+    () => prisma.inboundSms.count({ where: { providerId: { in: providerIds }, processedAt: { not: null } } }),
+    (count) => count === providerIds.length,
+    timeoutMs,
+  );
+  if (done !== providerIds.length) throw new Error(`${providerIds.length - done} inbound SMS not acted on within ${timeoutMs} ms`);
 }

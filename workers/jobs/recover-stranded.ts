@@ -12,7 +12,7 @@ const BATCH = 500;
 
 /**
  * The database is the record of what must happen; the queues only carry it. Every half minute
- * this sweep re-enqueues what a failed enqueue left behind: unsent replies, requests not handed
+ * this sweep re-enqueues what a failed enqueue left behind: SMS not acted on, unsent replies, requests not handed
  * to approvers, cards never posted, escalations without a thread, customer messages not relayed.
  * Every enqueue is idempotent (fixed job ids, claimed rows), so a sweep never doubles anything.
  */
@@ -24,6 +24,14 @@ export const recoverStrandedJob: JobDefinition<typeof RecoverStrandedPayloadSche
     const { prisma } = deps;
     const before = new Date(Date.now() - STRANDED_AFTER_MS);
     const sweep = `sweep-${Math.floor(Date.now() / 60_000)}`;
+
+    const unprocessed = await prisma.inboundSms.findMany({
+      where: { processedAt: null, receivedAt: { lt: before } },
+      orderBy: { receivedAt: "asc" },
+      select: { providerId: true },
+      take: BATCH,
+    });
+    for (const message of unprocessed) await deps.enqueueInboundSms(message.providerId, sweep);
 
     const unsent = await prisma.message.findMany({
       where: { direction: "outbound", status: "recorded", createdAt: { lt: before }, channel: { in: ["sms", "web"] } },
@@ -69,6 +77,7 @@ export const recoverStrandedJob: JobDefinition<typeof RecoverStrandedPayloadSche
     for (const message of unrelayed) await deps.relayToDispatcher(message.id);
 
     return {
+      unprocessed: unprocessed.length,
       unsent: unsent.length,
       submitted: submitted.length,
       uncarded: uncarded.length,

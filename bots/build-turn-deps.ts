@@ -1,0 +1,33 @@
+import { getAgency } from "../agencies/load-agencies.ts";
+import type { MessageExtractor } from "../core/understanding/index.ts";
+import type { PrismaClient } from "../prisma/client.ts";
+import { PrismaIntakeStore } from "../prisma/repositories/prisma-intake-store.ts";
+import type { QueueSet } from "../workers/queue-set.ts";
+import type { TurnDeps } from "./handle-turn.ts";
+import { relayAnswerToApprovers } from "./slack/relay-answer.ts";
+
+/**
+ * What a customer turn needs on every channel, in the HTTP process (voice, web chat) and in
+ * worker processes (SMS): the intake store, the extractor and the follow-up jobs of a turn.
+ */
+export function buildTurnDeps(input: { prisma: PrismaClient; queues: QueueSet; extractor: MessageExtractor }): TurnDeps {
+  const { prisma, queues } = input;
+  return {
+    store: new PrismaIntakeStore(prisma),
+    extractor: input.extractor,
+    getAgency,
+    async afterCommit({ conversationId, state, effects }) {
+      if (effects.some((e) => e.kind === "submit_request") && state.submittedNumber !== null) {
+        await queues.enqueueOpenApprovals(state.submittedNumber);
+      }
+      for (const effect of effects) {
+        if (effect.kind === "cancel_request") await queues.enqueueRequestCancelled(effect.requestNumber);
+        if (effect.kind === "escalate") {
+          await queues.syncDispatchThread(conversationId, `escalate-${Date.now()}`, effect.reason);
+        }
+      }
+    },
+    relayToDispatcher: async (_conversationId, messageId) => queues.relayToDispatcher(messageId),
+    afterInbound: (conversationId, messageId) => relayAnswerToApprovers(prisma, queues, conversationId, messageId),
+  };
+}

@@ -1,0 +1,71 @@
+import type { InboundMessage } from "../../core/messages/index.ts";
+import type { PrismaClient } from "../client.ts";
+
+/** A stored inbound SMS, in arrival order (`seq`). */
+export interface StoredInboundSms {
+  seq: bigint;
+  message: InboundMessage;
+}
+
+interface InboundSmsRow {
+  seq: bigint;
+  providerId: string;
+  agencyId: string;
+  from: string;
+  to: string;
+  body: string;
+  media: unknown;
+  receivedAt: Date;
+}
+
+const toStored = (row: InboundSmsRow): StoredInboundSms => ({
+  seq: row.seq,
+  message: {
+    channel: "sms",
+    agencyId: row.agencyId,
+    from: row.from,
+    to: row.to,
+    text: row.body,
+    providerId: row.providerId,
+    media: Array.isArray(row.media) ? (row.media as InboundMessage["media"]) : [],
+    receivedAt: row.receivedAt,
+  },
+});
+
+/**
+ * The inbox of SMS webhooks: the webhook stores each message here (once per MessageSid) and
+ * answers Twilio; workers act on the rows, one sender's in arrival order, and mark them done.
+ */
+export class InboundSmsInbox {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  /** Stores the message unless its MessageSid is already stored (a retried webhook); one statement. */
+  async store(message: InboundMessage & { providerId: string }): Promise<void> {
+    await this.prisma.$executeRaw`
+      INSERT INTO "InboundSms" ("providerId", "agencyId", "from", "to", "body", "media", "receivedAt")
+      VALUES (${message.providerId}, ${message.agencyId}, ${message.from}, ${message.to}, ${message.text},
+              ${JSON.stringify(message.media)}::jsonb, ${message.receivedAt})
+      ON CONFLICT ("providerId") DO NOTHING`;
+  }
+
+  /** The sender and arrival number of a stored message that is still to be acted on; null if done or unknown. */
+  async findPending(providerId: string): Promise<{ seq: bigint; agencyId: string; from: string } | null> {
+    return this.prisma.inboundSms.findFirst({
+      where: { providerId, processedAt: null },
+      select: { seq: true, agencyId: true, from: true },
+    });
+  }
+
+  /** The sender's messages still to be acted on, up to and including arrival number `upTo`, oldest first. */
+  async listPending(agencyId: string, from: string, upTo: bigint): Promise<StoredInboundSms[]> {
+    const rows = await this.prisma.inboundSms.findMany({
+      where: { agencyId, from, processedAt: null, seq: { lte: upTo } },
+      orderBy: { seq: "asc" },
+    });
+    return rows.map(toStored);
+  }
+
+  async markProcessed(seq: bigint, at: Date): Promise<void> {
+    await this.prisma.inboundSms.updateMany({ where: { seq, processedAt: null }, data: { processedAt: at } });
+  }
+}
