@@ -1,8 +1,20 @@
 import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
 import pg from "pg";
 
-/** PostgreSQL server the benchmarks create their databases on (BENCH_DATABASE_SERVER_URL). */
-export const BENCH_SERVER_URL = process.env.BENCH_DATABASE_SERVER_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+/** Where a PostgreSQL on this machine listens for local connections (Debian's default). */
+const LOCAL_SOCKET_DIR = "/var/run/postgresql";
+
+/**
+ * PostgreSQL server the benchmarks create their databases on (BENCH_DATABASE_SERVER_URL): the
+ * local server's Unix socket where there is one (what a same-machine deployment should use:
+ * no TCP stack per query), else 127.0.0.1:5432.
+ */
+export const BENCH_SERVER_URL =
+  process.env.BENCH_DATABASE_SERVER_URL ??
+  (existsSync(`${LOCAL_SOCKET_DIR}/.s.PGSQL.5432`)
+    ? `postgresql://postgres@localhost/postgres?host=${LOCAL_SOCKET_DIR}`
+    : "postgresql://postgres@127.0.0.1:5432/postgres");
 /** Redis the benchmarks' queues use (BENCH_REDIS_URL), under a prefix of their own. */
 export const BENCH_REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
 

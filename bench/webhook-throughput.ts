@@ -5,7 +5,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { getAgency } from "../agencies/load-agencies.ts";
 import { createApplication } from "../bots/application.ts";
-import { startFakeTwilio } from "../test/fakes/fake-twilio-server.ts";
+import { type BenchChild, startBenchChild } from "./child-process.ts";
 import {
   BENCH_REDIS_URL,
   type BenchEnvironment,
@@ -43,11 +43,14 @@ export interface WebhookBenchResult {
   repliesHandedToProvider: number;
   /** After the last webhook, until every reply was handed to the provider (ms). */
   repliesDrainedMs: number;
-  /**
-   * CPU time of the application process (HTTP, workers, fake Twilio) per webhook during the load,
-   * replies sent so far included: what bounds the rate one process can sustain.
-   */
-  appCpuMsPerMessage: number;
+  /** Inbound messages acted on (turn committed, replies queued) by the worker process. */
+  inboundActedOn: number;
+  /** After the last webhook, until the worker had acted on every stored message (ms). */
+  actedOnDrainedMs: number;
+  /** CPU time per webhook during the load of the HTTP process. */
+  webCpuMsPerMessage: number;
+  /** CPU time per message of the worker process (`npm run worker`), load and drain together. */
+  workerCpuMsPerMessage: number;
 }
 
 const RATE = 200;
@@ -58,23 +61,28 @@ const CUSTOMERS = 2_000;
 const AUTH_TOKEN = "bench-twilio-auth-token";
 const ACCOUNT_SID = `AC${"b".repeat(32)}`;
 const SID_PREFIX = "SMbe";
+/** Scheduling priority of the worker process (nice value; 0 = the web process's). */
+const WORKER_NICENESS = 10;
 
 /**
- * Inbound SMS webhooks at a fixed rate against the real application (HTTP app, workers,
- * PostgreSQL, Redis, the twilio client towards a fake Twilio API) on a fresh database: autocannon
- * in a child process sends correctly signed webhooks from many customer numbers; afterwards
- * every message must be stored once and every reply handed to the provider.
+ * Inbound SMS webhooks at a fixed rate against the real application on a fresh database, deployed
+ * the production way: the HTTP app (this process, no workers) and `npm run worker` (a child
+ * process) on PostgreSQL, Redis and the twilio client towards a fake Twilio API. autocannon in
+ * another child process sends correctly signed webhooks from many customer numbers; afterwards
+ * every message must be stored once, acted on, and every reply handed to the provider.
  */
 export async function benchWebhook(): Promise<WebhookBenchResult> {
   const environment = planBenchEnvironment("webhook");
   const agency = getAgency("tucson-az-pd");
   const agencyNumber = agency?.phoneNumbers[0];
   if (!agencyNumber) throw new Error("bench: the tucson-az-pd agency has no phone number");
-  const fake = await startFakeTwilio();
+  const fake = await startBenchChild("bench/fake-twilio-process.ts", { readyWhen: "\n" });
   try {
-    return await measureWebhook(environment, fake.url, agencyNumber);
+    const url = /listening at (\S+)/.exec(fake.output())?.[1];
+    if (!url) throw new Error(`bench: the fake Twilio API did not say where it listens: ${fake.output()}`);
+    return await measureWebhook(environment, url, agencyNumber);
   } finally {
-    await fake.close();
+    await fake.stop();
     await environment.dropDatabase();
   }
 }
@@ -87,21 +95,21 @@ async function measureWebhook(
   const port = await findFreePort();
   const publicBaseUrl = `http://localhost:${port}`;
   let server: Server | null = null;
-  const app = await createApplication({
-    runWorkers: true,
-    env: {
-      PORT: String(port),
-      PUBLIC_BASE_URL: publicBaseUrl,
-      DATABASE_URL: environment.databaseUrl,
-      REDIS_URL: BENCH_REDIS_URL,
-      REDIS_PREFIX: environment.redisPrefix,
-      LOG_LEVEL: "silent",
-      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
-      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
-      TWILIO_API_BASE_URL: twilioApiUrl,
-      SMS_RATE_PER_SENDER: "0",
-    },
-  });
+  const env = {
+    PORT: String(port),
+    PUBLIC_BASE_URL: publicBaseUrl,
+    DATABASE_URL: environment.databaseUrl,
+    REDIS_URL: BENCH_REDIS_URL,
+    REDIS_PREFIX: environment.redisPrefix,
+    LOG_LEVEL: "silent",
+    TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+    TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+    TWILIO_API_BASE_URL: twilioApiUrl,
+    SMS_RATE_PER_SENDER: "0",
+  };
+  // Creates and migrates the database before the worker process connects to it.
+  const app = await createApplication({ runWorkers: false, env });
+  let worker: BenchChild | null = null;
   try {
     const listening = app.http.listen(port, "127.0.0.1");
     server = listening;
@@ -110,6 +118,13 @@ async function measureWebhook(
       listening.once("error", reject);
     });
     app.bindPort(port);
+    // `npm run worker`, at a lower priority: background work yields the CPU to the webhooks
+    // Twilio is waiting on (README, "Deployment").
+    worker = await startBenchChild("workers/main.ts", {
+      env: { ...env, LOG_LEVEL: "info" },
+      readyWhen: "workers running",
+      niceness: WORKER_NICENESS,
+    });
 
     const settings: WebhookLoadSettings = {
       localBaseUrl: `http://127.0.0.1:${port}`,
@@ -125,6 +140,7 @@ async function measureWebhook(
       sidPrefix: SID_PREFIX,
     };
     const cpuBefore = process.cpuUsage();
+    const workerCpuBefore = worker.cpuMs();
     const load = await runLoadGenerator(settings);
     const loadEndedAt = performance.now();
     const cpu = process.cpuUsage(cpuBefore);
@@ -132,10 +148,14 @@ async function measureWebhook(
     const { prisma } = app;
     const inbound = { direction: "inbound" as const, providerId: { startsWith: SID_PREFIX } };
     const outbound = { direction: "outbound" as const, channel: "sms" as const, conversation: { role: "customer" as const } };
-    await waitUntil(async () => (await prisma.message.count({ where: inbound })) >= load.answeredIncludingWarmup, 30_000);
+    const stored = { providerId: { startsWith: SID_PREFIX } };
+    await waitUntil(async () => (await prisma.inboundSms.count({ where: { ...stored, processedAt: null } })) === 0, 120_000);
+    const actedOnDrainedMs = performance.now() - loadEndedAt;
     await waitUntil(async () => (await prisma.message.count({ where: { ...outbound, providerId: null } })) === 0, 60_000);
     const repliesDrainedMs = performance.now() - loadEndedAt;
-    const [inboundStored, repliesRecorded, repliesHandedToProvider] = await Promise.all([
+    const workerCpuMs = worker.cpuMs() - workerCpuBefore;
+    const [inboundStored, inboundActedOn, repliesRecorded, repliesHandedToProvider] = await Promise.all([
+      prisma.inboundSms.count({ where: stored }),
       prisma.message.count({ where: inbound }),
       prisma.message.count({ where: outbound }),
       prisma.message.count({ where: { ...outbound, providerId: { not: null } } }),
@@ -154,14 +174,18 @@ async function measureWebhook(
       sent: load.sentIncludingWarmup,
       answered: load.answeredIncludingWarmup,
       inboundStored,
+      inboundActedOn,
+      actedOnDrainedMs: Math.round(actedOnDrainedMs),
       repliesRecorded,
       repliesHandedToProvider,
       repliesDrainedMs: Math.round(repliesDrainedMs),
-      appCpuMsPerMessage: Math.round(((cpu.user + cpu.system) / 1000 / load.sentIncludingWarmup) * 100) / 100,
+      webCpuMsPerMessage: Math.round(((cpu.user + cpu.system) / 1000 / load.sentIncludingWarmup) * 100) / 100,
+      workerCpuMsPerMessage: Math.round((workerCpuMs / load.sentIncludingWarmup) * 100) / 100,
     };
   } finally {
     server?.closeAllConnections();
     server?.close();
+    await worker?.stop();
     await obliterateQueues(app.queues.all);
     await app.close();
   }

@@ -126,7 +126,7 @@ export async function createApplication(options: {
       logger,
       agencyByNumber,
       storeInbound: (message) => inbox.store(message),
-      enqueueInbound: (providerId) => queues.enqueueInboundSms(providerId),
+      enqueueInbound: (message) => queues.enqueueInboundSms(message),
     }),
     createWebChatRoutes({
       adapter: webChatAdapter,

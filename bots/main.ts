@@ -1,8 +1,12 @@
 import type { Server } from "node:http";
 import { createApplication } from "./application.ts";
 
-/** `npm start`: HTTP server and workers in one process. */
-const app = await createApplication({ runWorkers: true }).catch((error: unknown) => {
+/**
+ * `npm start`: HTTP server and workers in one process. `npm run web` (`--web`): the HTTP server
+ * alone, beside one or more `npm run worker` processes (README, "Deployment").
+ */
+const runWorkers = !process.argv.includes("--web");
+const app = await createApplication({ runWorkers }).catch((error: unknown) => {
   process.stderr.write(`detaildesk: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });
@@ -11,7 +15,10 @@ const server: Server = app.http.listen(app.env.PORT, () => {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : app.env.PORT;
   app.bindPort(port);
-  app.logger.info({ port, healthz: `http://127.0.0.1:${port}/healthz` }, "DetailDesk listening");
+  app.logger.info(
+    { port, healthz: `http://127.0.0.1:${port}/healthz`, workers: runWorkers ? "in this process" : "npm run worker" },
+    "DetailDesk listening",
+  );
 });
 server.on("error", (error) => {
   process.stderr.write(`detaildesk: cannot listen on port ${app.env.PORT} (${error.message})\n`);

@@ -56,10 +56,11 @@ export function createQueueSet(
      * Queues acting on a stored inbound SMS; the webhook and its retries share one job id, the
      * recovery sweep passes a `key` of its own (a job that failed for good keeps its id).
      */
-    async enqueueInboundSms(providerId: string, key?: string): Promise<void> {
+    async enqueueInboundSms(message: { providerId: string; agencyId: string; from: string }, key?: string): Promise<void> {
+      const { providerId } = message;
       await inbound.add(
         "process-inbound-sms",
-        { providerId },
+        { providerId, agencyId: message.agencyId, from: message.from },
         { ...DEFAULT_JOB_OPTIONS, attempts: 10, jobId: safe(key ? `inbound-${providerId}-${key}` : `inbound-${providerId}`) },
       );
     },

@@ -53,7 +53,8 @@ export type WorkerQueues = Pick<
 
 /** Acts on stored inbound SMS (bots/twilio/inbound-sms-processor.ts). */
 export interface InboundSmsPort {
-  process(providerId: string): Promise<{ processed: number }>;
+  /** Acts on the sender's stored messages still waiting, oldest first. */
+  process(sender: { agencyId: string; from: string }): Promise<{ processed: number }>;
 }
 
 /** What every job handler may use; composition roots build it (see build-worker-deps.ts). */

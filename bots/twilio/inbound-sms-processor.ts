@@ -6,7 +6,7 @@ import { handleCustomerTurn, type TurnDeps } from "../handle-turn.ts";
 import type { OfficerSmsResult } from "../officers/handle-officer-sms.ts";
 
 export interface InboundSmsProcessorDeps {
-  inbox: Pick<InboundSmsInbox, "findPending" | "listPending" | "markProcessed">;
+  inbox: Pick<InboundSmsInbox, "listPending" | "markProcessed">;
   locks: { withLock<T>(key: string, work: () => Promise<T>): Promise<T> };
   turn: TurnDeps;
   logger: Logger;
@@ -42,12 +42,13 @@ export function createInboundSmsProcessor(deps: InboundSmsProcessorDeps) {
   }
 
   return {
-    /** Acts on the message with this MessageSid, and on its sender's older ones still waiting. */
-    async process(providerId: string): Promise<{ processed: number }> {
-      const pending = await deps.inbox.findPending(providerId);
-      if (!pending) return { processed: 0 };
-      return deps.locks.withLock(`inbound-sms:${pending.agencyId}:${pending.from}`, async () => {
-        const waiting = await deps.inbox.listPending(pending.agencyId, pending.from, pending.seq);
+    /**
+     * Acts on every stored message of this sender still waiting, oldest first (a message's own
+     * job may find it done by the job of an earlier or later one: that is fine).
+     */
+    async process(sender: { agencyId: string; from: string }): Promise<{ processed: number }> {
+      return deps.locks.withLock(`inbound-sms:${sender.agencyId}:${sender.from}`, async () => {
+        const waiting = await deps.inbox.listPending(sender.agencyId, sender.from);
         for (const { seq, message } of waiting) {
           const agency = deps.getAgency(message.agencyId);
           if (agency) await actOn(message, agency);

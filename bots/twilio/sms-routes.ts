@@ -16,7 +16,7 @@ export interface SmsRouteDeps {
   /** Stores the message once per MessageSid (InboundSmsInbox). */
   storeInbound(message: InboundMessage & { providerId: string }): Promise<void>;
   /** Queues acting on the stored message (idempotent per MessageSid). */
-  enqueueInbound(providerId: string): Promise<void>;
+  enqueueInbound(message: { providerId: string; agencyId: string; from: string }): Promise<void>;
 }
 
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
@@ -48,7 +48,7 @@ export function createSmsRoutes(deps: SmsRouteDeps): Router {
       await deps.storeInbound(stored);
       // A retried webhook queues again: if the first try stored the message but could not queue
       // it (Redis down), this does; if it was queued, the job id makes this a no-op.
-      await deps.enqueueInbound(stored.providerId);
+      await deps.enqueueInbound(stored);
     };
     try {
       await withDeadline(work(), WEBHOOK_DEADLINE_MS);

@@ -48,24 +48,18 @@ export class InboundSmsInbox {
       ON CONFLICT ("providerId") DO NOTHING`;
   }
 
-  /** The sender and arrival number of a stored message that is still to be acted on; null if done or unknown. */
-  async findPending(providerId: string): Promise<{ seq: bigint; agencyId: string; from: string } | null> {
-    return this.prisma.inboundSms.findFirst({
-      where: { providerId, processedAt: null },
-      select: { seq: true, agencyId: true, from: true },
-    });
-  }
-
-  /** The sender's messages still to be acted on, up to and including arrival number `upTo`, oldest first. */
-  async listPending(agencyId: string, from: string, upTo: bigint): Promise<StoredInboundSms[]> {
-    const rows = await this.prisma.inboundSms.findMany({
-      where: { agencyId, from, processedAt: null, seq: { lte: upTo } },
-      orderBy: { seq: "asc" },
-    });
+  /** The sender's messages still to be acted on, oldest first; one statement. */
+  async listPending(agencyId: string, from: string): Promise<StoredInboundSms[]> {
+    const rows = await this.prisma.$queryRaw<InboundSmsRow[]>`
+      SELECT "seq", "providerId", "agencyId", "from", "to", "body", "media", "receivedAt"
+      FROM "InboundSms"
+      WHERE "agencyId" = ${agencyId} AND "from" = ${from} AND "processedAt" IS NULL
+      ORDER BY "seq"`;
     return rows.map(toStored);
   }
 
   async markProcessed(seq: bigint, at: Date): Promise<void> {
-    await this.prisma.inboundSms.updateMany({ where: { seq, processedAt: null }, data: { processedAt: at } });
+    await this.prisma.$executeRaw`
+      UPDATE "InboundSms" SET "processedAt" = ${at} WHERE "seq" = ${seq} AND "processedAt" IS NULL`;
   }
 }

@@ -28,10 +28,10 @@ export const recoverStrandedJob: JobDefinition<typeof RecoverStrandedPayloadSche
     const unprocessed = await prisma.inboundSms.findMany({
       where: { processedAt: null, receivedAt: { lt: before } },
       orderBy: { receivedAt: "asc" },
-      select: { providerId: true },
+      select: { providerId: true, agencyId: true, from: true },
       take: BATCH,
     });
-    for (const message of unprocessed) await deps.enqueueInboundSms(message.providerId, sweep);
+    for (const message of unprocessed) await deps.enqueueInboundSms(message, sweep);
 
     const unsent = await prisma.message.findMany({
       where: { direction: "outbound", status: "recorded", createdAt: { lt: before }, channel: { in: ["sms", "web"] } },

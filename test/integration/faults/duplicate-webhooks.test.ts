@@ -4,6 +4,8 @@
 // test/integration/twilio/sms-webhook.test.ts already covers a sequential retry of one SMS; this
 // file adds the concurrent race, the late replay, a first message (which opens the conversation)
 // and the voice line.
+// The SMS webhook only stores the message (once per MessageSid) and queues it; a worker acts on it.
+// So each check first waits until the messages were acted on (waitUntilActedOn), then asserts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { splitSms } from "../../../core/messages/index.ts";
 import { first, listSays, parseTwiml } from "../../support/parse-twiml.ts";
@@ -15,6 +17,7 @@ import {
   newCustomerPhone,
   sandboxSmsTo,
   TUCSON_NUMBER,
+  waitUntilActedOn,
 } from "../../support/twilio-sms.ts";
 import { sleep, waitFor } from "../../support/wait-for.ts";
 
@@ -72,9 +75,16 @@ describe("duplicate and replayed Twilio webhooks", () => {
   /** Customers who already texted once and got the whole answer. */
   async function customersWithConversation(count: number): Promise<string[]> {
     const phones = Array.from({ length: count }, () => newCustomerPhone());
-    for (const phone of phones)
-      expect((await post("/twilio/sms", makeInboundSms(phone, FIRST_TEXT))).status).toBe(200);
-    for (const { sent, expected } of await settle(phones)) expect(sent).toEqual(expected);
+    const firsts = phones.map((phone) => makeInboundSms(phone, FIRST_TEXT));
+    for (const params of firsts) expect((await post("/twilio/sms", params)).status).toBe(200);
+    await waitUntilActedOn(
+      test.app.prisma,
+      firsts.map((params) => params.MessageSid ?? ""),
+    );
+    for (const { rows, sent, expected } of await settle(phones)) {
+      expect(rows.length).toBeGreaterThan(0);
+      expect(sent).toEqual(expected);
+    }
     return phones;
   }
 
@@ -94,6 +104,11 @@ describe("duplicate and replayed Twilio webhooks", () => {
       );
       expect(answers.map((r) => r.status)).toEqual(answers.map(() => 200));
       for (const answer of answers) expect(await answer.text()).toContain("<Response/>");
+      // The turn is taken by a worker: once it was (replies recorded and queued), they go out promptly.
+      await waitUntilActedOn(
+        test.app.prisma,
+        turn.map((params) => params.MessageSid ?? ""),
+      );
       const rows = await waitFor(
         () => test.app.prisma.message.findMany({ where: { to: { in: customers }, direction: "outbound" } }),
         (list) => list.every((m) => m.providerId !== null),
@@ -134,7 +149,12 @@ describe("duplicate and replayed Twilio webhooks", () => {
       firsts.flatMap((params) => [post("/twilio/sms", params), post("/twilio/sms", params)]),
     );
     expect(answers.map((r) => r.status)).toEqual(answers.map(() => 200));
+    await waitUntilActedOn(
+      test.app.prisma,
+      firsts.map((params) => params.MessageSid ?? ""),
+    );
     for (const params of firsts) {
+      expect(await test.app.prisma.inboundSms.count({ where: { providerId: params.MessageSid ?? "" } })).toBe(1);
       expect(await test.app.prisma.message.count({ where: { providerId: params.MessageSid ?? "" } })).toBe(1);
     }
     // A second conversation would hold a fresh state and could take the customer's next message.
@@ -146,7 +166,9 @@ describe("duplicate and replayed Twilio webhooks", () => {
     // The conversation goes on where it was: the next answer is taken as the job, not a new start.
     for (const phone of customers) {
       const repliesBefore = (await outboundTo(phone)).map((m) => m.id);
-      expect((await post("/twilio/sms", makeInboundSms(phone, "store security"))).status).toBe(200);
+      const next = makeInboundSms(phone, "store security");
+      expect((await post("/twilio/sms", next)).status).toBe(200);
+      await waitUntilActedOn(test.app.prisma, next.MessageSid ?? "");
       const latest = await test.app.prisma.conversation.findFirstOrThrow({
         where: { participant: phone },
         orderBy: { lastMessageAt: "desc" },
@@ -165,8 +187,17 @@ describe("duplicate and replayed Twilio webhooks", () => {
     const customers = Array.from({ length: 3 }, () => newCustomerPhone());
     const originals = customers.map((phone) => makeInboundSms(phone, FIRST_TEXT));
     for (const params of originals) expect((await post("/twilio/sms", params)).status).toBe(200);
+    const sids = originals.map((params) => params.MessageSid ?? "");
+    await waitUntilActedOn(test.app.prisma, sids);
     const settled = await settle(customers);
-    for (const { sent, expected } of settled) expect(sent).toEqual(expected);
+    for (const { rows, sent, expected } of settled) {
+      expect(rows.length).toBeGreaterThan(0);
+      expect(sent).toEqual(expected);
+    }
+    const inboxBefore = await test.app.prisma.inboundSms.findMany({
+      where: { providerId: { in: sids } },
+      orderBy: { seq: "asc" },
+    });
     const states = await Promise.all(
       customers.map(
         async (phone) =>
@@ -181,7 +212,15 @@ describe("duplicate and replayed Twilio webhooks", () => {
     );
     replays.push(...(await Promise.all(originals.map((params) => post("/twilio/sms", params)))));
     expect(replays.map((r) => r.status)).toEqual(replays.map(() => 200));
-    await sleep(500);
+    // Stored once: no new inbox row, and the one there is still marked acted on when it was.
+    expect(
+      await test.app.prisma.inboundSms.findMany({ where: { providerId: { in: sids } }, orderBy: { seq: "asc" } }),
+    ).toEqual(inboxBefore);
+    // A worker that took a replay would act within this (replies normally go out within a second).
+    await sleep(1_500);
+    expect(
+      await test.app.prisma.inboundSms.findMany({ where: { providerId: { in: sids } }, orderBy: { seq: "asc" } }),
+    ).toEqual(inboxBefore);
     for (const [index, phone] of customers.entries()) {
       expect(
         await test.app.prisma.message.count({ where: { providerId: originals[index]?.MessageSid ?? "" } }),

@@ -4,6 +4,8 @@
 // whitespace-only, control characters, lone surrogates. Every webhook must answer 200 with TwiML,
 // every reply must be real text, every conversation state valid, the tables intact, and no text
 // may approve anything.
+// The SMS webhook only stores a message and queues it; a worker acts on it (one sender's messages
+// in arrival order). Checks of what a message did wait until it was acted on (waitUntilActedOn).
 import { cleanMessageText } from "../../../core/shared/index.ts";
 import fc from "fast-check";
 import { XMLValidator } from "fast-xml-parser";
@@ -21,6 +23,7 @@ import {
   sandboxSmsTo,
   TUCSON_NUMBER,
   SMS_INTAKE,
+  waitUntilActedOn,
 } from "../../support/twilio-sms.ts";
 import { waitFor } from "../../support/wait-for.ts";
 
@@ -140,11 +143,16 @@ describe("a fuzzed stream of SMS bodies", () => {
     // the instructions, and at the quote summary awaiting YES.
     const stages = [0, 0, 2, 5, 6, 7, SMS_INTAKE.length];
     const customers = stages.map(() => newCustomerPhone());
+    const intakeSids: string[] = [];
     for (const [index, phone] of customers.entries()) {
       for (const line of SMS_INTAKE.slice(0, stages[index])) {
-        expect((await post("/twilio/sms", makeInboundSms(phone, line))).status).toBe(200);
+        const params = makeInboundSms(phone, line);
+        expect((await post("/twilio/sms", params)).status).toBe(200);
+        intakeSids.push(params.MessageSid ?? "");
       }
     }
+    // Each customer at their point before the stream starts.
+    await waitUntilActedOn(prisma, intakeSids, 30_000);
 
     const sent: { phone: string; sid: string; body: string }[] = [];
     const deliver = async (phone: string, body: string) => {
@@ -179,7 +187,13 @@ describe("a fuzzed stream of SMS bodies", () => {
       { numRuns: 60, endOnFailure: true, seed: FUZZ_SEED },
     );
 
-    // Each message stored once, as sent (a form post turns lone surrogates into U+FFFD), less the
+    // Every message acted on (one sender's one at a time, so this can take a few seconds)...
+    await waitUntilActedOn(
+      prisma,
+      sent.map((s) => s.sid),
+      60_000,
+    );
+    // ...and stored once, as sent (a form post turns lone surrogates into U+FFFD), less the
     // control characters the app drops on the way in.
     const stored = await prisma.message.findMany({ where: { providerId: { in: sent.map((s) => s.sid) } } });
     expect(stored).toHaveLength(sent.length);
@@ -314,6 +328,9 @@ describe("a fuzzed stream of SMS bodies", () => {
     const answers = [await post("/twilio/sms", params), await post("/twilio/sms", params)];
     // A 503 would make Twilio retry the same body until it gives up: the message would be lost.
     expect(answers.map((r) => r.status)).toEqual([200, 200]);
+    // Not stuck in the inbox either: a worker acts on it (once).
+    await waitUntilActedOn(test.app.prisma, params.MessageSid ?? "");
+    expect(await test.app.prisma.inboundSms.count({ where: { providerId: params.MessageSid } })).toBe(1);
     const stored = await test.app.prisma.message.findMany({ where: { providerId: params.MessageSid } });
     expect(stored).toHaveLength(1);
     expect(stored[0]?.body).toMatch(/^I need 2 officers[\s\uFFFD]? Saturday 6-11pm at 4500 E Broadway$/);
@@ -339,13 +356,19 @@ describe("a fuzzed stream of SMS bodies", () => {
     { question: "the instructions", before: SMS_INTAKE.slice(0, 7), answer: `Par${"👮".repeat(600)}` },
   ])("takes a long emoji answer to $question (cut at a limit) and goes on", async ({ before, answer }) => {
     const phone = newCustomerPhone();
-    for (const line of before)
-      expect((await post("/twilio/sms", makeInboundSms(phone, line))).status).toBe(200);
+    const earlier = before.map((line) => makeInboundSms(phone, line));
+    for (const params of earlier) expect((await post("/twilio/sms", params)).status).toBe(200);
+    // At the question before counting its replies (a worker takes each turn after the webhook).
+    await waitUntilActedOn(
+      test.app.prisma,
+      earlier.map((params) => params.MessageSid ?? ""),
+    );
     const repliesBefore = await test.app.prisma.message.count({
       where: { to: phone, direction: "outbound" },
     });
     const params = makeInboundSms(phone, answer);
     expect((await post("/twilio/sms", params)).status).toBe(200);
+    await waitUntilActedOn(test.app.prisma, params.MessageSid ?? "");
     const replies = await test.app.prisma.message.findMany({
       where: { to: phone, direction: "outbound" },
       orderBy: { createdAt: "asc" },

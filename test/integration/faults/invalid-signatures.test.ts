@@ -6,7 +6,13 @@ import twilio from "twilio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeTwilio } from "../../fakes/fake-twilio-server.ts";
 import { startTestApp, type TestApp } from "../../support/start-test-app.ts";
-import { makeInboundSms, newCallSid, newCustomerPhone, TUCSON_NUMBER } from "../../support/twilio-sms.ts";
+import {
+  makeInboundSms,
+  newCallSid,
+  newCustomerPhone,
+  TUCSON_NUMBER,
+  waitUntilActedOn,
+} from "../../support/twilio-sms.ts";
 
 const AUTH_TOKEN = "faults-signature-auth-token";
 const PUBLIC_BASE = "https://faults-signatures.example.org";
@@ -87,6 +93,8 @@ describe("webhooks with an invalid Twilio signature", () => {
       const params = makeInboundSms(phone, body, { AccountSid: ACCOUNT_SID });
       const response = await postForm("/twilio/sms", params, headers("/twilio/sms", params));
       expect(response.status).toBe(403);
+      // Not even stored for a worker to act on later (the webhook stores, a worker acts).
+      expect(await test.app.prisma.inboundSms.count({ where: { providerId: params.MessageSid } })).toBe(0);
       expect(await test.app.prisma.message.count({ where: { providerId: params.MessageSid } })).toBe(0);
     }
     expect(await rowsOf(phone)).toEqual({ conversations: 0, messages: 0, optOuts: 0 });
@@ -178,6 +186,8 @@ describe("webhooks with an invalid Twilio signature", () => {
       AccountSid: ACCOUNT_SID,
     });
     expect((await postSigned("/twilio/sms", sms)).status).toBe(200);
+    // The webhook stores the SMS and a worker acts on it: wait for that before looking.
+    await waitUntilActedOn(test.app.prisma, sms.MessageSid ?? "");
     expect(await test.app.prisma.message.count({ where: { providerId: sms.MessageSid } })).toBe(1);
 
     const caller = newCustomerPhone();

@@ -1,7 +1,11 @@
 // Fault: PostgreSQL goes away under the app (a TCP proxy between them is cut, or stalls like a
 // network partition). A webhook must then answer 503 within a few seconds, so Twilio retries it
 // later, and nothing may be left half-written: the retry (same MessageSid) is processed once.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+// The SMS webhook only stores the message (InboundSms) and queues it; a worker acts on it. So a
+// cut either fails that INSERT (503, nothing stored, Twilio retries) or hits the worker's job
+// (the webhook answered 200 already), which fails and is retried by BullMQ (backoff 1 s, 2 s,
+// 4 s, ...) until the database is back; either way the message is acted on exactly once.
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { splitSms } from "../../../core/messages/index.ts";
 import { createPrismaClient, type PrismaClient } from "../../../prisma/client.ts";
 import { startTestApp, type TestApp } from "../../support/start-test-app.ts";
@@ -13,6 +17,7 @@ import {
   newCustomerPhone,
   sandboxSmsTo,
   SMS_INTAKE,
+  waitUntilActedOn,
 } from "../../support/twilio-sms.ts";
 import { sleep, waitFor } from "../../support/wait-for.ts";
 
@@ -20,6 +25,11 @@ import { sleep, waitFor } from "../../support/wait-for.ts";
 /** Twilio waits 15 s for a webhook; an answer should come well before, so it can retry. */
 /** Well inside Twilio's 15 s webhook timeout (the app's deadline is 6 s). */
 const PROMPT_MS = 8_000;
+/**
+ * How long a message cut off in the worker may take to be acted on once the database is back:
+ * BullMQ retries its job after 1 s, 2 s, 4 s, 8 s (so by 15 s in all), plus the turn itself.
+ */
+const RECOVERY_MS = 30_000;
 
 
 describe("PostgreSQL unavailable", () => {
@@ -28,8 +38,15 @@ describe("PostgreSQL unavailable", () => {
   /** Straight to the database, past the proxy: what is really stored. */
   let db: PrismaClient;
   let post: ReturnType<typeof createTwilioPoster>;
+  /**
+   * Exceptions nothing caught while a test ran. The app runs in this process; in production
+   * (`npm start` serves the webhooks and runs the workers) any of them would end it.
+   */
+  const uncaught: Error[] = [];
+  const monitor = (error: Error) => uncaught.push(error);
 
   beforeAll(async () => {
+    process.on("uncaughtExceptionMonitor", monitor);
     const direct = new URL(inject("databaseUrl"));
     proxy = await startTcpProxy({ host: direct.hostname, port: Number(direct.port || 5432) });
     const proxied = new URL(direct);
@@ -43,7 +60,12 @@ describe("PostgreSQL unavailable", () => {
     db = createPrismaClient(direct.toString());
     post = createTwilioPoster(test);
   });
+  afterEach(() => {
+    const messages = uncaught.splice(0).map((error) => error.message);
+    expect(messages, "an uncaught exception would have ended the app's process").toEqual([]);
+  });
   afterAll(async () => {
+    process.off("uncaughtExceptionMonitor", monitor);
     proxy?.restore();
     await test?.close();
     await db?.$disconnect();
@@ -100,11 +122,18 @@ describe("PostgreSQL unavailable", () => {
     );
   }
 
+  /** The BullMQ job acting on an inbound SMS (one per MessageSid: the webhook and Twilio's retries share it). */
+  const inboundJob = (sid: string) => test.app.queues.inbound.getJob(`inbound-${sid}`);
+
   /** Walks a customer to the quote summary that awaits YES. */
   async function customerAtConfirmation(): Promise<string> {
     const phone = newCustomerPhone();
-    for (const line of SMS_INTAKE)
-      expect((await post("/twilio/sms", makeInboundSms(phone, line))).status).toBe(200);
+    const lines = SMS_INTAKE.map((line) => makeInboundSms(phone, line));
+    for (const params of lines) expect((await post("/twilio/sms", params)).status).toBe(200);
+    await waitUntilActedOn(
+      db,
+      lines.map((params) => params.MessageSid ?? ""),
+    );
     const conversation = await db.conversation.findFirstOrThrow({ where: { participant: phone } });
     expect(conversation.stateName).toBe("confirming");
     // Its replies out of the way first, so a cut later meets no send in flight from before.
@@ -115,8 +144,10 @@ describe("PostgreSQL unavailable", () => {
 
   it("answers 503 at once while the database is cut, reports it on /healthz, and takes Twilio's retry once", async () => {
     // A warm pool first: the cut must also break connections the app already holds.
-    const warm = newCustomerPhone();
-    expect((await post("/twilio/sms", makeInboundSms(warm, "hello"))).status).toBe(200);
+    const warm = makeInboundSms(newCustomerPhone(), "hello");
+    expect((await post("/twilio/sms", warm)).status).toBe(200);
+    // Acted on before the cut, so the cut meets no job of it in flight.
+    await waitUntilActedOn(db, warm.MessageSid ?? "");
 
     const phone = newCustomerPhone();
     const params = makeInboundSms(phone, "Hi, I need 2 officers next Saturday 6-11pm at 4500 E Broadway");
@@ -128,6 +159,9 @@ describe("PostgreSQL unavailable", () => {
       const health = await healthz();
       expect(health.status).toBe(503);
       expect(health.body).toMatchObject({ database: "down", redis: "up" });
+      // Nothing stored, not even in the inbox, and nothing queued to act on.
+      expect(await db.inboundSms.count({ where: { providerId: params.MessageSid } })).toBe(0);
+      expect(await inboundJob(params.MessageSid ?? "")).toBeUndefined();
       expect(await db.message.count({ where: { providerId: params.MessageSid } })).toBe(0);
       expect(await db.conversation.count({ where: { participant: phone } })).toBe(0);
     } finally {
@@ -143,6 +177,9 @@ describe("PostgreSQL unavailable", () => {
     expect(retried.attempts.at(-1)).toBe(200);
     expect(retried.body).toContain("<Response/>");
     expect((await healthz()).status).toBe(200);
+    // A worker acts on the stored retry, once.
+    await waitUntilActedOn(db, params.MessageSid ?? "");
+    expect(await db.inboundSms.count({ where: { providerId: params.MessageSid } })).toBe(1);
     expect(await db.message.count({ where: { providerId: params.MessageSid } })).toBe(1);
     expect(await db.message.count({ where: { from: phone, direction: "inbound" } })).toBe(1);
     const [settled] = await settle([phone]);
@@ -151,29 +188,45 @@ describe("PostgreSQL unavailable", () => {
     expect(settled?.sent).toEqual(settled?.expected);
   });
 
-  it("finishes a turn whose commit the cut interrupted when Twilio retries it (nothing half-written)", async () => {
+  it("finishes a turn whose commit the cut interrupted once the database is back (nothing half-written)", async () => {
     const phone = await customerAtConfirmation();
+    const repliesBefore = await db.message.count({ where: { to: phone, direction: "outbound" } });
     const yes = makeInboundSms(phone, "YES");
     // Cut exactly when the turn's transaction inserts the request: the inbound message is stored
-    // by then, the request, its quote and the replies are not.
+    // by then, the request, its quote and the replies are not. The turn runs in a worker: the
+    // webhook stored the message and answered before.
     const cutDone = proxy.cutWhen((chunk) => chunk.includes('INSERT INTO "public"."Request"'));
     try {
       const first = await timedPost("/twilio/sms", yes);
-      await Promise.race([cutDone, sleep(2_000)]);
-      expect(proxy.state()).toBe("cut");
-      expect(first.status).toBe(503);
+      expect(first.status).toBe(200);
       expect(first.ms).toBeLessThan(PROMPT_MS);
+      await Promise.race([cutDone, sleep(10_000)]);
+      expect(proxy.state()).toBe("cut");
+      // Nothing of the turn's commit is written: no request, no reply, the state unchanged; the
+      // message waits in the inbox, not acted on.
+      expect(await db.request.count({ where: { conversation: { participant: phone } } })).toBe(0);
+      expect(await db.message.count({ where: { to: phone, direction: "outbound" } })).toBe(repliesBefore);
+      expect((await db.conversation.findFirstOrThrow({ where: { participant: phone } })).stateName).toBe(
+        "confirming",
+      );
+      expect(await db.inboundSms.findUniqueOrThrow({ where: { providerId: yes.MessageSid } })).toMatchObject({
+        processedAt: null,
+      });
+      // Down long enough for BullMQ's first retry (after 1 s) to fail too.
+      await sleep(1_500);
+      expect(await db.request.count({ where: { conversation: { participant: phone } } })).toBe(0);
     } finally {
       proxy.restore();
     }
-    expect(await db.request.count({ where: { conversation: { participant: phone } } })).toBe(0);
 
-    const retried = await deliverLikeTwilio(test, yes, {
-      retryDelayMs: 200,
-      timeoutMs: PROMPT_MS,
-      giveUpAfterMs: 15_000,
-    });
-    expect(retried.attempts.at(-1)).toBe(200);
+    // BullMQ retries the job until the database is back; then the turn is taken, once.
+    await waitUntilActedOn(db, yes.MessageSid ?? "", RECOVERY_MS);
+    const job = await inboundJob(yes.MessageSid ?? "");
+    expect(await job?.getState()).toBe("completed");
+    expect(job?.attemptsMade).toBeGreaterThan(1);
+    // A late Twilio retry of the same MessageSid (had the 200 been lost) changes nothing.
+    expect((await post("/twilio/sms", yes)).status).toBe(200);
+    expect(await db.inboundSms.count({ where: { providerId: yes.MessageSid } })).toBe(1);
     expect(await db.message.count({ where: { providerId: yes.MessageSid } })).toBe(1);
     // The retry did the turn: one request with its quote, and the customer is told its number.
     const requests = await db.request.findMany({
@@ -195,7 +248,8 @@ describe("PostgreSQL unavailable", () => {
   }, async () => {
     const customers = await Promise.all(Array.from({ length: 6 }, () => customerAtConfirmation()));
     const yeses = customers.map((phone) => makeInboundSms(phone, "YES"));
-    // All confirm at once; the database goes away a few milliseconds in, for a second.
+    // All confirm at once; the database goes away a few milliseconds in, for a second: it fails
+    // some webhooks' INSERT (503, Twilio retries) and some workers' turns (BullMQ retries).
     const deliveries = yeses.map((params) =>
       deliverLikeTwilio(test, params, { retryDelayMs: 300, timeoutMs: PROMPT_MS }),
     );
@@ -208,8 +262,14 @@ describe("PostgreSQL unavailable", () => {
     // Only 200 and 503 were answered, never a 500 or a hang.
     expect(logs.flatMap((log) => log.attempts).filter((s) => s !== 200 && s !== 503)).toEqual([]);
 
+    await waitUntilActedOn(
+      db,
+      yeses.map((params) => params.MessageSid ?? ""),
+      RECOVERY_MS,
+    );
     const settled = await settle(customers, 20_000);
     for (const [index, phone] of customers.entries()) {
+      expect(await db.inboundSms.count({ where: { providerId: yeses[index]?.MessageSid ?? "" } })).toBe(1);
       expect(await db.message.count({ where: { providerId: yeses[index]?.MessageSid ?? "" } })).toBe(1);
       const requests = await db.request.findMany({
         where: { conversation: { participant: phone } },
@@ -245,6 +305,8 @@ describe("PostgreSQL unavailable", () => {
       expect(health.status).toBe(503);
       expect(health.body.database).toBe("down");
       attempt = await timedPost("/twilio/sms", params);
+      // Not stored: Twilio's retry is the message's only way in.
+      expect(await db.inboundSms.count({ where: { providerId: params.MessageSid } })).toBe(0);
     } finally {
       proxy.restore();
     }
@@ -258,6 +320,8 @@ describe("PostgreSQL unavailable", () => {
       giveUpAfterMs: 15_000,
     });
     expect(retried.attempts.at(-1)).toBe(200);
+    await waitUntilActedOn(db, params.MessageSid ?? "");
+    expect(await db.inboundSms.count({ where: { providerId: params.MessageSid } })).toBe(1);
     expect(await db.message.count({ where: { providerId: params.MessageSid } })).toBe(1);
   });
 });

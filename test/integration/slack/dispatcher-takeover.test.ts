@@ -11,6 +11,7 @@ import {
   TEST_SLACK_SIGNING_SECRET,
 } from "../../support/slack-request.ts";
 import { startTestApp, type TestApp } from "../../support/start-test-app.ts";
+import { newMessageSid, waitUntilActedOn } from "../../support/twilio-sms.ts";
 import { postSignedTwilioForm } from "../../support/twilio-webhook.ts";
 import { waitFor } from "../../support/wait-for.ts";
 
@@ -41,15 +42,27 @@ describe("dispatcher takeover through a Slack thread", () => {
   });
 
   const newPhone = () => `+1520554${String(1000 + Math.floor(Math.random() * 8999))}`;
-  const text = (from: string, body: string) =>
-    postSignedTwilioForm(`${test.base}/twilio/sms`, `${PUBLIC_BASE}/twilio/sms`, SANDBOX_AUTH_TOKEN, {
-      MessageSid: `SM${randomBytes(16).toString("hex")}`,
+  /** Texts the agency (the webhook answers 200 once the SMS is stored and queued); its MessageSid. */
+  const text = async (from: string, body: string): Promise<string> => {
+    const sid = newMessageSid();
+    const response = await postSignedTwilioForm(`${test.base}/twilio/sms`, `${PUBLIC_BASE}/twilio/sms`, SANDBOX_AUTH_TOKEN, {
+      MessageSid: sid,
       From: from,
       To: AGENCY_NUMBER,
       Body: body,
     });
+    expect(response.status).toBe(200);
+    return sid;
+  };
   const smsTo = (phone: string) =>
     (test.app.outbox?.list() ?? []).filter((e) => e.channel === "sms" && e.to === phone).map((e) => e.body);
+  /** Waits until a worker acted on these texts and every SMS stored for `phone` so far was sent. */
+  async function settled(phone: string, sids: string[]): Promise<void> {
+    await waitUntilActedOn(test.app.prisma, sids);
+    const stored = await test.app.prisma.message.count({ where: { to: phone, channel: "sms", direction: "outbound" } });
+    const sent = await waitFor(() => smsTo(phone).length, (n) => n >= stored);
+    expect(sent).toBeGreaterThanOrEqual(stored);
+  }
   const threadPosts = (ts: string) =>
     slack.callsOf("chat.postMessage").filter((c) => c.args.thread_ts === ts).map((c) => String(c.args.text));
   const click = (actionId: string, conversationId: string, userId = DISPATCHER) =>
@@ -60,8 +73,9 @@ describe("dispatcher takeover through a Slack thread", () => {
   /** A customer who asked for an agent, with the thread the escalation opened. */
   async function escalated() {
     const phone = newPhone();
-    expect((await text(phone, "I need 2 officers for a store opening")).status).toBe(200);
-    expect((await text(phone, "agent please")).status).toBe(200);
+    const sids = [await text(phone, "I need 2 officers for a store opening"), await text(phone, "agent please")];
+    // A worker acts on the texts; the bot's replies to them go out before the test goes on.
+    await settled(phone, sids);
     const conversation = await waitFor(
       () => test.app.prisma.conversation.findFirstOrThrow({ where: { participant: phone } }),
       (c) => c.slackThreadTs !== null,
@@ -119,7 +133,7 @@ describe("dispatcher takeover through a Slack thread", () => {
     expect(smsTo(phone)).not.toContain("early reply");
 
     // Customer → thread, with no bot answer.
-    await text(phone, "It starts at 9am on Saturday");
+    await waitUntilActedOn(test.app.prisma, await text(phone, "It starts at 9am on Saturday"));
     await waitFor(() => threadPosts(threadTs), (list) => list.some((t) => t.includes("9am on Saturday")));
     expect(threadPosts(threadTs).filter((t) => t.includes("9am on Saturday"))).toHaveLength(1);
     await new Promise((resolve) => setTimeout(resolve, 300));

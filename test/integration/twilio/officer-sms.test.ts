@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeTwilio } from "../../fakes/fake-twilio-server.ts";
 import { startTestApp, type TestApp } from "../../support/start-test-app.ts";
+import { newMessageSid, waitUntilActedOn } from "../../support/twilio-sms.ts";
 import { postSignedTwilioForm } from "../../support/twilio-webhook.ts";
 
 const AUTH_TOKEN = "test-officer-auth-token";
@@ -26,13 +27,17 @@ describe("officer SMS commands", () => {
     await fake.close();
   });
 
-  const send = (from: string, body: string) =>
-    postSignedTwilioForm(`${test.base}/twilio/sms`, `${PUBLIC_BASE}/twilio/sms`, AUTH_TOKEN, {
-      MessageSid: `SM${randomBytes(16).toString("hex")}`,
+  /** Posts an inbound SMS; the webhook only stores and queues it (see waitUntilActedOn). */
+  async function send(from: string, body: string): Promise<{ sid: string; response: Response }> {
+    const sid = newMessageSid();
+    const response = await postSignedTwilioForm(`${test.base}/twilio/sms`, `${PUBLIC_BASE}/twilio/sms`, AUTH_TOKEN, {
+      MessageSid: sid,
       From: from,
       To: AGENCY_NUMBER,
       Body: body,
     });
+    return { sid, response };
+  }
 
   /** Replies to the officer's commands (post orders, sent on staffing by a worker, are left out). */
   async function repliesTo(phone: string, count: number): Promise<string[]> {
@@ -78,8 +83,10 @@ describe("officer SMS commands", () => {
 
   it("gives a position to exactly one of several officers accepting at once", async () => {
     const { officers, position, code } = await makeOffers(6);
-    const responses = await Promise.all(officers.map((o) => send(o.phone, `YES ${code}`)));
-    expect(responses.every((r) => r.status === 200)).toBe(true);
+    const sent = await Promise.all(officers.map((o) => send(o.phone, `YES ${code}`)));
+    expect(sent.every(({ response }) => response.status === 200)).toBe(true);
+    // Different officers' messages are acted on concurrently, by different jobs.
+    await waitUntilActedOn(test.app.prisma, sent.map(({ sid }) => sid));
     const assignments = await test.app.prisma.assignment.findMany({ where: { positionId: position.id } });
     expect(assignments).toHaveLength(1);
     const replies = await Promise.all(officers.map((o) => repliesTo(o.phone, 1)));
@@ -93,10 +100,15 @@ describe("officer SMS commands", () => {
     const phone = officers[0]!.phone;
     const before = (await repliesTo(phone, 0)).length;
     const commands = [`YES ${code}`, "SHIFTS", `IN ${code}`, `NOTE ${code} north gate locked`, `OUT ${code}`, "dance"];
+    const sids: string[] = [];
     for (const [index, command] of commands.entries()) {
-      await send(phone, command);
+      const { sid, response } = await send(phone, command);
+      expect(response.status).toBe(200);
+      sids.push(sid);
+      await waitUntilActedOn(test.app.prisma, sid);
       await repliesTo(phone, before + index + 1);
     }
+    await waitUntilActedOn(test.app.prisma, sids);
     const replies = (await repliesTo(phone, before + 6)).slice(before);
     expect(replies[0]).toMatch(/^Confirmed/);
     expect(replies[1]).toContain(code);

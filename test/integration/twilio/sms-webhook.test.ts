@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Application } from "../../../bots/application.ts";
 import { startTestApp, type TestApp } from "../../support/start-test-app.ts";
 import { startFakeTwilio } from "../../fakes/fake-twilio-server.ts";
+import { waitUntilActedOn } from "../../support/twilio-sms.ts";
 import { postSignedTwilioForm } from "../../support/twilio-webhook.ts";
-import { waitFor } from "../../support/wait-for.ts";
+import { sleep, waitFor } from "../../support/wait-for.ts";
 
 const AUTH_TOKEN = "test-twilio-auth-token";
 const PUBLIC_BASE = "https://detaildesk.example.org";
@@ -47,6 +48,18 @@ describe("POST /twilio/sms (live mode against a fake Twilio API)", () => {
   const post = (params: Record<string, string>, signature?: string) =>
     postSignedTwilioForm(`${base}/twilio/sms`, `${PUBLIC_BASE}/twilio/sms`, AUTH_TOKEN, params, { signature });
 
+  /** Waits until the inbound queue has nothing left to run (any job a webhook queued has run). */
+  async function waitForInboundQueueIdle(): Promise<void> {
+    const pending = await waitFor(
+      async () => {
+        const counts = await app.queues.inbound.getJobCounts("waiting", "active", "delayed", "prioritized", "paused");
+        return Object.values(counts).reduce((sum, n) => sum + n, 0);
+      },
+      (n) => n === 0,
+    );
+    expect(pending).toBe(0);
+  }
+
   it("answers a signed SMS through the queue and the real twilio client, in order", async () => {
     const phone = newPhone();
     const response = await post(sms(phone, "hi, I need 2 officers Saturday 6-11pm at 4500 E Broadway"));
@@ -78,8 +91,12 @@ describe("POST /twilio/sms (live mode against a fake Twilio API)", () => {
     ];
     let expected = 0;
     for (const line of lines) {
-      expect((await post(sms(phone, line))).status).toBe(200);
-      expected += 1;
+      const params = sms(phone, line);
+      expect((await post(params)).status).toBe(200);
+      // A worker acts on the message; then every reply of its turn is stored (and queued).
+      await waitUntilActedOn(app.prisma, params.MessageSid);
+      const stored = await app.prisma.message.count({ where: { to: phone, direction: "outbound" } });
+      expected = Math.max(expected + 1, stored);
       await waitFor(
         async () => fake.messages.filter((m) => m.to === phone).length,
         (n) => n >= expected,
@@ -114,14 +131,19 @@ describe("POST /twilio/sms (live mode against a fake Twilio API)", () => {
     expect(unsigned.status).toBe(403);
     const tampered = await postSignedTwilioForm(`${base}/twilio/sms`, `${PUBLIC_BASE}/twilio/sms`, "other-token", params);
     expect(tampered.status).toBe(403);
+    // Nothing stored in the inbox, so nothing for a worker to act on later.
+    expect(await app.prisma.inboundSms.count({ where: { providerId: params.MessageSid } })).toBe(0);
     expect(await app.prisma.message.count({ where: { providerId: params.MessageSid } })).toBe(0);
   });
 
   it("processes a retried webhook with the same MessageSid once", async () => {
     const phone = newPhone();
     const params = sms(phone, "HELP");
+    // A retry that arrives before a worker acted on the first delivery...
     expect((await post(params)).status).toBe(200);
     expect((await post(params)).status).toBe(200);
+    await waitUntilActedOn(app.prisma, params.MessageSid);
+    expect(await app.prisma.inboundSms.count({ where: { providerId: params.MessageSid } })).toBe(1);
     expect(await app.prisma.message.count({ where: { providerId: params.MessageSid } })).toBe(1);
     const outbound = await app.prisma.message.count({ where: { to: phone, direction: "outbound" } });
     expect(outbound).toBeGreaterThan(0);
@@ -129,11 +151,17 @@ describe("POST /twilio/sms (live mode against a fake Twilio API)", () => {
       async () => fake.messages.filter((m) => m.to === phone).length,
       (n) => n >= outbound,
     );
-    // Give a wrongly duplicated send the time to show up before counting.
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    // Exactly one turn's replies: the retry added neither a stored reply nor a send.
+    // ...and one that arrives after the turn was acted on and its replies sent.
+    expect((await post(params)).status).toBe(200);
+    await waitForInboundQueueIdle();
+    // Give a wrongly duplicated turn or send the time to show up before counting.
+    await sleep(300);
+    await waitForInboundQueueIdle();
+    // Exactly one turn's replies: the retries added neither a stored reply nor a send.
+    expect(await app.prisma.message.count({ where: { to: phone, direction: "outbound" } })).toBe(outbound);
     expect(fake.messages.filter((m) => m.to === phone)).toHaveLength(outbound);
     expect(await app.prisma.message.count({ where: { from: phone, direction: "inbound" } })).toBe(1);
+    expect(await app.prisma.inboundSms.count({ where: { providerId: params.MessageSid } })).toBe(1);
   });
 
   it("retries a send after a 500 from Twilio and sends it once", async () => {
@@ -175,9 +203,13 @@ describe("POST /twilio/sms (live mode against a fake Twilio API)", () => {
 
   it("does not send to an opted-out number", async () => {
     const phone = newPhone();
-    await post(sms(phone, "STOP"));
-    await post(sms(phone, "I need 2 officers tomorrow at 4500 E Broadway"));
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    const stop = sms(phone, "STOP");
+    const after = sms(phone, "I need 2 officers tomorrow at 4500 E Broadway");
+    expect((await post(stop)).status).toBe(200);
+    expect((await post(after)).status).toBe(200);
+    await waitUntilActedOn(app.prisma, [stop.MessageSid, after.MessageSid]);
+    // Give a wrongly queued send the time to show up before counting.
+    await sleep(500);
     expect(fake.messages.filter((m) => m.to === phone)).toHaveLength(0);
     expect(await app.prisma.optOut.count({ where: { phone } })).toBe(1);
   });

@@ -1,8 +1,8 @@
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApprovalRepository } from "../../../prisma/repositories/approval-repository.ts";
 import { startFakeTwilio } from "../../fakes/fake-twilio-server.ts";
 import { startTestApp, type TestApp } from "../../support/start-test-app.ts";
+import { newMessageSid, waitUntilActedOn } from "../../support/twilio-sms.ts";
 import { postSignedTwilioForm } from "../../support/twilio-webhook.ts";
 import { waitFor as waitUntil } from "../../support/wait-for.ts";
 
@@ -34,13 +34,17 @@ describe("after YES: approval, broadcast, acceptance race, staffing", () => {
     await fake.close();
   });
 
-  const reply = (from: string, body: string) =>
-    postSignedTwilioForm(`${test.base}/twilio/sms`, `${PUBLIC_BASE}/twilio/sms`, AUTH_TOKEN, {
-      MessageSid: `SM${randomBytes(16).toString("hex")}`,
+  /** Texts the agency; the webhook only stores and queues the SMS (see waitUntilActedOn). */
+  async function reply(from: string, body: string): Promise<{ sid: string; status: number }> {
+    const sid = newMessageSid();
+    const response = await postSignedTwilioForm(`${test.base}/twilio/sms`, `${PUBLIC_BASE}/twilio/sms`, AUTH_TOKEN, {
+      MessageSid: sid,
       From: from,
       To: AGENCY_NUMBER,
       Body: body,
     });
+    return { sid, status: response.status };
+  }
 
   /** A submitted Tucson request for `officers` positions, with its customer's SMS conversation. */
   async function submitRequest(officers: number) {
@@ -182,7 +186,10 @@ describe("after YES: approval, broadcast, acceptance race, staffing", () => {
       (list) => list.length >= 3,
     );
     expect(reminders[0]?.body).toContain(`IN ${code}`);
-    await reply(accepters[0] ?? "", `IN ${code}`);
+    const checkIn = await reply(accepters[0] ?? "", `IN ${code}`);
+    expect(checkIn.status).toBe(200);
+    // The check-in is acted on by a worker: let it land before the no-show check runs.
+    await waitUntilActedOn(prisma, checkIn.sid);
     await noShowJob?.promote();
     const assignments = await waitFor(
       () => prisma.assignment.findMany({ where: { position: { requestId: request.id } } }),
@@ -232,6 +239,8 @@ describe("after YES: approval, broadcast, acceptance race, staffing", () => {
     });
     const responses = await Promise.all(officers.map((o) => reply(o.phone, `YES ${code}`)));
     expect(responses.every((r) => r.status === 200)).toBe(true);
+    // Workers act on the 50 replies concurrently (one job each); count once all were acted on.
+    await waitUntilActedOn(prisma, responses.map((r) => r.sid), 30_000);
 
     const assignments = await prisma.assignment.findMany({ where: { position: { requestId: request.id } } });
     expect(assignments).toHaveLength(3);
