@@ -24,6 +24,14 @@ export class AdvisoryLocks {
   /** Runs `work` holding the lock on `key`, waiting for it while another holder has it. */
   async withLock<T>(key: string, work: () => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    // A checked-out client has no pool listener: a connection dropped while the lock is held
+    // (PostgreSQL restarted) would otherwise be an uncaught error. The work's own queries fail
+    // or finish on Prisma's pool; this connection is then discarded below.
+    let dropped = false;
+    const onError = () => {
+      dropped = true;
+    };
+    client.on("error", onError);
     let clean = false;
     try {
       await client.query("SELECT pg_advisory_lock(hashtextextended($1, 0))", [key]);
@@ -36,8 +44,9 @@ export class AdvisoryLocks {
         );
       }
     } finally {
+      client.off("error", onError);
       // A connection whose lock state is unsure (an error mid-way) is closed, which frees its locks.
-      client.release(!clean);
+      client.release(!clean || dropped);
     }
   }
 

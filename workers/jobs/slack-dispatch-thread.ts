@@ -51,12 +51,14 @@ export const slackDispatchThreadJob: JobDefinition<typeof SlackDispatchThreadPay
       const posted = await deps.slack.client.chat.postMessage({ channel, ...root });
       if (!posted.ts) throw new Error("Slack returned no ts for the thread");
       threadTs = posted.ts;
+      // Messages before the conversation, the order a turn's commit locks them in: the other
+      // order can deadlock with a customer's turn committing at that moment.
       await prisma.$transaction([
-        prisma.conversation.update({ where: { id: conversation.id }, data: { slackThreadTs: threadTs } }),
         prisma.message.updateMany({
           where: { conversationId: conversation.id, direction: "inbound", slackTs: null },
           data: { slackTs: threadTs },
         }),
+        prisma.conversation.update({ where: { id: conversation.id }, data: { slackThreadTs: threadTs } }),
       ]);
     }
     if (payload.note) await deps.slack.client.chat.postMessage({ channel, thread_ts: threadTs, text: payload.note });

@@ -212,6 +212,10 @@ describe("PostgreSQL unavailable", () => {
       expect(await db.inboundSms.findUniqueOrThrow({ where: { providerId: yes.MessageSid } })).toMatchObject({
         processedAt: null,
       });
+      // The inbound Message row written before the commit is not marked handled without it.
+      expect(await db.message.findUniqueOrThrow({ where: { providerId: yes.MessageSid } })).toMatchObject({
+        handledAt: null,
+      });
       // Down long enough for BullMQ's first retry (after 1 s) to fail too.
       await sleep(1_500);
       expect(await db.request.count({ where: { conversation: { participant: phone } } })).toBe(0);
@@ -221,9 +225,17 @@ describe("PostgreSQL unavailable", () => {
 
     // BullMQ retries the job until the database is back; then the turn is taken, once.
     await waitUntilActedOn(db, yes.MessageSid ?? "", RECOVERY_MS);
-    const job = await inboundJob(yes.MessageSid ?? "");
-    expect(await job?.getState()).toBe("completed");
-    expect(job?.attemptsMade).toBeGreaterThan(1);
+    // It was the job that failed (at the cut, and again at its first retry) and was retried.
+    const job = await waitFor(
+      async () => {
+        const found = await inboundJob(yes.MessageSid ?? "");
+        return { state: await found?.getState(), attemptsMade: found?.attemptsMade ?? 0 };
+      },
+      (seen) => seen.state === "completed",
+      5_000,
+    );
+    expect(job.state).toBe("completed");
+    expect(job.attemptsMade).toBeGreaterThan(1);
     // A late Twilio retry of the same MessageSid (had the 200 been lost) changes nothing.
     expect((await post("/twilio/sms", yes)).status).toBe(200);
     expect(await db.inboundSms.count({ where: { providerId: yes.MessageSid } })).toBe(1);
