@@ -29,6 +29,14 @@ describe("queue dashboard at /admin/queues", () => {
     const api = await get("/admin/queues/api/queues", "s3cret-dashboard");
     expect(api.status).toBe(200);
     const body = (await api.json()) as { queues: { name: string }[] };
-    expect(body.queues.map((q) => q.name).sort()).toEqual(["approvals", "broadcast", "maintenance", "outbound-messages", "reminders", "slack"]);
+    expect(body.queues.map((q) => q.name).sort()).toEqual([
+      "approvals",
+      "broadcast",
+      "inbound-messages",
+      "maintenance",
+      "outbound-messages",
+      "reminders",
+      "slack",
+    ]);
   });
 });
