@@ -21,6 +21,9 @@ async function main(): Promise<void> {
     ...(webhook.inboundStored < webhook.answered || webhook.inboundStored > webhook.sent
       ? [`webhook: ${webhook.answered} messages answered (${webhook.sent} sent), ${webhook.inboundStored} stored`]
       : []),
+    ...(webhook.inboundActedOn !== webhook.inboundStored
+      ? [`webhook: ${webhook.inboundStored} messages stored, ${webhook.inboundActedOn} acted on`]
+      : []),
     ...(webhook.repliesHandedToProvider !== webhook.repliesRecorded
       ? [`webhook: ${webhook.repliesRecorded - webhook.repliesHandedToProvider} of ${webhook.repliesRecorded} replies never reached the provider`]
       : []),
