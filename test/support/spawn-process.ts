@@ -2,7 +2,6 @@ import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
-const TSX = path.join(REPO_ROOT, "node_modules/.bin/tsx");
 
 export interface RunningProcess {
   child: ChildProcess;
@@ -14,9 +13,13 @@ export interface RunningProcess {
   stop(): Promise<void>;
 }
 
-/** Runs a TypeScript entry point of this repo with tsx, the way `npm start` does. */
+/**
+ * Runs a TypeScript entry point of this repo under tsx's loader, the way `npm start` does, in one
+ * process: the tsx command would run it in a child of its own, which a SIGKILL of the command
+ * leaves running.
+ */
 export function spawnTs(entry: string, args: string[], env: Record<string, string>): RunningProcess {
-  const child = spawn(TSX, [path.join(REPO_ROOT, entry), ...args], {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(REPO_ROOT, entry), ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ["pipe", "pipe", "pipe"],
