@@ -31,7 +31,17 @@ export function createSlackRoutes(settings: SlackSettings, deps: SlackListenerDe
     processBeforeResponse: false,
     logger,
   });
-  const app = new App({ token: settings.token, receiver, logger, clientOptions: slackClientOptions(settings) });
+  const app = new App({
+    token: settings.token,
+    receiver,
+    logger,
+    clientOptions: slackClientOptions(settings),
+    // Bolt would check the token with auth.test in this constructor, and a Slack it cannot reach
+    // at that moment (or the sandbox stand-in before the port listens) would be an unhandled
+    // rejection that ends the process. Checked on the first Slack request instead, where a
+    // failure is that request's error.
+    tokenVerificationEnabled: false,
+  });
   app.error(async (error) => {
     deps.logger.error({ err: error.message, code: (error as { code?: string }).code }, "Slack listener failed");
   });

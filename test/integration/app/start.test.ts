@@ -78,4 +78,29 @@ describe("npm start", () => {
     expect(app.stderr()).toContain("PORT");
     expect(app.stderr()).toContain("REDIS_URL");
   });
+
+  it("npm run web: serves HTTP without workers, and stays up while Slack cannot be reached", async () => {
+    const app = spawnTs("bots/main.ts", ["--web"], {
+      ...SANDBOX_ENV,
+      PORT: "0",
+      DATABASE_URL: inject("databaseUrl"),
+      REDIS_URL: inject("redisUrl"),
+      REDIS_PREFIX: `${inject("redisPrefix")}:start-web`,
+      SLACK_BOT_TOKEN: "xoxb-unreachable",
+      SLACK_SIGNING_SECRET: "unreachable-signing-secret",
+      // Nothing listens on port 1: a token check at boot would fail (and used to end the process).
+      SLACK_API_URL: "http://127.0.0.1:1/api/",
+    });
+    try {
+      const listening = JSON.parse(await app.waitForLine(/DetailDesk listening/, 60_000)) as { port: number; workers: string };
+      expect(listening.workers).toBe("npm run worker");
+      // Longer than Bolt's retries of auth.test against the unreachable address.
+      await new Promise((resolve) => setTimeout(resolve, 4_000));
+      expect(app.child.exitCode).toBeNull();
+      const response = await fetch(`http://127.0.0.1:${listening.port}/healthz`);
+      expect(response.status).toBe(200);
+    } finally {
+      await app.stop();
+    }
+  });
 });
