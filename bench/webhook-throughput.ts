@@ -17,6 +17,8 @@ import type { WebhookLoadResult, WebhookLoadSettings } from "./webhook-load.ts";
 
 /** Figures of the inbound SMS webhook benchmark. */
 export interface WebhookBenchResult {
+  /** How the application ran: processes, priorities, how PostgreSQL was reached. */
+  deployment: string;
   /** Requests per second asked of autocannon (over all its connections). */
   rate: number;
   connections: number;
@@ -161,6 +163,7 @@ async function measureWebhook(
       prisma.message.count({ where: { ...outbound, providerId: { not: null } } }),
     ]);
     return {
+      deployment: `npm run web (this process) + npm run worker (nice ${WORKER_NICENESS}); fake Twilio and autocannon in processes of their own; PostgreSQL at ${new URL(environment.databaseUrl).searchParams.get("host") ?? new URL(environment.databaseUrl).host}`,
       rate: RATE,
       connections: CONNECTIONS,
       durationSeconds: Math.round(load.durationSeconds * 100) / 100,
