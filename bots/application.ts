@@ -98,8 +98,16 @@ export async function createApplication(options: {
   );
   const agencies = [...loadAgencies().values()];
   const turnDeps = buildTurnDeps({ prisma, queues, extractor: createExtractorFromEnv(options.env) });
-  const inboundSms = buildInboundSmsProcessor({ prisma, locks: services.locks, queues, turn: turnDeps, logger, getAgency });
-  const inbox = new InboundSmsInbox(prisma);
+  const inboundSms = buildInboundSmsProcessor({
+    prisma,
+    pool: services.pool,
+    locks: services.locks,
+    queues,
+    turn: turnDeps,
+    logger,
+    getAgency,
+  });
+  const inbox = new InboundSmsInbox(prisma, services.pool);
   const webChatAdapter = createWebChatAdapter(webChatSettings, logger);
   const webDelivery = new WebDelivery(prisma, webChatAdapter, webChatSettings.appId ?? "");
   const agencyByNumber = (phone: string) => agencies.find((agency) => agency.phoneNumbers.includes(phone));

@@ -1,3 +1,4 @@
+import type pg from "pg";
 import type { Logger } from "../config/logger.ts";
 import type { AgencyConfig } from "../core/agencies/index.ts";
 import type { AdvisoryLocks } from "../prisma/advisory-locks.ts";
@@ -12,6 +13,7 @@ import { createInboundSmsProcessor, type InboundSmsProcessor } from "./twilio/in
 /** The processor of stored inbound SMS with its production dependencies (`npm start`, `npm run worker`). */
 export function buildInboundSmsProcessor(input: {
   prisma: PrismaClient;
+  pool: pg.Pool;
   locks: AdvisoryLocks;
   queues: QueueSet;
   turn: TurnDeps;
@@ -21,7 +23,7 @@ export function buildInboundSmsProcessor(input: {
   const { prisma, queues } = input;
   const shifts = new OfficerShiftRepository(prisma);
   return createInboundSmsProcessor({
-    inbox: new InboundSmsInbox(prisma),
+    inbox: new InboundSmsInbox(prisma, input.pool),
     locks: input.locks,
     turn: input.turn,
     logger: input.logger,

@@ -2,12 +2,15 @@ import type { Redis } from "ioredis";
 import type { Logger } from "../config/logger.ts";
 import { maskUrlPassword } from "../config/redact.ts";
 import { AdvisoryLocks } from "../prisma/advisory-locks.ts";
-import { createPrismaClient, type PrismaClient } from "../prisma/client.ts";
+import { createDatabase, type PrismaClient } from "../prisma/client.ts";
+import type pg from "pg";
 import { prepareDatabase } from "../prisma/prepare-database.ts";
 import { createRedisConnection } from "./redis-connection.ts";
 
 export interface Services {
   prisma: PrismaClient;
+  /** The pg pool beneath `prisma`, for the statements that skip Prisma (see createDatabase). */
+  pool: pg.Pool;
   redis: Redis;
   /** Locks that hold across processes (one sender's messages are acted on one at a time). */
   locks: AdvisoryLocks;
@@ -19,7 +22,7 @@ export interface Services {
  * seed when empty) and connects Redis. Throws one-line errors naming the unreachable service.
  */
 export async function bootServices(urls: { database: string; redis: string }, logger: Logger): Promise<Services> {
-  const prisma = createPrismaClient(urls.database);
+  const { prisma, pool } = createDatabase(urls.database);
   try {
     await prepareDatabase(urls.database, prisma, logger);
   } catch (error) {
@@ -40,6 +43,7 @@ export async function bootServices(urls: { database: string; redis: string }, lo
   const locks = new AdvisoryLocks(urls.database);
   return {
     prisma,
+    pool,
     redis,
     locks,
     async close() {

@@ -53,6 +53,7 @@ async function main(): Promise<void> {
       ),
       inboundSms: buildInboundSmsProcessor({
         prisma: services.prisma,
+        pool: services.pool,
         locks: services.locks,
         queues,
         turn,

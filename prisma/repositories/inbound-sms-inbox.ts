@@ -1,4 +1,5 @@
 import type { InboundMessage } from "../../core/messages/index.ts";
+import type pg from "pg";
 import type { PrismaClient } from "../client.ts";
 
 /** A stored inbound SMS, in arrival order (`seq`). */
@@ -37,15 +38,23 @@ const toStored = (row: InboundSmsRow): StoredInboundSms => ({
  * answers Twilio; workers act on the rows, one sender's in arrival order, and mark them done.
  */
 export class InboundSmsInbox {
-  constructor(private readonly prisma: PrismaClient) {}
+  /** `pool` is the one beneath `prisma` (createDatabase): the webhook's insert skips Prisma. */
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly pool: pg.Pool,
+  ) {}
 
-  /** Stores the message unless its MessageSid is already stored (a retried webhook); one statement. */
+  /**
+   * Stores the message unless its MessageSid is already stored (a retried webhook): one
+   * statement, straight on pg, since every inbound SMS webhook waits for it.
+   */
   async store(message: InboundMessage & { providerId: string }): Promise<void> {
-    await this.prisma.$executeRaw`
-      INSERT INTO "InboundSms" ("providerId", "agencyId", "from", "to", "body", "media", "receivedAt")
-      VALUES (${message.providerId}, ${message.agencyId}, ${message.from}, ${message.to}, ${message.text},
-              ${JSON.stringify(message.media)}::jsonb, ${message.receivedAt})
-      ON CONFLICT ("providerId") DO NOTHING`;
+    await this.pool.query(
+      `INSERT INTO "InboundSms" ("providerId", "agencyId", "from", "to", "body", "media", "receivedAt")
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7)
+       ON CONFLICT ("providerId") DO NOTHING`,
+      [message.providerId, message.agencyId, message.from, message.to, message.text, JSON.stringify(message.media), message.receivedAt],
+    );
   }
 
   /** The sender's messages still to be acted on, oldest first; one statement. */

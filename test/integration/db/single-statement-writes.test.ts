@@ -2,7 +2,8 @@
 // these pin down what they must keep doing that Prisma's per-model calls did for them.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createIntakeState } from "../../../core/intake/index.ts";
-import { createPrismaClient, type PrismaClient } from "../../../prisma/client.ts";
+import { createDatabase, type PrismaClient } from "../../../prisma/client.ts";
+import { InboundSmsInbox } from "../../../prisma/repositories/inbound-sms-inbox.ts";
 import { PrismaIntakeStore } from "../../../prisma/repositories/prisma-intake-store.ts";
 import { recordOfferBatch } from "../../../prisma/repositories/record-offers.ts";
 
@@ -11,14 +12,39 @@ const AGENCY = "tucson-az-pd";
 describe("single-statement writes", () => {
   let prisma: PrismaClient;
   let store: PrismaIntakeStore;
+  let inbox: InboundSmsInbox;
   const phone = () => `+1520666${String(Math.floor(Math.random() * 10_000)).padStart(4, "0")}`;
 
   beforeAll(() => {
-    prisma = createPrismaClient(inject("databaseUrl"));
+    const database = createDatabase(inject("databaseUrl"));
+    prisma = database.prisma;
     store = new PrismaIntakeStore(prisma);
+    inbox = new InboundSmsInbox(prisma, database.pool);
   });
   afterAll(async () => {
     await prisma.$disconnect();
+  });
+
+  it("stores an inbound SMS once per MessageSid, as sent, and lists a sender's waiting ones oldest first", async () => {
+    const from = phone();
+    const sid = `SM${Math.random().toString(16).slice(2).padEnd(32, "0")}`;
+    const message = {
+      channel: "sms" as const,
+      agencyId: AGENCY,
+      from,
+      to: "+15205550100",
+      text: "café 🚓 'quoted' \\ 10% ; DROP TABLE \"Message\"",
+      providerId: sid,
+      media: [{ url: "https://api.twilio.com/media/ME1", contentType: "image/jpeg" }],
+      receivedAt: new Date("2026-11-23T17:00:00.123Z"),
+    };
+    await inbox.store(message);
+    await inbox.store({ ...message, text: "a retried webhook changes nothing" });
+    await inbox.store({ ...message, providerId: `${sid.slice(0, -1)}x`, text: "second" });
+    const waiting = await inbox.listPending(AGENCY, from);
+    expect(waiting.map((w) => w.message)).toEqual([message, { ...message, providerId: `${sid.slice(0, -1)}x`, text: "second" }]);
+    await inbox.markProcessed(waiting[0]?.seq ?? 0n, new Date());
+    expect((await inbox.listPending(AGENCY, from)).map((w) => w.message.text)).toEqual(["second"]);
   });
 
   it("opens a customer conversation once and finds it again; a closed one is not reused", async () => {

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createPrismaClient, type PrismaClient } from "../../../prisma/client.ts";
+import { createDatabase, type Database, type PrismaClient } from "../../../prisma/client.ts";
 import { createQueueSet, type QueueSet } from "../../../workers/queue-set.ts";
 import { InboundSmsInbox } from "../../../prisma/repositories/inbound-sms-inbox.ts";
 import { startFakeOpenAiServer } from "../../fakes/fake-openai-server.ts";
@@ -17,6 +17,7 @@ const waitFor = <T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs
 describe("a worker killed in the middle of a job", () => {
   const prefix = `${inject("redisPrefix")}:crash`;
   let prisma: PrismaClient;
+  let database: Database;
   let redis: Redis;
   let queues: QueueSet;
   let fake: Awaited<ReturnType<typeof startFakeTwilio>>;
@@ -24,7 +25,8 @@ describe("a worker killed in the middle of a job", () => {
   const workers: RunningProcess[] = [];
 
   beforeAll(async () => {
-    prisma = createPrismaClient(inject("databaseUrl"));
+    database = createDatabase(inject("databaseUrl"));
+    prisma = database.prisma;
     redis = new Redis(inject("redisUrl"), { maxRetriesPerRequest: null });
     queues = createQueueSet(redis, prefix);
     fake = await startFakeTwilio();
@@ -111,7 +113,7 @@ describe("a worker killed in the middle of a job", () => {
     const phone = newCustomerPhone();
     const sid = newMessageSid();
     const message = { agencyId: "tucson-az-pd", from: phone, to: TUCSON_NUMBER, providerId: sid };
-    await new InboundSmsInbox(prisma).store({
+    await new InboundSmsInbox(prisma, database.pool).store({
       ...message,
       channel: "sms",
       text: "I need 2 officers Saturday 6-11pm at 4500 E Broadway",
