@@ -1,56 +1,25 @@
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
-
-const ROOT = path.join(import.meta.dirname, "..");
+import { type RunningProcess, spawnTs } from "../test/support/spawn-process.ts";
 
 /** A long-running process of the benchmark (the worker, the fake Twilio API), as it runs in production: alone. */
-export interface BenchChild {
-  /** Everything it printed so far (stdout and stderr). */
-  output(): string;
+export interface BenchChild extends RunningProcess {
   /** User and system CPU time of the process so far (Linux /proc), in ms; 0 where there is no /proc. */
   cpuMs(): number;
-  /** SIGTERM, then SIGKILL after 10 s. */
-  stop(): Promise<void>;
 }
 
 /**
- * Starts `node --import tsx <entry>` (paths from the repository root) and resolves once its output
- * contains `readyWhen`; rejects if it exits before. `niceness` lowers its scheduling priority.
+ * Starts a TypeScript entry point of the repository (spawnTs) and resolves once it prints a line
+ * matching `readyWhen`. `niceness` lowers its scheduling priority.
  */
 export async function startBenchChild(
   entry: string,
-  options: { env?: Record<string, string>; readyWhen: string; niceness?: number },
+  options: { env?: Record<string, string>; readyWhen: RegExp; niceness?: number },
 ): Promise<BenchChild> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, entry)], {
-    cwd: ROOT,
-    env: { ...process.env, ...options.env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  if (child.pid && options.niceness) os.setPriority(child.pid, options.niceness);
-  let output = "";
-  await new Promise<void>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes(options.readyWhen)) resolve();
-    };
-    child.stdout.on("data", onData);
-    child.stderr.on("data", onData);
-    child.once("error", reject);
-    child.once("exit", (code) => reject(new Error(`${entry} exited with ${code}: ${output.trim()}`)));
-  });
-  return {
-    output: () => output,
-    cpuMs: () => readProcessCpuMs(child.pid ?? 0),
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-    },
-  };
+  const child = spawnTs(entry, [], options.env ?? {});
+  if (child.child.pid && options.niceness) os.setPriority(child.child.pid, options.niceness);
+  await child.waitForLine(options.readyWhen, 60_000);
+  return { ...child, cpuMs: () => readProcessCpuMs(child.child.pid ?? 0) };
 }
 
 /** utime + stime from /proc/<pid>/stat, in clock ticks of 10 ms (USER_HZ = 100 on Linux). */

@@ -78,10 +78,10 @@ export async function benchWebhook(): Promise<WebhookBenchResult> {
   const agency = getAgency("tucson-az-pd");
   const agencyNumber = agency?.phoneNumbers[0];
   if (!agencyNumber) throw new Error("bench: the tucson-az-pd agency has no phone number");
-  const fake = await startBenchChild("bench/fake-twilio-process.ts", { readyWhen: "\n" });
+  const fake = await startBenchChild("bench/fake-twilio-process.ts", { readyWhen: /listening at/ });
   try {
-    const url = /listening at (\S+)/.exec(fake.output())?.[1];
-    if (!url) throw new Error(`bench: the fake Twilio API did not say where it listens: ${fake.output()}`);
+    const url = /listening at (\S+)/.exec(fake.stdout())?.[1];
+    if (!url) throw new Error(`bench: the fake Twilio API did not say where it listens: ${fake.stdout()}`);
     return await measureWebhook(environment, url, agencyNumber);
   } finally {
     await fake.stop();
@@ -124,7 +124,7 @@ async function measureWebhook(
     // Twilio is waiting on (README, "Deployment").
     worker = await startBenchChild("workers/main.ts", {
       env: { ...env, LOG_LEVEL: "info" },
-      readyWhen: "workers running",
+      readyWhen: /workers running/,
       niceness: WORKER_NICENESS,
     });
 

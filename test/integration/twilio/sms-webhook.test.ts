@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Application } from "../../../bots/application.ts";
 import { startTestApp, type TestApp } from "../../support/start-test-app.ts";
 import { startFakeTwilio } from "../../fakes/fake-twilio-server.ts";
-import { waitUntilActedOn } from "../../support/twilio-sms.ts";
+import { SMS_INTAKE, waitUntilActedOn } from "../../support/twilio-sms.ts";
 import { postSignedTwilioForm } from "../../support/twilio-webhook.ts";
 import { sleep, waitFor } from "../../support/wait-for.ts";
 
@@ -78,17 +78,7 @@ describe("POST /twilio/sms (live mode against a fake Twilio API)", () => {
 
   it("takes a whole customer intake by SMS and stores the submitted request", async () => {
     const phone = newPhone();
-    const lines = [
-      "Hi, I need 2 officers with a car next Saturday 6-11pm at 4500 E Broadway for store security",
-      "no",
-      "no",
-      "no",
-      "no",
-      "Maria Lopez",
-      "Desert Bloom Events",
-      "none",
-      "YES",
-    ];
+    const lines = [...SMS_INTAKE, "YES"];
     let expected = 0;
     for (const line of lines) {
       const params = sms(phone, line);
