@@ -3,6 +3,7 @@ import {
   type IntakeEffect,
   type IntakeState,
   type IntakeStore,
+  describeConversationContext,
   stepIntake,
   toExpectedSlot,
 } from "../core/intake/index.ts";
@@ -64,6 +65,7 @@ export async function handleCustomerTurn(
     timeZone: agency.timeZone,
     expecting: toExpectedSlot(state.question),
     language: options.forcedLanguage ?? state.language ?? undefined,
+    conversation: describeConversationContext(state),
   });
   const requests = await deps.store.listCustomerRequests(agency.id, message.from);
   const result = stepIntake(

@@ -6,7 +6,10 @@ export function toExpectedSlot(question: Question | null): ExpectedSlot | null {
   switch (question) {
     case null:
     case "whatToChange":
+    case "screening":
       return null;
+    case "confirmChange":
+      return "confirmation";
     case "dropVehicles":
     case "confirmation":
       return "confirmation";

@@ -23,3 +23,10 @@ export function formatLocalDate(date: string, timeZone: string, language: Langua
   const value = DateTime.fromISO(date, { zone: timeZone }).setLocale(language === "es" ? "es-US" : "en-US");
   return value.toFormat(language === "es" ? "ccc d 'de' LLL" : "ccc LLL d");
 }
+
+/** "17:00" → "5:00 PM", "00:00" → "12:00 AM": times are said the same way everywhere. */
+export function formatLocalTime(time: string): string {
+  const [hours = 0, minutes = 0] = time.split(":").map(Number);
+  const suffix = hours < 12 ? "AM" : "PM";
+  return `${hours % 12 === 0 ? 12 : hours % 12}:${String(minutes).padStart(2, "0")} ${suffix}`;
+}

@@ -8,7 +8,8 @@ export {
   type IntakeInput,
   REQUEST_NUMBER_PLACEHOLDER,
 } from "./intake-context.ts";
-export { createIntakeState, hasDraft, type IntakePhase, type IntakeState, type Question } from "./intake-state.ts";
+export { describeConversationContext } from "./conversation-context.ts";
+export { createIntakeState, hasDraft, type IntakePhase, type IntakeState, type Question, RECENT_TURNS } from "./intake-state.ts";
 export { findNextQuestion } from "./next-question.ts";
 export { createEmptySlots, type Slots } from "./slots.ts";
 export { DRAFT_TTL_MS, MAX_MISUNDERSTOOD, RESUME_AFTER_MS, resumeAfterDispatcher, type StepResult, stepIntake } from "./step.ts";

@@ -1,11 +1,20 @@
 import type { Language } from "../agencies/index.ts";
+import type { ConversationTurn } from "../understanding/index.ts";
+import type { SlotWrite } from "./apply-extraction.ts";
 import { createEmptySlots, type SlotName, type Slots } from "./slots.ts";
 
 /** Where the conversation stands; the converse CLI and the database show the same names. */
 export type IntakePhase = "collecting" | "confirming" | "submitted" | "refused" | "escalated" | "expired";
 
 /** The question the bot asked last (a slot, or one of the yes/no steps), so a short answer ("3", "yes") can be read in context. */
-export type Question = SlotName | "confirmation" | "dropVehicles" | "cancelConfirmation" | "whatToChange";
+export type Question =
+  | SlotName
+  | "screening"
+  | "confirmation"
+  | "dropVehicles"
+  | "cancelConfirmation"
+  | "whatToChange"
+  | "confirmChange";
 
 /** Serializable state of one customer conversation (stored as JSON on the conversation row). */
 export interface IntakeState {
@@ -18,6 +27,10 @@ export interface IntakeState {
   misunderstood: number;
   /** The summary awaiting YES: a YES confirms exactly this request and total, nothing else. */
   pending: { fingerprint: string; totalCents: number } | null;
+  /** Answers that would replace earlier ones, awaiting the customer's yes; then `question` resumes. */
+  proposal: { writes: SlotWrite[]; resume: Question | null } | null;
+  /** The request cancelled last in this conversation, so a "thanks" after it gets a closing line. */
+  cancelledNumber: number | null;
   /** A cancellation awaiting its second YES. */
   cancel: { requestNumber: number; feeCents: number } | null;
   optedOut: boolean;
@@ -26,7 +39,12 @@ export interface IntakeState {
   /** ISO instant of the last customer message; drafts expire 24 h after it. */
   lastActivityAt: string | null;
   greeted: boolean;
+  /** The last few messages both ways (at most RECENT_TURNS), for an extractor that reads context. */
+  recentTurns: ConversationTurn[];
 }
+
+/** How many recent messages the state keeps for context. */
+export const RECENT_TURNS = 6;
 
 export function createIntakeState(): IntakeState {
   return {
@@ -37,11 +55,14 @@ export function createIntakeState(): IntakeState {
     question: null,
     misunderstood: 0,
     pending: null,
+    proposal: null,
+    cancelledNumber: null,
     cancel: null,
     optedOut: false,
     submittedNumber: null,
     lastActivityAt: null,
     greeted: false,
+    recentTurns: [],
   };
 }
 

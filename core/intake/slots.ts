@@ -47,6 +47,8 @@ export interface Slots {
   address: Address | null;
   officers: number | null;
   eventType: string | null;
+  /** The job in the customer's own words when their language is not English (summaries show it). */
+  jobWords: string | null;
   category: "regular" | "major_event" | "critical_need" | null;
   vehicles: number | null;
   /** Miles per vehicle of moving use; only asked where the agency prices mileage. */
@@ -67,6 +69,7 @@ export function createEmptySlots(): Slots {
     address: null,
     officers: null,
     eventType: null,
+    jobWords: null,
     category: null,
     vehicles: null,
     vehicleMiles: null,

@@ -1,7 +1,17 @@
-import type { Language } from "../agencies/index.ts";
+import type { AgencyConfig, Language } from "../agencies/index.ts";
 import type { Reply } from "../messages/index.ts";
 import { quoteRequest } from "../pricing/index.ts";
-import { applyExtraction, type SlotChange } from "./apply-extraction.ts";
+import { describeProhibitedWork } from "../screening/index.ts";
+import {
+  detectPolicyQuestion,
+  type Extraction,
+  findJobWords,
+  isSmallTalk,
+  prepareMessageText,
+} from "../understanding/index.ts";
+import { answerPolicyQuestion } from "./answer-policy-question.ts";
+import { applyExtraction, applyWrite, type SlotChange, type SlotWrite } from "./apply-extraction.ts";
+import { describeCancellationPolicy } from "./explain-quote.ts";
 import { buildQuoteRequest } from "./build-request.ts";
 import { describeRequests, lookUpCancellation, renderCancelLookup } from "./customer-requests.ts";
 import { formatCents } from "./format.ts";
@@ -11,11 +21,14 @@ import {
   type IntakeInput,
   REQUEST_NUMBER_PLACEHOLDER,
 } from "./intake-context.ts";
-import { createIntakeState, hasDraft, type IntakeState, type Question } from "./intake-state.ts";
-import { findNextQuestion } from "./next-question.ts";
+import { createIntakeState, hasDraft, type IntakeState, type Question, RECENT_TURNS } from "./intake-state.ts";
+import { fillScreeningFromJob, findNextQuestion, listUnansweredScreening } from "./next-question.ts";
+import { describeQuestion } from "./question-text.ts";
+import { readScreeningAnswer } from "./read-screening-answer.ts";
+import { describeRelativeDate } from "./relative-date.ts";
 import { resolveShift } from "./resolve-shift.ts";
 import { createEmptySlots } from "./slots.ts";
-import { describeChanges, describeDraftBriefly, summarizeRequest } from "./summarize.ts";
+import { describeChange, describeChanges, describeDraftBriefly, summarizeRequest } from "./summarize.ts";
 import { getTexts, type IntakeTexts } from "./texts.ts";
 
 export interface StepResult {
@@ -37,6 +50,17 @@ const say = (...texts: string[]): Reply[] => texts.filter((t) => t.length > 0).m
  * then the slots. Pure: the same state, input and context always give the same result.
  */
 export function stepIntake(previous: IntakeState, input: IntakeInput, context: IntakeContext): StepResult {
+  const result = decideStep(previous, input, context);
+  const turns = [
+    ...(previous.recentTurns ?? []),
+    { role: "customer" as const, text: input.text },
+    ...result.replies.map((reply) => ({ role: "bot" as const, text: reply.text })),
+  ];
+  result.state.recentTurns = turns.slice(-RECENT_TURNS);
+  return result;
+}
+
+function decideStep(previous: IntakeState, input: IntakeInput, context: IntakeContext): StepResult {
   const state: IntakeState = structuredClone(previous);
   const { extraction } = input;
   const nowMs = context.now.getTime();
@@ -69,14 +93,28 @@ export function stepIntake(previous: IntakeState, input: IntakeInput, context: I
 
   if (state.phase === "escalated") return { state, replies: [], effects: [] };
 
+  const folded = prepareMessageText(input.text).folded;
+  const policyQuestion = detectPolicyQuestion(folded);
+  if (policyQuestion) prefix.push(answerPolicyQuestion(policyQuestion, context.agency, language));
+
   switch (extraction.intent) {
     case "help":
-      return { state, replies: say(...prefix, t.help, currentQuestionText(state, t)), effects: [] };
+      return { state, replies: say(...prefix, t.help, currentQuestionText(state, context, t)), effects: [] };
     case "agent":
       state.phase = "escalated";
       return { state, replies: say(...prefix, t.escalated), effects: [{ kind: "escalate", reason: "asked_for_agent" }] };
     case "status":
       return { state, replies: say(...prefix, describeRequests(context, language)), effects: [] };
+    case "restart":
+      Object.assign(state, {
+        ...createIntakeState(),
+        language: state.language,
+        greeted: true,
+        submittedNumber: state.submittedNumber,
+        recentTurns: state.recentTurns,
+      });
+      state.question = findNextQuestion(state.slots, context.agency);
+      return { state, replies: say(...prefix, t.restarted, currentQuestionText(state, context, t)), effects: [] };
     case "cancel_booking": {
       const lookup = lookUpCancellation(extraction.cancelRequestNumber, context);
       if (lookup.kind === "found") {
@@ -95,7 +133,12 @@ export function stepIntake(previous: IntakeState, input: IntakeInput, context: I
       state.cancel = null;
       state.question = null;
       const confirmed = extraction.intent === "confirm";
-      const next = state.phase === "collecting" && hasDraft(state) ? currentQuestionText(state, t) : "";
+      if (confirmed) state.cancelledNumber = requestNumber;
+      if (confirmed && state.phase === "submitted" && state.submittedNumber === requestNumber) {
+        // The request this conversation made is gone: "thanks" now gets a closing line, new words a new request.
+        Object.assign(state, { phase: "collecting", slots: createEmptySlots(), pending: null, proposal: null });
+      }
+      const next = state.phase === "collecting" && hasDraft(state) ? resumeQuestion(state, context, t) : "";
       return {
         state,
         replies: say(
@@ -110,20 +153,27 @@ export function stepIntake(previous: IntakeState, input: IntakeInput, context: I
     return misunderstood(state, prefix, t.cancelConfirm(String(requestNumber), formatCents(feeCents)), t);
   }
 
-  if (state.phase === "refused" && applyExtraction(structuredClone(state.slots), extraction, state.question).length === 0) {
-    // "ok thanks" after a refusal: the refusal stands; it is not a misunderstood answer.
-    return { state, replies: say(...prefix, describeRefusal(state, context, language)), effects: [] };
+  const startsNew = countRequestFields(input) >= 1 && extraction.intent !== "confirm";
+  if (!startsNew && isSmallTalk(folded) && (state.phase === "submitted" || !hasDraft(state))) {
+    const closing = state.cancelledNumber !== null ? t.cancelledClosing(String(state.cancelledNumber)) : t.closing;
+    if (state.phase === "submitted" || state.cancelledNumber !== null) return { state, replies: say(...prefix, closing), effects: [] };
   }
-  if (state.phase === "submitted" || state.phase === "refused") {
-    const startsNew = countRequestFields(input) >= 1 && extraction.intent !== "confirm";
-    if (state.phase === "submitted" && !startsNew) {
-      return { state, replies: say(...prefix, t.afterSubmit(String(state.submittedNumber ?? ""))), effects: [] };
-    }
-    if (state.phase === "submitted") {
-      Object.assign(state, { slots: createEmptySlots(), pending: null, question: null, misunderstood: 0 });
-    }
-    state.phase = "collecting";
+  if (state.phase === "submitted" && !startsNew) {
+    if (prefix.length > 0) return { state, replies: say(...prefix), effects: [] };
+    return { state, replies: say(t.afterSubmit(String(state.submittedNumber ?? ""))), effects: [] };
   }
+  if (state.phase === "refused") {
+    const probe = applyExtraction(structuredClone(state.slots), extraction, "whatToChange");
+    if (probe.changes.length === 0) {
+      // "ok thanks" after a refusal: the refusal stands; it is not a misunderstood answer.
+      return { state, replies: say(...prefix, t.refusedAgain), effects: [] };
+    }
+    state.question = "whatToChange";
+  }
+  if (state.phase === "submitted") {
+    Object.assign(state, { slots: createEmptySlots(), pending: null, question: null, misunderstood: 0, proposal: null });
+  }
+  if (state.phase === "submitted" || state.phase === "refused") state.phase = "collecting";
 
   if (state.question === "dropVehicles" && (extraction.intent === "confirm" || extraction.intent === "decline")) {
     if (extraction.intent === "decline") {
@@ -137,10 +187,34 @@ export function stepIntake(previous: IntakeState, input: IntakeInput, context: I
     return continueIntake(state, [{ slot: "vehicles", before: null, after: 0 }], prefix, context, language);
   }
 
-  const wasConfirming = state.phase === "confirming" && state.pending !== null;
-  const changes = applyExtraction(state.slots, extraction, state.question);
+  if (state.question === "confirmChange" && state.proposal) {
+    const { writes, resume } = state.proposal;
+    if (extraction.intent === "confirm" || extraction.intent === "decline") {
+      state.proposal = null;
+      state.question = resume;
+      if (extraction.intent === "confirm") {
+        for (const write of writes) applyWrite(state.slots, write);
+        return continueIntake(state, writes, prefix, context, language);
+      }
+      return continueIntake(state, [], [...prefix, t.changeKept], context, language);
+    }
+    state.proposal = null;
+    state.question = resume;
+  }
 
-  if (wasConfirming && changes.length === 0) {
+  const screeningAnswer =
+    state.question === "screening" && extraction.correction !== true
+      ? readScreeningAnswer(folded, listUnansweredScreening(state.slots, context.agency), extraction)
+      : null;
+  const read: Extraction = screeningAnswer ? { ...extraction, ...screeningAnswer } : extraction;
+  if (state.question === "screening" && !screeningAnswer && (extraction.intent === "confirm")) {
+    return { state, replies: say(...prefix, t.screeningWhich), effects: [] };
+  }
+
+  const wasConfirming = state.phase === "confirming" && state.pending !== null;
+  const { changes, proposed } = applyExtraction(state.slots, read, state.question);
+
+  if (wasConfirming && changes.length === 0 && proposed.length === 0) {
     if (extraction.intent === "confirm") return submit(state, prefix, context, language);
     if (extraction.intent === "decline") {
       state.phase = "collecting";
@@ -150,28 +224,55 @@ export function stepIntake(previous: IntakeState, input: IntakeInput, context: I
     }
   }
 
-  if (changes.length === 0) {
+  if (changes.length === 0 && proposed.length === 0) {
     if (!state.greeted && !hasDraft(state)) {
       state.greeted = true;
       state.question = findNextQuestion(state.slots, context.agency);
       return {
         state,
-        replies: say(...prefix, t.greeting(context.agency.name), currentQuestionText(state, t)),
+        replies: say(...prefix, t.greeting(context.agency.name), currentQuestionText(state, context, t)),
         effects: [],
       };
     }
     if (prefix.length > 0 && extraction.intent !== "decline") {
-      return { state, replies: say(...prefix, currentQuestionText(state, t)), effects: [] };
+      return { state, replies: say(...prefix, currentQuestionText(state, context, t)), effects: [] };
     }
-    return misunderstood(state, prefix, currentQuestionText(state, t), t);
+    return misunderstood(state, prefix, currentQuestionText(state, context, t), t);
   }
   if (!state.greeted) prefix.unshift(t.greeting(context.agency.name));
   state.greeted = true;
   state.misunderstood = 0;
+  if (changes.some((change) => change.slot === "eventType")) {
+    state.slots.jobWords = language === "en" ? null : (findJobWords(input.text) ?? state.slots.eventType);
+  }
+  const echo = describeRelativeDate(folded, changes, context.agency, language);
+  if (echo) prefix.push(echo);
   // After the summary every change is shown; before it, only answers that replaced an earlier one.
   const shown = wasConfirming || state.question === "whatToChange" ? changes : changes.filter((c) => c.before != null);
+  if (proposed.length > 0) return proposeChanges(state, proposed, [...prefix, ...describeShown(shown, context, language)], context, language);
   return continueIntake(state, shown, prefix, context, language);
 }
+
+/** Answers that would replace earlier ones without the message being about them: ask first. */
+function proposeChanges(
+  state: IntakeState,
+  writes: SlotWrite[],
+  prefix: string[],
+  context: IntakeContext,
+  language: Language,
+): StepResult {
+  const t = getTexts(language);
+  const resume = state.phase === "confirming" ? "confirmation" : (findNextQuestion(state.slots, context.agency) ?? state.question);
+  state.proposal = { writes, resume };
+  state.question = "confirmChange";
+  const change = writes.map((write) => describeChange(write, context.agency, language)).join(language === "es" ? " y " : " and ");
+  return { state, replies: say(...prefix, t.confirmChange(change)), effects: [] };
+}
+
+function describeShown(changes: SlotChange[], context: IntakeContext, language: Language): string[] {
+  return changes.length > 0 ? [getTexts(language).changed(describeChanges(changes, context.agency, language))] : [];
+}
+
 
 /** After the slots changed: ask the next question, or summarise and quote. */
 function continueIntake(
@@ -183,9 +284,19 @@ function continueIntake(
 ): StepResult {
   const t = getTexts(language);
   const { agency } = context;
-  const changed = shownChanges.length > 0 ? [t.changed(describeChanges(shownChanges, agency, language))] : [];
+  const changed = describeShown(shownChanges, context, language);
   state.pending = null;
   state.phase = "collecting";
+  fillScreeningFromJob(state.slots);
+
+  const prohibited = agency.prohibitedWork.filter((rule) => rule.decision === "reject" && state.slots.flags[rule.flag] === true);
+  if (prohibited.length > 0) {
+    // Refused as soon as any message shows prohibited work: nothing more is asked for a job that can't be booked.
+    state.phase = "refused";
+    state.question = null;
+    const reasons = prohibited.map((rule) => describeProhibitedWork(rule.code, { decision: "reject" }, language));
+    return { state, replies: say(...prefix, ...changed, t.refused(reasons.join(" ")), t.refusedAlternatives), effects: [] };
+  }
 
   if (state.slots.officers !== null && (state.slots.officers < 1 || state.slots.officers > 100)) {
     state.slots.officers = null;
@@ -213,7 +324,7 @@ function continueIntake(
   const next = findNextQuestion(state.slots, agency);
   if (next) {
     state.question = next;
-    return { state, replies: say(...prefix, ...changed, currentQuestionText(state, t)), effects: [] };
+    return { state, replies: say(...prefix, ...changed, currentQuestionText(state, context, t)), effects: [] };
   }
 
   const request = buildQuoteRequest(state.slots, agency, context.now, language);
@@ -234,7 +345,11 @@ function continueIntake(
     }
     state.phase = "refused";
     state.question = null;
-    return { state, replies: say(...prefix, ...changed, t.refused(rejects.map((r) => r.message).join(" "))), effects: [] };
+    return {
+      state,
+      replies: say(...prefix, ...changed, t.refused(rejects.map((r) => r.message).join(" ")), t.refusedAlternatives),
+      effects: [],
+    };
   }
   state.phase = "confirming";
   state.question = "confirmation";
@@ -307,37 +422,34 @@ function misunderstood(state: IntakeState, prefix: string[], question: string, t
  * A dispatcher hands the conversation back: the bot picks up where the customer left off. A
  * summary that was awaiting YES is asked again, since the dispatcher may have changed plans.
  */
-export function resumeAfterDispatcher(previous: IntakeState): StepResult {
-  const state: IntakeState = structuredClone(previous);
+export function resumeAfterDispatcher(previous: IntakeState, agency: AgencyConfig): StepResult {
+  const state: IntakeState = { ...createIntakeState(), ...structuredClone(previous) };
   const t = getTexts(state.language ?? "en");
   state.misunderstood = 0;
   state.cancel = null;
   if (state.phase !== "escalated") return { state, replies: say(t.backFromDispatcher), effects: [] };
   if (hasDraft(state)) {
     state.phase = "collecting";
-    if (state.question === "cancelConfirmation") state.question = null;
-    return { state, replies: say(t.backFromDispatcher, currentQuestionText(state, t)), effects: [] };
+    state.proposal = null;
+    if (state.question === "cancelConfirmation" || state.question === "confirmChange") state.question = null;
+    state.question ??= findNextQuestion(state.slots, agency);
+    return { state, replies: say(t.backFromDispatcher, describeQuestion(state, agency, t)), effects: [] };
   }
   state.phase = state.submittedNumber !== null ? "submitted" : "collecting";
   state.question = null;
   return { state, replies: say(t.backFromDispatcher), effects: [] };
 }
 
-function currentQuestionText(state: IntakeState, t: IntakeTexts): string {
-  const question: Question | null = state.question;
-  switch (question) {
-    case null:
-      return t.ask.date;
-    case "confirmation":
-      return t.confirmPrompt;
-    case "dropVehicles":
-    case "cancelConfirmation":
-      return t.yesNoHint;
-    case "whatToChange":
-      return t.askWhatToChange;
-    default:
-      return t.ask[question];
+function currentQuestionText(state: IntakeState, context: IntakeContext, t: IntakeTexts): string {
+  return describeQuestion(state, context.agency, t);
+}
+
+/** The question to ask again after an aside (a cancellation, a dispatcher), from the slots. */
+function resumeQuestion(state: IntakeState, context: IntakeContext, t: IntakeTexts): string {
+  if (state.question === null || state.question === "cancelConfirmation") {
+    state.question = findNextQuestion(state.slots, context.agency);
   }
+  return currentQuestionText(state, context, t);
 }
 
 function countRequestFields(input: IntakeInput): number {

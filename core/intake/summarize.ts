@@ -2,7 +2,9 @@ import type { AgencyConfig, Language } from "../agencies/index.ts";
 import type { Quote } from "../pricing/index.ts";
 import type { QuoteRequest } from "../requests/index.ts";
 import type { SlotChange } from "./apply-extraction.ts";
-import { formatCents, formatLocalDate, formatShift } from "./format.ts";
+import { describeCancellationPolicy, explainQuote, formatHours } from "./explain-quote.ts";
+import { formatCents, formatLocalDate, formatLocalTime, formatShift } from "./format.ts";
+import { countNoun } from "./plural.ts";
 import type { Slots } from "./slots.ts";
 import { getTexts } from "./texts.ts";
 
@@ -17,17 +19,17 @@ export function summarizeRequest(
   const t = getTexts(language);
   const es = language === "es";
   const address = request.address ? `${request.address.line1}, ${request.address.city}, ${request.address.state}` : "";
-  const vehicles =
-    request.vehicles > 0 ? (es ? ` (con ${request.vehicles} vehículo(s))` : ` (with ${request.vehicles} vehicle(s))`) : "";
+  const vehicleCount = countNoun(request.vehicles, "vehicle", language);
+  const vehicles = request.vehicles > 0 ? (es ? ` (con ${vehicleCount})` : ` (with ${vehicleCount})`) : "";
   const contact = [slots.customerName, slots.organization].filter((v) => v && v.length > 0).join(", ");
   const lines = [
     t.summaryTitle,
     ...t.summaryLines({
       when: formatShift(request.start, request.end, agency.timeZone, language),
-      officers: String(request.officers),
+      officers: describePositions(quote, language),
       vehicles,
       where: address,
-      job: slots.eventType ?? "",
+      job: slots.jobWords ?? slots.eventType ?? "",
       contact,
       postOrders: slots.postOrders ? slots.postOrders : null,
     }),
@@ -36,19 +38,48 @@ export function summarizeRequest(
   if (quote.vehicleCents > 0) parts.push(`${t.money.vehicle} ${formatCents(quote.vehicleCents)}`);
   if (quote.adminFeeCents > 0) parts.push(`${t.money.admin} ${formatCents(quote.adminFeeCents)}`);
   lines.push(t.quoteLine(formatCents(quote.totalCents), parts.join(", ")));
+  lines.push(...explainQuote(request, quote, agency, language));
   const notes = quote.screening.reasons.filter((r) => r.decision === "needs_approval").map((r) => r.message);
   if (notes.length > 0) lines.push(t.approvalNote(notes.join(" ")));
+  lines.push(describeCancellationPolicy(request, agency, language));
   lines.push(t.confirmPrompt);
   return lines.join("\n");
+}
+
+/** "4 officers + 1 sergeant", or "2 officers" where the agency has one rank. */
+function describePositions(quote: Quote, language: Language): string {
+  const { officer, sergeant, commander } = quote.positions;
+  const parts = [countNoun(officer, "officer", language)];
+  if (sergeant > 0) parts.push(countNoun(sergeant, "sergeant", language));
+  if (commander > 0) parts.push(countNoun(commander, "commander", language));
+  return parts.join(" + ");
+}
+
+/** "the date from Sat Dec 20 to Fri Dec 25": a change the bot asks about before making it. */
+export function describeChange(change: SlotChange, agency: AgencyConfig, language: Language): string {
+  const es = language === "es";
+  const name = LABELS[change.slot]?.[es ? 1 : 0] ?? change.slot;
+  const before = renderValue({ ...change, after: change.before }, agency, language);
+  const after = renderValue(change, agency, language);
+  return es ? `${name} de ${before} a ${after}` : `the ${name} from ${before} to ${after}`;
 }
 
 /** "officers 3, date Fri Dec 4" — what a change after the summary did, in the customer's words. */
 export function describeChanges(changes: SlotChange[], agency: AgencyConfig, language: Language): string {
   const es = language === "es";
-  const label: Record<string, [string, string]> = {
+  return changes
+    .map((change) => {
+      const name = LABELS[change.slot]?.[es ? 1 : 0] ?? change.slot;
+      const value = renderValue(change, agency, language);
+      return `${name} ${value}`;
+    })
+    .join(", ");
+}
+
+const LABELS: Record<string, [string, string]> = {
     date: ["date", "fecha"],
-    start: ["start", "inicio"],
-    end: ["end", "fin"],
+    start: ["start time", "hora de inicio"],
+    end: ["end time", "hora de fin"],
     address: ["address", "dirección"],
     officers: ["officers", "oficiales"],
     eventType: ["job", "trabajo"],
@@ -61,22 +92,17 @@ export function describeChanges(changes: SlotChange[], agency: AgencyConfig, lan
     civilLegalService: ["civil legal matter", "asunto legal civil"],
     bodyguardOrBouncer: ["bodyguard or bouncer", "guardaespaldas o portero"],
     alcoholPrincipalBusiness: ["alcohol the main business", "alcohol como negocio principal"],
-  };
-  return changes
-    .map((change) => {
-      const name = label[change.slot]?.[es ? 1 : 0] ?? change.slot;
-      const value = renderValue(change, agency, language);
-      return `${name} ${value}`;
-    })
-    .join(", ");
-}
+};
 
 function renderValue(change: SlotChange, agency: AgencyConfig, language: Language): string {
   const after = change.after;
   if (change.slot === "date" && typeof after === "string") return formatLocalDate(after, agency.timeZone, language);
   if (typeof after === "boolean") return after ? (language === "es" ? "sí" : "yes") : "no";
   if (after && typeof after === "object" && "line1" in after) return String((after as { line1: string }).line1);
-  if (change.slot === "end" && typeof after === "number") return language === "es" ? `${after / 60} h` : `${after / 60} h`;
+  if (change.slot === "end" && typeof after === "number") return formatHours(after, language);
+  if ((change.slot === "start" || change.slot === "end") && typeof after === "string") return formatLocalTime(after);
+  if (change.slot === "officers" && typeof after === "number") return String(after);
+  if (after === "" ) return language === "es" ? "ninguna" : "none";
   return String(after ?? "");
 }
 

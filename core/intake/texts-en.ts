@@ -19,6 +19,32 @@ export const TEXTS_EN: IntakeTexts = {
     organization: "What business or organization is this for? (reply NONE if it's just you)",
     postOrders: "Any instructions for the officers (whom to report to, where to park, dress)? Reply NONE if not.",
   },
+  askTogether: {
+    whenWhere: "What date and times do you need the officers, and at what address? (e.g. Sat Dec 20, 6 PM to 11 PM, 4500 E Broadway)",
+    dateTimes: "What date and times do you need the officers? (e.g. Sat Dec 20, 6 PM to 11 PM)",
+    times: "What time should the shift start and end? (e.g. 6 PM to 11 PM)",
+    officersJob: "How many officers do you need, and what is the job? (e.g. 2 officers, store security)",
+    nameOrganization: "What is your name, and the business or organization it's for? (e.g. Maria Lopez, Desert Bloom Events; or just your name if it's for you)",
+  },
+  screeningQuestion: (items) =>
+    `Will any of these apply: ${items.map((item, i) => `${i + 1}) ${item}`).join(", ")}? Reply NONE, or the numbers or words of the ones that apply.`,
+  screeningItems: {
+    armedPrivateSecurity: "armed private security on site",
+    alcoholPrincipalBusiness: "alcohol sales as the main business",
+    bodyguardOrBouncer: "bodyguard or bouncer duties",
+    civilLegalService: "a civil legal matter (serving papers, civil proceedings)",
+  },
+  screeningWhich: "Which ones apply? Reply with their numbers (e.g. 1, 3), or NONE.",
+  confirmChange: (change) => `Change ${change}? (yes/no)`,
+  changeKept: "OK, I kept it as it was.",
+  restarted: "OK, let's start a new request.",
+  refusedAgain:
+    "We can't take that request. Text START OVER to book officers for something else, or AGENT to talk to a dispatcher.",
+  refusedAlternatives:
+    "Officers can still be booked for traffic control, crowd safety or a uniformed presence at a lawful event. Text START OVER to make a new request, or AGENT to talk to a dispatcher.",
+  closing: "You're welcome! Text us any time you need officers.",
+  cancelledClosing: (n) => `No problem at all. Booking #${n} stays cancelled. Text us any time you need officers again.`,
+  readAs: (phrase, date) => `I read "${phrase}" as ${date}; tell me if you meant another day.`,
   notUnderstood: (question) => `Sorry, I didn't catch that. ${question} You can also reply HELP or AGENT.`,
   dateInPast: "That time has already passed. Please give a date and time in the future.",
   tooLong: "A single request can cover at most 24 hours. What time should it end?",

@@ -19,6 +19,32 @@ export const TEXTS_ES: IntakeTexts = {
     organization: "¿Para qué empresa u organización es? (responda NINGUNA si es para usted)",
     postOrders: "¿Alguna instrucción para los oficiales (a quién reportarse, dónde estacionar, vestimenta)? Responda NINGUNA si no.",
   },
+  askTogether: {
+    whenWhere: "¿Para qué fecha y horario necesita a los oficiales, y en qué dirección? (p. ej. sáb 20 de dic, de 6 PM a 11 PM, 4500 E Broadway)",
+    dateTimes: "¿Para qué fecha y horario necesita a los oficiales? (p. ej. sáb 20 de dic, de 6 PM a 11 PM)",
+    times: "¿A qué hora debe empezar y terminar el turno? (p. ej. de 6 PM a 11 PM)",
+    officersJob: "¿Cuántos oficiales necesita y de qué se trata el trabajo? (p. ej. 2 oficiales, seguridad de tienda)",
+    nameOrganization: "¿Cuál es su nombre, y la empresa u organización para la que es? (p. ej. María López, Eventos Sol; o solo su nombre si es para usted)",
+  },
+  screeningQuestion: (items) =>
+    `¿Aplica alguna de estas: ${items.map((item, i) => `${i + 1}) ${item}`).join(", ")}? Responda NINGUNA, o los números o palabras de las que apliquen.`,
+  screeningItems: {
+    armedPrivateSecurity: "seguridad privada armada en el lugar",
+    alcoholPrincipalBusiness: "la venta de alcohol como negocio principal",
+    bodyguardOrBouncer: "trabajo de guardaespaldas o portero",
+    civilLegalService: "un asunto legal civil (entregar documentos, procesos civiles)",
+  },
+  screeningWhich: "¿Cuáles aplican? Responda con sus números (p. ej. 1, 3), o NINGUNA.",
+  confirmChange: (change) => `¿Cambio ${change}? (sí/no)`,
+  changeKept: "De acuerdo, lo dejé como estaba.",
+  restarted: "De acuerdo, empecemos una nueva solicitud.",
+  refusedAgain:
+    "No podemos aceptar esa solicitud. Escriba NUEVA SOLICITUD para reservar oficiales para otra cosa, o AGENTE para hablar con un despachador.",
+  refusedAlternatives:
+    "Todavía puede reservar oficiales para control de tráfico, seguridad del público o presencia uniformada en un evento legal. Escriba NUEVA SOLICITUD para empezar otra, o AGENTE para hablar con un despachador.",
+  closing: "¡De nada! Escríbanos cuando necesite oficiales.",
+  cancelledClosing: (n) => `No se preocupe. La reserva #${n} queda cancelada. Escríbanos cuando necesite oficiales de nuevo.`,
+  readAs: (phrase, date) => `Entendí "${phrase}" como ${date}; avíseme si se refería a otro día.`,
   notUnderstood: (question) => `Perdón, no entendí. ${question} También puede responder AYUDA o AGENTE.`,
   dateInPast: "Esa hora ya pasó. Indique una fecha y hora futuras, por favor.",
   tooLong: "Una solicitud puede cubrir como máximo 24 horas. ¿A qué hora debe terminar?",

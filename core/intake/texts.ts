@@ -1,4 +1,5 @@
 import type { Language } from "../agencies/index.ts";
+import type { ScreeningFlag } from "./slots.ts";
 import { TEXTS_EN } from "./texts-en.ts";
 import { TEXTS_ES } from "./texts-es.ts";
 
@@ -22,6 +23,21 @@ export interface IntakeTexts {
     organization: string;
     postOrders: string;
   };
+  /** Several missing answers asked together, to save round trips. */
+  askTogether: { whenWhere: string; dateTimes: string; times: string; officersJob: string; nameOrganization: string };
+  /** The screening questions as one, items numbered. */
+  screeningQuestion(items: string[]): string;
+  screeningItems: Record<ScreeningFlag, string>;
+  screeningWhich: string;
+  confirmChange(change: string): string;
+  changeKept: string;
+  restarted: string;
+  refusedAgain: string;
+  refusedAlternatives: string;
+  closing: string;
+  cancelledClosing(number: string): string;
+  /** An ambiguous relative date, echoed with the full date it was read as. */
+  readAs(phrase: string, date: string): string;
   notUnderstood(question: string): string;
   dateInPast: string;
   tooLong: string;

@@ -1,3 +1,6 @@
+import { SMS_SPELLINGS } from "./sms-spellings.ts";
+import { lookUpWord, wordAlternation } from "./word-pattern.ts";
+
 /** Month names and abbreviations (English and Spanish, folded), longest first so "june" beats "jun". */
 const MONTH_NUMBERS: Record<string, number> = {
   january: 1,
@@ -72,16 +75,29 @@ const WEEKDAY_NUMBERS: Record<string, number> = {
   viernes: 5,
   sabado: 6,
   domingo: 7,
+  wensday: 3,
+  wendsday: 3,
+  wednsday: 3,
+  thrusday: 4,
+  thursdy: 4,
+  saterday: 6,
+  satruday: 6,
 };
 
-function alternation(words: readonly string[]): string {
-  return [...words].sort((a, b) => b.length - a.length).join("|");
-}
+/**
+ * Weekday words that are also everyday words ("under the sun", "Sun Valley Rd"): read only after
+ * "this", "next", "on" or "for" (and not before another word), or right before a time or "nite".
+ */
+const GUARDED_WEEKDAY_NUMBERS: Record<string, number> = {
+  sun: 7,
+};
 
 /** Regex source matching one month word. */
-export const MONTH_PATTERN = `(?:${alternation(Object.keys(MONTH_NUMBERS))})`;
+export const MONTH_PATTERN = `(?:${wordAlternation(Object.keys(MONTH_NUMBERS))})`;
 /** Regex source matching one weekday word. */
-export const WEEKDAY_PATTERN = `(?:${alternation(Object.keys(WEEKDAY_NUMBERS))})`;
+export const WEEKDAY_PATTERN = `(?:${wordAlternation(Object.keys(WEEKDAY_NUMBERS))})`;
+/** Regex source matching one weekday word that needs a qualifier (GUARDED_WEEKDAY_NUMBERS). */
+export const GUARDED_WEEKDAY_PATTERN = `(?:${wordAlternation(Object.keys(GUARDED_WEEKDAY_NUMBERS))})`;
 
 /** Month number 1–12 of a word matched by MONTH_PATTERN, or null. */
 export function readMonth(word: string): number | null {
@@ -90,16 +106,37 @@ export function readMonth(word: string): number | null {
 
 /** ISO weekday 1–7 of a word matched by WEEKDAY_PATTERN, or null. */
 export function readWeekday(word: string): number | null {
-  return Object.hasOwn(WEEKDAY_NUMBERS, word) ? (WEEKDAY_NUMBERS[word] ?? null) : null;
+  if (Object.hasOwn(WEEKDAY_NUMBERS, word)) return WEEKDAY_NUMBERS[word] ?? null;
+  return Object.hasOwn(GUARDED_WEEKDAY_NUMBERS, word) ? (GUARDED_WEEKDAY_NUMBERS[word] ?? null) : null;
 }
 
-/** Fixed-date holidays customers name instead of a date: pattern source → [month, day]. */
-export const NAMED_DAYS: readonly (readonly [string, number, number])[] = [
-  ["christmas eve|nochebuena|noche buena", 12, 24],
-  ["christmas(?: day)?|xmas|navidad", 12, 25],
-  ["new year'?s eve|nye|nochevieja|noche vieja|fin de ano", 12, 31],
-  ["new year'?s(?: day)?|ano nuevo", 1, 1],
-  ["halloween", 10, 31],
-  ["(?:fourth|4th) of july|independence day|dia de la independencia", 7, 4],
-  ["valentine'?s(?: day)?|dia de san valentin", 2, 14],
+/** Fixed-date holidays customers name instead of a date: the names (folded) → month, day. */
+export const NAMED_DAYS: readonly (readonly [names: readonly string[], month: number, day: number])[] = [
+  [["christmas eve", "x-mas eve", "nochebuena", "noche buena"], 12, 24],
+  [["christmas", "christmas day", "x-mas", "x-mas day", "navidad", "dia de navidad"], 12, 25],
+  [["new year's eve", "new yrs eve", "nye", "nochevieja", "noche vieja", "fin de ano"], 12, 31],
+  [["new year's", "new year's day", "new yrs day", "ano nuevo", "dia de ano nuevo"], 1, 1],
+  [["halloween"], 10, 31],
+  [["fourth of july", "4th of july", "independence day", "dia de la independencia"], 7, 4],
+  [["valentine's", "valentine's day", "dia de san valentin"], 2, 14],
 ];
+
+/** Words that name one clock time (folded) → minutes after midnight. */
+const CLOCK_WORD_MINUTES: Record<string, number> = {
+  noon: 12 * 60,
+  midday: 12 * 60,
+  mediodia: 12 * 60,
+  "medio dia": 12 * 60,
+  midnight: 0,
+  ...Object.fromEntries(SMS_SPELLINGS.midnight.map((spelling) => [spelling, 0])),
+  medianoche: 0,
+  "media noche": 0,
+};
+
+/** Regex source matching one clock word ("noon", "midnite", "mediodía"). */
+export const CLOCK_WORD_PATTERN = `(?:${wordAlternation(Object.keys(CLOCK_WORD_MINUTES))})`;
+
+/** Minutes after midnight of a word matched by CLOCK_WORD_PATTERN, or null. */
+export function readClockWord(word: string): number | null {
+  return lookUpWord(CLOCK_WORD_MINUTES, word);
+}

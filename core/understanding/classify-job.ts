@@ -1,11 +1,14 @@
 import type { Category } from "../agencies/index.ts";
 import { JOB_SERVICES, JOB_SUBJECTS } from "./job-vocabulary.ts";
+import { prepareMessageText } from "./message-text.ts";
 import type { SubjectRule } from "./subject-rule.ts";
 
 export interface JobFinding {
   /** Short lowercase English description, e.g. "road construction traffic control"; null when none. */
   eventType: string | null;
   category: Category | null;
+  /** Where the message names the job (folded indices), to show it in the customer's own words. */
+  span: { start: number; end: number } | null;
 }
 
 const CATEGORY_RANK: Record<Category, number> = { regular: 0, major_event: 1, critical_need: 2 };
@@ -17,14 +20,16 @@ const CATEGORY_RANK: Record<Category, number> = { regular: 0, major_event: 1, cr
  * `critical_need`; every other described job is `regular`. Nothing recognisable gives nulls.
  */
 export function classifyJob(folded: string): JobFinding {
-  const matches: { rule: SubjectRule; index: number; subject: string }[] = [];
+  const matches: { rule: SubjectRule; index: number; length: number; subject: string }[] = [];
   for (const rule of JOB_SUBJECTS) {
     const match = rule.pattern.exec(folded);
-    if (match) matches.push({ rule, index: match.index, subject: rule.subject(match) });
+    if (match) matches.push({ rule, index: match.index, length: match[0].length, subject: rule.subject(match) });
   }
   const service = JOB_SERVICES.find(([pattern]) => pattern.test(folded))?.[1] ?? null;
   if (matches.length === 0)
-    return service ? { eventType: service, category: "regular" } : { eventType: null, category: null };
+    return service
+      ? { eventType: service, category: "regular", span: null }
+      : { eventType: null, category: null, span: null };
   const category = matches.reduce<Category>(
     (best, { rule }) => (CATEGORY_RANK[rule.category] > CATEGORY_RANK[best] ? rule.category : best),
     "regular",
@@ -40,5 +45,12 @@ export function classifyJob(folded: string): JobFinding {
     chosenService && !chosen.subject.includes(chosenService)
       ? `${chosen.subject} ${chosenService}`
       : chosen.subject;
-  return { eventType, category };
+  return { eventType, category, span: { start: chosen.index, end: chosen.index + chosen.length } };
+}
+
+/** The job as the customer named it ("una boda", "quinceañera"), from the original message; null when unnamed. */
+export function findJobWords(text: string): string | null {
+  const prepared = prepareMessageText(text);
+  const span = classifyJob(prepared.folded).span;
+  return span ? prepared.original.slice(span.start, span.end).replace(/\s+/g, " ").trim() : null;
 }

@@ -1,8 +1,17 @@
-import { MONTH_PATTERN, NAMED_DAYS, readMonth, readWeekday, WEEKDAY_PATTERN } from "./calendar-words.ts";
+import {
+  GUARDED_WEEKDAY_PATTERN,
+  MONTH_PATTERN,
+  NAMED_DAYS,
+  readMonth,
+  readWeekday,
+  WEEKDAY_PATTERN,
+} from "./calendar-words.ts";
 import { addDays, compareDays, formatLocalDay, type LocalDay, makeLocalDay } from "./local-day.ts";
 import type { Span } from "./message-text.ts";
 import { NUMBER_PATTERN, readQuantity } from "./number-words.ts";
 import { QUANTITY_NOUN_PATTERN } from "./quantity-nouns.ts";
+import { spelledWord } from "./sms-spellings.ts";
+import { wordAlternation } from "./word-pattern.ts";
 
 export interface DateOptions {
   /** The agency's local today; null leaves every relative or year-less date unknown. */
@@ -34,6 +43,9 @@ const YEAR = "(20\\d{2})";
 const REPLACED_BEFORE =
   /(?:instead of|rather than|\bnot|en (?:vez|lugar) del?|\bno (?:el|para el|es el))\s*(?:on\s+|the\s+)?$/;
 const MORNING_BEFORE = /(?:\b(?:la|las|de|por|en|cada|esta)\s+)$/;
+const TOMORROW = spelledWord("tomorrow");
+const DAY_PART = `(?:${spelledWord("night")}|morning|afternoon|evening|am|pm)`;
+const GUARDED_QUALIFIER = "this coming|this upcoming|coming|upcoming|this|next|on|for";
 
 const RULES: readonly Rule[] = [
   [/\b(20\d{2})-(\d{1,2})-(\d{1,2})\b/g, 2, (m) => () => makeLocalDay(num(m[1]), num(m[2]), num(m[3]))],
@@ -92,23 +104,22 @@ const RULES: readonly Rule[] = [
     (m) => (today) => resolveDayOfMonth(num(m[1]), today),
   ],
   ...NAMED_DAYS.map(
-    ([words, month, day]): Rule => [
-      new RegExp(`\\b(?:${words})\\b`, "g"),
+    ([names, month, day]): Rule => [
+      new RegExp(`\\b(?:${wordAlternation(names)})\\b`, "g"),
       1,
       () => (today) => resolveMonthDay(month, day, undefined, today),
     ],
   ),
-  [/\b(?:the )?day after (?:tomorrow|tmrw)\b|\bpasado manana\b/g, 1, () => relative(2)],
+  [new RegExp(`\\b(?:the )?day after ${TOMORROW}\\b|\\bpasado manana\\b`, "g"), 1, () => relative(2)],
   [
-    /\b(?:today|tonight|tonite|this (?:morning|afternoon|evening)|hoy|esta (?:manana|tarde|noche))\b/g,
+    new RegExp(
+      `\\b(?:today|${spelledWord("tonight")}|this (?:morning|afternoon|evening)|hoy|esta (?:manana|tarde|noche))\\b`,
+      "g",
+    ),
     1,
     () => relative(0),
   ],
-  [
-    /\b(?:tomorrow|tmrw|tmrrw|tmr|tmw|tomorow|tommorow|tommorrow|2morrow|2moro|manana)\b/g,
-    1,
-    () => relative(1),
-  ],
+  [new RegExp(`\\b(?:${TOMORROW}|manana)\\b`, "g"), 1, () => relative(1)],
   [
     new RegExp(`\\b(?:in|en)\\s+(${NUMBER_PATTERN})\\s+(?:days|dias)\\b`, "g"),
     1,
@@ -130,6 +141,14 @@ const RULES: readonly Rule[] = [
     1,
     (m) => (today) =>
       resolveWeekday(readWeekday(m[2] ?? ""), /next|proximo/.test(m[1] ?? "") || m[3] !== undefined, today),
+  ],
+  [
+    new RegExp(
+      `\\b(?:(${GUARDED_QUALIFIER})\\s+(${GUARDED_WEEKDAY_PATTERN})\\b(?!\\s+(?!${DAY_PART}\\b|at\\b|from\\b)[a-z])|(?<!\\b(?:the|a)\\s+)(${GUARDED_WEEKDAY_PATTERN})(?=\\s*(?:\\d|${DAY_PART}\\b)))`,
+      "g",
+    ),
+    1,
+    (m) => (today) => resolveWeekday(readWeekday(m[2] ?? m[3] ?? ""), m[1] === "next", today),
   ],
 ];
 

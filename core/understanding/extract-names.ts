@@ -8,12 +8,13 @@ export interface NameFinding {
 }
 
 /** Introductions whose next words are a name even in lower case. */
-const LOOSE_NAME_MARKER = /\b(?:my name is|my name's|name is|name's|name:|me llamo|mi nombre es|nombre:)\s*$/;
+const LOOSE_NAME_MARKER =
+  /\b(?:my name is|my name's|my names|name is|name's|name:|(?:you can|just) call me|^\s*call me|me llamo|mi nombre es|nombre:|me dicen)\s*$/;
 /** Introductions that need a capitalised name after them ("I'm looking…" is not a name). */
 const STRICT_NAME_MARKER = /(?:\bi am|\bi'm|\bim|\bthis is|\bsoy|\b(?:le |les )?habla)\s*$/;
 /** When the bot asked for the name, the answer may open with "it's", "I'm", "soy"… */
 const ANSWER_LEAD_IN =
-  /^[^\p{L}\p{N}]*(?:(?:it'?s|its|i'?m|im|i am|this is|soy|es|name'?s|hi|hello|hola|sure|yes|yeah|ok|okay|si|claro|actually|sorry|wait|oops|i meant|perdon|en realidad)[\s,]+)*$/u;
+  /^[^\p{L}\p{N}]*(?:(?:it'?s|its|i'?m|im|i am|this is|soy|es|name'?s|hi|hello|hola|sure|yes|yeah|ok|okay|si|claro|actually|sorry|wait|oops|i meant|perdon|en realidad|habla|le habla|my name is|my names|name is|name:|(?:you can )?call me|me llamo|mi nombre es|mi nombre:|nombre:)[\s,]+)*$/u;
 const ORG_MARKER_LOOSE =
   /\b(?:company|organization|organisation|org|business|employer|empresa|compania|organizacion)(?: name)?\s*(?:is|:|-|es|se llama)\s*$|\b(?:on behalf of|representing|de parte de)\s*$/;
 const ORG_MARKER_STRICT =
@@ -27,7 +28,8 @@ const NOT_NAMES = new Set(
     "interesado interesada de la el una un el gerente dueno dueña encargado encargada yes no si hi hello hola " +
     "need needs necesito officer officers police policia help agent status cancel stop monday tuesday wednesday " +
     "thursday friday saturday sunday sabado domingo lunes martes miercoles jueves viernes today tomorrow tonight " +
-    "hoy manana it's its i'm im this es name's soy actually sorry wait oops meant perdon we we're were our us"
+    "hoy manana it's its i'm im this es name's soy actually sorry wait oops meant perdon we we're were our us " +
+    "i my me mi name names nombre llamo call you can habla back"
   ).split(" "),
 );
 const WORD_STOPS = new Set(

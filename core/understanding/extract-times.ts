@@ -1,5 +1,7 @@
+import { CLOCK_WORD_PATTERN, readClockWord } from "./calendar-words.ts";
 import type { Span } from "./message-text.ts";
 import { QUANTITY_NOUN_PATTERN } from "./quantity-nouns.ts";
+import { spelledWord } from "./sms-spellings.ts";
 
 export type DayPeriod = "am" | "pm";
 
@@ -34,20 +36,29 @@ interface Atom extends Span {
   nightTwelve: boolean;
 }
 
-const CLOCK =
-  /(?<![\w.:/$#,])(?:([01]?\d|2[0-4])(?:([:.])([0-5]\d))?(?!\d)(?:ish\b)?(?:\s*(a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z])|(a|p)(?![a-z]))?|([01]\d|2[0-3])([0-5]\d)(?!\d)(\s*(?:hrs|hours|h)\b)?)|\b(noon|midday|midnight|mediodia|medio dia|medianoche)\b/g;
-const PERIOD_AFTER =
-  /^\s*(?:o'?clock|oclock|en punto|sharp)?\s*(in the morning|in the afternoon|in the evening|at night|de la manana|por la manana|en la manana|de la tarde|por la tarde|en la tarde|de la noche|por la noche|en la noche|de la madrugada|a\.?\s?m\.?(?![a-z])|p\.?\s?m\.?(?![a-z]))?/;
-const STRONG_CONNECTOR = /^\s*(?:-+|to|til|till|'til|until|thru|through|hasta(?: las?)?)\s*$/;
+const NIGHT = spelledWord("night");
+/** "until" and "through" as customers text them: "til", "untill", "thru". */
+const UNTIL = `(?:${spelledWord("until")}|${spelledWord("through")})`;
+const CLOCK = new RegExp(
+  `(?<![\\w.:/$#,])(?:([01]?\\d|2[0-4])(?:([:.])([0-5]\\d))?(?!\\d)(?:ish\\b)?(?:\\s*(a\\.?\\s?m\\.?|p\\.?\\s?m\\.?)(?![a-z])|(a|p)(?![a-z]))?|([01]\\d|2[0-3])([0-5]\\d)(?!\\d)(\\s*(?:hrs|hours|h)\\b)?)|\\b(${CLOCK_WORD_PATTERN})\\b`,
+  "g",
+);
+const PERIOD_AFTER = new RegExp(
+  `^\\s*(?:o'?clock|oclock|en punto|sharp)?\\s*(in the morning|in the afternoon|in the evening|at ${NIGHT}|de la manana|por la manana|en la manana|de la tarde|por la tarde|en la tarde|de la noche|por la noche|en la noche|de la madrugada|a\\.?\\s?m\\.?(?![a-z])|p\\.?\\s?m\\.?(?![a-z]))?`,
+);
+const STRONG_CONNECTOR = new RegExp(`^\\s*(?:-+|to|${UNTIL}|hasta(?: las?)?)\\s*$`);
 const WEAK_CONNECTOR = /^\s*(?:and|a|y|a las?)\s*$/;
 const RANGE_OPENER = /\b(?:between|entre|from|de|desde)\s*(?:las?\s+)?$/;
-const END_ANCHOR =
-  /(?:\b(?:until|till|til|'til|thru|through|end(?:s|ing)?(?: at| by)?|done(?: at| by)?|finish(?:es|ing)?(?: at| by)?|over (?:at|by)|wrap(?:s|ping)? up(?: at| by)?|off at|out by|hasta(?: las?)?|termina(?:mos|ria)?(?: a las?)?|terminar a las?|acaba(?:mos)? a las?))\s*$/;
+const END_ANCHOR = new RegExp(
+  `(?:\\b(?:${UNTIL}|end(?:s|ing)?(?: at| by)?|done(?: at| by)?|finish(?:es|ing)?(?: at| by)?|over (?:at|by)|wrap(?:s|ping)? up(?: at| by)?|off at|out by|hasta(?: las?)?|termina(?:mos|ria)?(?: a las?)?|terminar a las?|acaba(?:mos)? a las?))\\s*$`,
+);
 const START_ANCHOR =
   /(?:\b(?:at|from|start(?:ing|s)?(?: at)?|begin(?:ning|s)?(?: at)?|by|around|arrive(?: at| by)?|there (?:at|by)|desde(?: las?)?|a partir de las?|empezando a las?|empieza a las?|comienza a las?|a las?|de las?|las)|@)\s*$/;
 const REPLACED_BEFORE = /(?:instead of|rather than|\bnot|en vez de|en lugar de)\s*(?:at\s+)?$/;
 const QUANTITY_AFTER = new RegExp(`^\\s*${QUANTITY_NOUN_PATTERN}`);
-const NIGHT_WORDS = /\b(?:tonight|tonite|night|evening|afternoon|noche|tarde|nightclub)\b/;
+const NIGHT_WORDS = new RegExp(
+  `\\b(?:${spelledWord("tonight")}|${NIGHT}|evening|afternoon|noche|tarde|nightclub)\\b`,
+);
 const MORNING_WORDS = /\b(?:morning|de la manana|por la manana|en la manana|madrugada|esta manana)\b/;
 
 const EVENING_EVENTS =
@@ -131,7 +142,7 @@ function readAtom(match: RegExpExecArray): Atom | null {
   const end = start + match[0].length;
   const word = match[9];
   if (word !== undefined) {
-    const minutes = /noon|midday|medio/.test(word) ? 12 * 60 : 0;
+    const minutes = readClockWord(word) ?? 0;
     return {
       start,
       end,
@@ -217,12 +228,12 @@ function isStartAnchored(prefix: string): boolean {
 function isRange(folded: string, first: Atom, second: Atom): boolean {
   const between = folded.slice(first.end, second.start);
   if (QUANTITY_AFTER.test(folded.slice(second.end))) return false;
+  if (STRONG_CONNECTOR.test(between)) return first.military === second.military;
+  if (!WEAK_CONNECTOR.test(between)) return false;
+  // "and"/"a" joins two times only after "between"/"de" ("de 1900 a 2300") or when one is surely a time.
   if (first.military || second.military)
-    return first.military && second.military && STRONG_CONNECTOR.test(between);
-  if (STRONG_CONNECTOR.test(between)) return true;
-  return (
-    WEAK_CONNECTOR.test(between) && (RANGE_OPENER.test(before(folded, first)) || first.timey || second.timey)
-  );
+    return first.military && second.military && RANGE_OPENER.test(before(folded, first));
+  return RANGE_OPENER.test(before(folded, first)) || first.timey || second.timey;
 }
 
 function isLoneTime(folded: string, atom: Atom, options: TimeOptions): boolean {

@@ -3,8 +3,8 @@ import { CategorySchema, LanguageSchema } from "../agencies/index.ts";
 
 /**
  * What a customer message is for, besides giving information. `confirm`/`decline` are yes/no answers
- * to a confirmation prompt; `opt_out`/`opt_in` are carrier keywords (STOP/START); the others are bot
- * commands. `provide_info` means the message carries at least one slot.
+ * to a confirmation prompt; `opt_out`/`opt_in` are carrier keywords (STOP/START); `restart` is
+ * "start over" / "nueva solicitud"; the others are bot commands. `provide_info` means the message carries at least one slot.
  */
 export const INTENTS = [
   "provide_info",
@@ -17,6 +17,7 @@ export const INTENTS = [
   "opt_in",
   "confirm",
   "decline",
+  "restart",
 ] as const;
 export const IntentSchema = z.enum(INTENTS);
 export type Intent = z.infer<typeof IntentSchema>;

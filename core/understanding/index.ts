@@ -21,8 +21,13 @@ export {
   EXPECTED_SLOTS,
   type ExpectedSlot,
   isScreeningSlot,
+  type ConversationContext,
+  type ConversationTurn,
   type ParseContext,
   SCREENING_SLOTS,
   type ScreeningSlot,
 } from "./parse-context.ts";
 export { type MessageExtractor, parserExtractor } from "./message-extractor.ts";
+export { detectPolicyQuestion, isSmallTalk, type PolicyQuestion } from "./detect-policy-question.ts";
+export { prepareMessageText } from "./message-text.ts";
+export { findJobWords } from "./classify-job.ts";

@@ -96,6 +96,8 @@ const CANCEL_NUMBER = [
   new RegExp(String.raw`\b${CANCEL_WORD}\s*(?:#|no\.?|number|numero|num\.?)?\s*#?\s*(\d{1,9})\b`),
   /(?:#|\b(?:booking|request|reservation|order|reserva|reservacion|solicitud|pedido|number|numero|no\.)\s*#?\s*)(\d{1,9})\b/,
 ];
+const RESTART_PHRASE =
+  /^(?:(?:ok|okay|please|pls|can we|let'?s|lets|i want to|i'?d like to|quiero|podemos|por favor)[\s,]+)*(?:start over|start again|start from scratch|restart|reset|begin again|new request|new booking|a new request|start a new request|make a new request|nueva solicitud|nuevo pedido|otra solicitud|una nueva solicitud|empezar de nuevo|volver a empezar|empezar otra vez|comenzar de nuevo|reiniciar)(?:[\s,]+(?:please|pls|por favor))?$/;
 const GREETING =
   /^(?:hi|hello|hey|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening|day)|hola|buenos dias|buen dia|buenas tardes|buenas noches|buenas|saludos|que tal)(?: there| team| everyone| all| amigos)?$/;
 const GREETING_START =
@@ -133,6 +135,7 @@ export function detectCommandIntent(folded: string): CommandIntent | null {
   if (CANCEL_PHRASES.some((pattern) => pattern.test(folded)) && !CANCEL_NEGATED.test(folded)) {
     return { intent: "cancel_booking", cancelRequestNumber: findCancelNumber(folded) };
   }
+  if (RESTART_PHRASE.test(bare)) return { intent: "restart", cancelRequestNumber: null };
   if (STATUS_WHOLE.test(bare) || STATUS_PHRASES.some((pattern) => pattern.test(folded))) {
     return { intent: "status", cancelRequestNumber: null };
   }

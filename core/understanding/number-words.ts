@@ -1,3 +1,5 @@
+import { wordAlternation } from "./word-pattern.ts";
+
 /**
  * Small numbers written as words, English and Spanish (folded: lower case, no accents). Counts of
  * officers, cars, hours and days rarely go past a few dozen, so 0–99 (and "cien") is enough.
@@ -98,18 +100,16 @@ const PHRASES: Record<string, number> = {
   "a single": 1,
 };
 
-function alternation(words: readonly string[]): string {
-  return [...words].sort((a, b) => b.length - a.length).join("|");
-}
-
-const UNIT_WORDS = alternation(Object.keys(UNITS).filter((word) => word !== "dozen" && word !== "docena"));
-const TEN_WORDS = alternation(Object.keys(TENS));
+const UNIT_WORDS = wordAlternation(
+  Object.keys(UNITS).filter((word) => word !== "dozen" && word !== "docena"),
+);
+const TEN_WORDS = wordAlternation(Object.keys(TENS));
 
 /** Regex source of a number written in digits (1–3) or words, e.g. "3", "twenty-one", "treinta y dos". */
 export const NUMBER_PATTERN = `(?:\\d{1,3}|(?:${TEN_WORDS})(?:(?:[ -]|\\s+y\\s+)(?:${UNIT_WORDS}))?|${UNIT_WORDS})`;
 
 /** Regex source of a quantity before a noun: a number or a phrase like "a couple of", "un par de", "an". */
-export const QUANTITY_PATTERN = `(?:${alternation(Object.keys(PHRASES))}|${NUMBER_PATTERN})`;
+export const QUANTITY_PATTERN = `(?:${wordAlternation(Object.keys(PHRASES))}|${NUMBER_PATTERN})`;
 
 /** Reads a number or quantity phrase matched by NUMBER_PATTERN/QUANTITY_PATTERN; null when it is not one. */
 export function readQuantity(text: string): number | null {

@@ -44,6 +44,26 @@ export interface ParseContext {
   expecting: ExpectedSlot | null;
   /** The conversation's language so far: breaks ties in detection; "es" reads 5/7 day-first (5 July). */
   language?: Language;
+  /**
+   * The conversation so far, for an extractor that reads a message in context (the LLM). The
+   * deterministic parser reads only `expecting`; the intake holds every extractor to its rules.
+   */
+  conversation?: ConversationContext;
+}
+
+/** One earlier message of the conversation, oldest first. */
+export interface ConversationTurn {
+  role: "customer" | "bot";
+  text: string;
+}
+
+export interface ConversationContext {
+  /** Slots the customer has already filled (name → value); absent keys are still missing. */
+  draft: Record<string, unknown>;
+  /** The bot's last question as the customer saw it, or null. */
+  question: string | null;
+  /** The last few messages (at most 6), oldest first. */
+  recentTurns: ConversationTurn[];
 }
 
 export function isScreeningSlot(slot: ExpectedSlot | null): slot is ScreeningSlot {

@@ -1,3 +1,4 @@
+import { getAgency } from "../../agencies/load-agencies.ts";
 import { type IntakeState, resumeAfterDispatcher } from "../../core/intake/index.ts";
 import type { PrismaClient } from "../client.ts";
 
@@ -51,7 +52,9 @@ export class DispatchRepository {
         data: { holder: "bot", holderId: null },
       });
       if (released.count === 0) return { kind: "not_held" };
-      const resumed = resumeAfterDispatcher(conversation.state as unknown as IntakeState);
+      const agency = getAgency(conversation.agencyId);
+      if (!agency) throw new Error(`handBack: unknown agency ${conversation.agencyId}`);
+      const resumed = resumeAfterDispatcher(conversation.state as unknown as IntakeState, agency);
       await tx.conversation.update({
         where: { id: conversationId },
         data: { state: resumed.state as object, stateName: resumed.state.phase, misunderstoodCount: 0 },

@@ -8,13 +8,30 @@ import type { AddressInfo } from "node:net";
  * - `schema_violation`: JSON content that breaks the extraction schema
  * - `http_500`: an OpenAI-style error body with status 500
  * - `hang`: never answers until the server closes (longer than any client timeout)
+ * - `recorded`: a recorded answer (test/fixtures/openai/*.json), see RecordedReply
  */
 export type FakeOpenAiMode =
   | { kind: "good"; content: Record<string, unknown> }
   | { kind: "malformed" }
   | { kind: "schema_violation" }
   | { kind: "http_500" }
-  | { kind: "hang" };
+  | { kind: "hang" }
+  | { kind: "recorded"; reply: RecordedReply };
+
+/** One recorded answer of POST /v1/chat/completions, as the fixture files hold it. */
+export interface RecordedReply {
+  /** Why the recording exists; the fake ignores it (JSON has no comments). */
+  about?: string;
+  /** HTTP status; 200 when absent. A non-200 answer sends `error` as OpenAI's error body. */
+  status?: number;
+  /** Milliseconds before the fake answers: a slow model. */
+  delayMs?: number;
+  /** The assistant message: `content` as text, or an object the fake sends as its JSON text. */
+  message?: { content: string | Record<string, unknown> | null; refusal?: string | null };
+  /** "stop" when absent. */
+  finish_reason?: "stop" | "length" | "content_filter";
+  error?: { message: string; type: string; code?: string | null };
+}
 
 export interface RecordedChatRequest {
   path: string;
@@ -38,6 +55,7 @@ export interface FakeOpenAiServer {
 export async function startFakeOpenAiServer(initial: FakeOpenAiMode = { kind: "malformed" }): Promise<FakeOpenAiServer> {
   let mode = initial;
   const requests: RecordedChatRequest[] = [];
+  // Answers not sent yet (hanging or delayed): close() ends them so the server can stop.
   const hanging = new Set<ServerResponse>();
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -88,10 +106,50 @@ function answer(res: ServerResponse, mode: FakeOpenAiMode, hanging: Set<ServerRe
       hanging.add(res);
       res.on("close", () => hanging.delete(res));
       return;
+    case "recorded":
+      sendLater(res, mode.reply, hanging);
+      return;
   }
 }
 
-function sendCompletion(res: ServerResponse, content: string): void {
+function sendLater(res: ServerResponse, reply: RecordedReply, hanging: Set<ServerResponse>): void {
+  if (!reply.delayMs) {
+    sendRecorded(res, reply);
+    return;
+  }
+  hanging.add(res);
+  const timer = setTimeout(() => sendRecorded(res, reply), reply.delayMs);
+  // A client that gave up (its timeout) closes the socket; the late answer is never written.
+  res.on("close", () => {
+    clearTimeout(timer);
+    hanging.delete(res);
+  });
+}
+
+function sendRecorded(res: ServerResponse, reply: RecordedReply): void {
+  if (res.destroyed) return;
+  const status = reply.status ?? 200;
+  if (status !== 200) {
+    res.writeHead(status, { "content-type": "application/json" });
+    res.end(
+      JSON.stringify({
+        error: { message: "recorded error", type: "server_error", code: null, ...reply.error },
+      }),
+    );
+    return;
+  }
+  const content = reply.message?.content ?? null;
+  sendCompletion(res, typeof content === "string" || content === null ? content : JSON.stringify(content), {
+    refusal: reply.message?.refusal ?? null,
+    finishReason: reply.finish_reason ?? "stop",
+  });
+}
+
+function sendCompletion(
+  res: ServerResponse,
+  content: string | null,
+  { refusal = null, finishReason = "stop" }: { refusal?: string | null; finishReason?: string } = {},
+): void {
   res.writeHead(200, { "content-type": "application/json" });
   res.end(
     JSON.stringify({
@@ -102,9 +160,9 @@ function sendCompletion(res: ServerResponse, content: string): void {
       choices: [
         {
           index: 0,
-          message: { role: "assistant", content, refusal: null },
+          message: { role: "assistant", content, refusal },
           logprobs: null,
-          finish_reason: "stop",
+          finish_reason: finishReason,
         },
       ],
       usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
