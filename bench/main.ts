@@ -1,3 +1,4 @@
+import { benchConversations } from "./conversation-metrics.ts";
 import { benchOffers } from "./offers-throughput.ts";
 import { benchQuotes } from "./quote-throughput.ts";
 import { benchWebhook } from "./webhook-throughput.ts";
@@ -13,6 +14,7 @@ const TARGETS = { webhookP99Ms: 50, offers1000Ms: 5_000 };
 async function main(): Promise<void> {
   const startedAt = new Date().toISOString();
   const quotes = await benchQuotes();
+  const conversations = await benchConversations();
   const webhook = await benchWebhook();
   const offers = await benchOffers();
   const failures = [
@@ -39,8 +41,9 @@ async function main(): Promise<void> {
   const targets = {
     webhookP99Under50ms: webhook.latencyMs.p99 < TARGETS.webhookP99Ms && webhook.throughputPerSecond >= webhook.rate * 0.95,
     offers1000Under5s: offers.offersHandedToProvider === offers.offers && offers.offersFromApprovalMs < TARGETS.offers1000Ms,
+    ...conversations.targets,
   };
-  const report = { startedAt, node: process.version, quotes, webhook, offers, targets, correct: failures.length === 0, failures };
+  const report = { startedAt, node: process.version, quotes, conversations, webhook, offers, targets, correct: failures.length === 0, failures };
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   if (failures.length > 0) process.exitCode = 1;
 }

@@ -17,7 +17,7 @@ import type { Logger } from "../../config/logger.ts";
 export const LLM_TIMEOUT_MS = 2_000;
 
 /** Intents the deterministic parser owns: carrier keywords and commands must never depend on a model. */
-const KEYWORD_INTENTS = new Set(["opt_out", "opt_in", "help", "agent", "status", "cancel_booking"]);
+const KEYWORD_INTENTS = new Set(["opt_out", "opt_in", "help", "agent", "status", "cancel_booking", "restart"]);
 
 /** Slots whose answer is free text; words inside it must never fill another slot (intake rule 1). */
 const FREE_TEXT_SLOTS: ReadonlySet<ExpectedSlot> = new Set([
@@ -146,6 +146,11 @@ function holdToMessage(
   context: ParseContext,
 ): Extraction {
   const held = { ...keepYesNoDeterministic(extraction, text), correction: parsed.correction };
+  // Commands (STOP, AGENT, CANCEL 1042, start over) are the parser's alone: a model never invents one.
+  if (held.intent && KEYWORD_INTENTS.has(held.intent)) {
+    held.intent = parsed.intent;
+    held.cancelRequestNumber = parsed.cancelRequestNumber;
+  }
   if (context.expecting !== null && FREE_TEXT_SLOTS.has(context.expecting) && parsed.correction === null) {
     for (const field of STRUCTURED_FIELDS) {
       if (parsed[field] === null) held[field] = null;

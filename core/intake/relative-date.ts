@@ -13,15 +13,16 @@ const AMBIGUOUS = new RegExp(
   `\\b(?:next|this coming|coming)\\s+(?:${WEEKDAY})\\b|\\b(?:el\\s+)?proxim[oa]\\s+(?:${WEEKDAY})\\b|\\b(?:el\\s+)?(?:${WEEKDAY})\\s+(?:que viene|proximo)\\b`,
 );
 
-/** The echo of an ambiguous relative date the message set, or null. `folded` is the folded message. */
+/** The echo of an ambiguous relative date the message set, in the customer's own words, or null. */
 export function describeRelativeDate(
-  folded: string,
+  text: { original: string; folded: string },
   changes: readonly SlotChange[],
   agency: AgencyConfig,
   language: Language,
 ): string | null {
   const date = changes.find((change) => change.slot === "date")?.after;
-  const phrase = AMBIGUOUS.exec(folded)?.[0];
-  if (typeof date !== "string" || !phrase) return null;
+  const match = AMBIGUOUS.exec(text.folded);
+  if (typeof date !== "string" || !match) return null;
+  const phrase = text.original.slice(match.index, match.index + match[0].length);
   return getTexts(language).readAs(phrase, formatLocalDate(date, agency.timeZone, language));
 }

@@ -93,7 +93,8 @@ function decideStep(previous: IntakeState, input: IntakeInput, context: IntakeCo
 
   if (state.phase === "escalated") return { state, replies: [], effects: [] };
 
-  const folded = prepareMessageText(input.text).folded;
+  const message = prepareMessageText(input.text);
+  const folded = message.folded;
   const policyQuestion = detectPolicyQuestion(folded);
   if (policyQuestion) prefix.push(answerPolicyQuestion(policyQuestion, context.agency, language));
 
@@ -245,7 +246,7 @@ function decideStep(previous: IntakeState, input: IntakeInput, context: IntakeCo
   if (changes.some((change) => change.slot === "eventType")) {
     state.slots.jobWords = language === "en" ? null : (findJobWords(input.text) ?? state.slots.eventType);
   }
-  const echo = describeRelativeDate(folded, changes, context.agency, language);
+  const echo = describeRelativeDate(message, changes, context.agency, language);
   if (echo) prefix.push(echo);
   // After the summary every change is shown; before it, only answers that replaced an earlier one.
   const shown = wasConfirming || state.question === "whatToChange" ? changes : changes.filter((c) => c.before != null);

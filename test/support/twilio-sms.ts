@@ -9,14 +9,14 @@ export const TUCSON_NUMBER = "+15205550100";
 
 /**
  * A customer's SMS intake in Tucson, one message each, up to the quote summary that awaits YES
- * (the bot asks the screening questions, name, organization, instructions in this order); a
+ * (times, address, job, the one screening question, name, organization, instructions); a
  * prefix of it puts a customer at a given question.
  */
 export const SMS_INTAKE = [
-  "Hi, I need 2 officers with a car next Saturday 6-11pm at 4500 E Broadway for store security",
-  "no",
-  "no",
-  "no",
+  "Hi, I need 2 officers with a car next Saturday",
+  "6-11pm",
+  "4500 E Broadway",
+  "store security",
   "no",
   "Maria Lopez",
   "Desert Bloom Events",

@@ -101,10 +101,7 @@ describe("the voice line", () => {
     const answers = [
       "I need one officer for store security Saturday from 6 to 10 pm at 4500 East Broadway",
       "no vehicle",
-      "no",
-      "no",
-      "no",
-      "no",
+      "none of those",
       "Maria Lopez",
       "Desert Bloom",
       "none",

@@ -38,6 +38,7 @@ async function startFakeConnector() {
 
 const ANSWERS: [RegExp, string][] = [
   [/police vehicle/i, "no"],
+  [/any of these apply|aplica alguna/i, "none"],
   [/\(yes\/no\)|\(sí\/no\)/i, "no"],
   [/your name|su nombre/i, "Maria Lopez"],
   [/company|organization|organizaci/i, "Desert Bloom Events"],

@@ -135,8 +135,8 @@ export function summarizeMetrics(metrics: SimulationMetrics) {
 
 const round = (value: number) => Math.round(value * 10_000) / 10_000;
 
-/** A readable report: figures, each failure, and the transcript of every conversation that failed. */
-export function formatSimulationReport(metrics: SimulationMetrics): string {
+/** A readable report: figures, each failure, and (unless turned off) the transcript of every conversation that failed. */
+export function formatSimulationReport(metrics: SimulationMetrics, options: { transcripts?: boolean } = {}): string {
   const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
   const lines = [
     `simulated customers: ${metrics.personas} (${metrics.languages.en} en, ${metrics.languages.es} es)`,
@@ -155,6 +155,12 @@ export function formatSimulationReport(metrics: SimulationMetrics): string {
     lines.push("", "slot failures (persona | slot | expected | got):");
     for (const f of metrics.slotFailures) lines.push(`  ${f.persona} | ${f.slot} | ${f.expected} | ${f.got}`);
   }
+  const notes = metrics.results.flatMap(({ run }) => run.notes.map((note) => `${run.persona.id}: ${note}`));
+  if (notes.length > 0) {
+    lines.push("", "simulator notes (bot messages it could not read; check the simulator before blaming the bot):");
+    for (const note of notes) lines.push(`  ${note}`);
+  }
+  if (options.transcripts === false) return lines.join("\n");
   const failed = metrics.results.filter(({ score }) => !score.stateRight || score.checks.some((c) => !c.right));
   for (const { run } of failed) {
     lines.push("", `--- ${run.persona.id} (${run.persona.about}); now ${run.persona.now}; ended: ${run.ending}`);

@@ -247,7 +247,7 @@ export const TEXAS_PERSONAS: Persona[] = [
   definePersona({
     id: "mesq-car-dealership",
     about: "dealership sale, 'saturday 9-6'",
-    first: "need 2 officers for a sale at our car dealership saturday 9-6, address 18600 LBJ Fwy",
+    first: "need 2 oficers for a sale at our car dealership saturday 9-6, adress 18600 LBJ Fwy",
     truth: {
       agencyId: M,
       language: "en",
@@ -328,7 +328,7 @@ export const TEXAS_PERSONAS: Persona[] = [
     id: "mesq-apartments-2nite",
     about: "apartment manager, tonight 10pm to 6am",
     now: "2026-11-24T18:10:00-06:00",
-    first: "can we get an officer at our apartment complex 2nite 10pm-6am? 2500 Motley Dr. had some car break ins",
+    first: "can we get an oficer at our apartment complex 2nite 10pm-6am? 2500 Motley Dr. had some car break ins",
     truth: {
       agencyId: M,
       language: "en",
@@ -458,5 +458,24 @@ export const TEXAS_PERSONAS: Persona[] = [
       organization: "Parroquia Nuestra Señora de Guadalupe",
     },
     style: 2,
+  }),
+  definePersona({
+    id: "rock-bob-tire-shop",
+    about: "tire shop owner who gives only his first name",
+    first: "hey need an off duty officer for our customer appreciation bbq this sat 11 to 3, parking lot gets crazy",
+    truth: {
+      agencyId: R,
+      language: "en",
+      date: "2026-11-28",
+      start: "11:00",
+      end: "15:00",
+      address: "2412 W Market St",
+      officers: 1,
+      job: { answer: "customer appreciation bbq, parking lot and traffic", keywords: ["bbq|appreciation|parking"] },
+      name: "Bob",
+      organization: "Bob's Tire & Lube",
+    },
+    answers: { name: ["it's Bob"], organization: ["Bob's Tire & Lube"] },
+    style: 1,
   }),
 ];

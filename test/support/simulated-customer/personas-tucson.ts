@@ -12,7 +12,7 @@ export const TUCSON_PERSONAS: Persona[] = [
   definePersona({
     id: "tuc-wedding-couple",
     about: "mother of the bride, vague count, adds instructions",
-    first: "hi need a couple officers for my daughters wedding reception sat 11/28 6-11pm",
+    first: "hi need a couple officers for my daughters wedding recepton sat 11/28 6-11pm",
     truth: {
       agencyId: T,
       language: "en",
@@ -271,7 +271,7 @@ export const TUCSON_PERSONAS: Persona[] = [
   definePersona({
     id: "tuc-film-shoot",
     about: "film production, post orders",
-    first: "my company needs 2 officers for a film shoot downtown 12/8 7am-7pm, 300 S Convent Ave",
+    first: "my compnay needs 2 officers for a film shoot downtown 12/8 7am-7pm, 300 S Convent Ave",
     truth: {
       agencyId: T,
       language: "en",
@@ -419,5 +419,24 @@ export const TUCSON_PERSONAS: Persona[] = [
       finalState: "refused",
     },
     style: 0,
+  }),
+  definePersona({
+    id: "tuc-es-baile-sabado",
+    about: "dance on Saturday night, no date number, count asked",
+    first: "Buenas, necesito oficiales para un baile el sábado de 7 a 11 de la noche en el salón de eventos, 4255 S 12th Ave",
+    truth: {
+      agencyId: T,
+      language: "es",
+      date: "2026-11-28",
+      start: "19:00",
+      end: "23:00",
+      address: "4255 S 12th Ave",
+      officers: 2,
+      job: { answer: "un baile", keywords: ["baile|dance"] },
+      name: "José Hernández",
+      organization: "Salón Las Palmas",
+    },
+    answers: { name: ["Me llamo José Hernández"], officers: ["dos"] },
+    style: 3,
   }),
 ];

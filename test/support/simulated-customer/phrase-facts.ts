@@ -177,6 +177,14 @@ export function organizationForms(organization: string | null, ctx: PhraseContex
     : [organization, `it's for ${organization}`, `we're ${organization}`];
 }
 
+/** The organisation inside a longer answer ("I'm Ana Ruiz, just me"). */
+export function organizationFragments(organization: string | null, ctx: PhraseContext): string[] {
+  if (ctx.language === "es") {
+    return organization === null ? ["es para mí", "es personal", "particular"] : [organization, `de ${organization}`, `para ${organization}`];
+  }
+  return organization === null ? ["just me", "no company", "it's for me personally"] : [organization, `with ${organization}`, `for ${organization}`];
+}
+
 export function postOrderForms(postOrders: string | null, ctx: PhraseContext): string[] {
   if (ctx.language === "es") return postOrders === null ? ["ninguna", "no", "nada, gracias"] : [postOrders];
   return postOrders === null ? ["none", "nope", "no instructions", "no"] : [postOrders];

@@ -16,6 +16,8 @@ export type BotReading =
   | { kind: "what_to_change" }
   | { kind: "screening_list"; items: { flag: ScreeningFlag; number: number | null }[] }
   | { kind: "questions"; asks: Ask[]; notUnderstood: boolean }
+  /** "Please reply YES or NO.": answers the yes/no question asked before. */
+  | { kind: "yes_or_no" }
   | { kind: "unknown" };
 
 /** Lowercase, no accents, straight apostrophes. */
@@ -37,7 +39,11 @@ const SUMMARY =
   /\b(?:reply|text|send|say|answer)\s+"?yes"?\b[^.?]{0,40}\b(?:submit|book|confirm|send)\b|\b(?:responda|conteste|escriba|diga)\s+"?si"?\b[^.?]{0,40}\b(?:enviar|confirmar|reservar)\b|\bhere is your request\b|\beste es su pedido\b/;
 const WHAT_TO_CHANGE = /\bwhat (?:would you like|do you want|should i) (?:to )?change\b|\bque (?:le gustaria|quiere|desea) cambiar\b/;
 const CHANGE_EN = /\bchange (?:the |your )?([a-z ]{2,30}?) from (.+?) to (.+?)\s*\?/;
-const CHANGE_ES = /\bcambi(?:ar|o|amos) (?:la |el |los |las |su )?([a-z ]{2,30}?) de (.+?) a (.+?)\s*\?/;
+const CHANGE_ES = /\bcambi(?:ar|o|amos) (?:la |el |los |las |su )?([a-z ]{2,30}?) (?:de|del) (.+?) (?:a|al) (.+?)\s*\?/;
+/** "Did you mean Fri Dec 25 instead of Sat Dec 20?": the slot is read from the values. */
+const INSTEAD_EN = /\b(?:did|do) you mean (.+?) instead of (.+?)\s*\?/;
+const INSTEAD_ES = /\b(?:quiso|quiere) decir (.+?) en (?:vez|lugar) de (.+?)\s*\?/;
+const YES_OR_NO = /\byes or no\b|\bsi o no\b|\(yes\/no\)|\(si\/no\)/;
 const NOT_UNDERSTOOD = /\b(?:didn'?t (?:catch|understand|get)|not sure what you mean|no entendi|no le entendi)\b/;
 
 const SCREENING_WORDS: [ScreeningFlag, RegExp][] = [
@@ -48,7 +54,8 @@ const SCREENING_WORDS: [ScreeningFlag, RegExp][] = [
 ];
 
 /** Slot questions by keyword; a sentence may ask several ("What date and times, and at what address?"). */
-const POST_ORDERS = /\binstructions?\b|\bpost orders?\b|\binstruccion(?:es)?\b|\bindicaciones\b/;
+const POST_ORDERS =
+  /\binstructions?\b|\bpost orders?\b|\binstruccion(?:es)?\b|\bindicaciones\b|\breport to\b|\breportarse\b|\bwhere (?:should|do) (?:they|the officers) park\b/;
 const MILES = /\bmiles?\b|\bmillas?\b/;
 const VEHICLES = /\bvehicles?\b|\bpatrol cars?\b|\bsquad cars?\b|\bpolice cars?\b|\bcruisers?\b|\bvehiculos?\b|\bpatrullas?\b/;
 const ORGANIZATION = /\borgani[sz]ation\b|\borganizacion\b|\bcompany\b|\bempresa\b|\bbusiness\b|\bnegocio\b/;
@@ -76,10 +83,14 @@ export function readBotReply(texts: readonly string[]): BotReading {
   if (ESCALATED.test(folded)) return { kind: "escalated" };
   const change = CHANGE_EN.exec(folded) ?? CHANGE_ES.exec(folded);
   if (change) return { kind: "change", slot: change[1] ?? "", from: change[2] ?? "", to: change[3] ?? "" };
+  const instead = INSTEAD_EN.exec(folded) ?? INSTEAD_ES.exec(folded);
+  if (instead) return { kind: "change", slot: "", from: instead[2] ?? "", to: instead[1] ?? "" };
   if (SUMMARY.test(folded)) return { kind: "summary" };
   if (WHAT_TO_CHANGE.test(folded)) return { kind: "what_to_change" };
 
-  const sentences = splitSentences(folded).filter((sentence) => !INFO_LINE.test(sentence));
+  // Examples in parentheses ("(e.g. 11pm, or 4 hours)") are not questions.
+  const withoutExamples = folded.replace(/\((?:e\.g\.|eg|p\. ?ej\.|for example|por ejemplo)[^)]*\)/g, " ");
+  const sentences = splitSentences(withoutExamples).filter((sentence) => !INFO_LINE.test(sentence));
   const screening = readScreening(sentences);
   if (screening.length >= 2) return { kind: "screening_list", items: screening };
   const asks: Ask[] = screening.map((item) => item.flag);
@@ -87,7 +98,7 @@ export function readBotReply(texts: readonly string[]): BotReading {
     if (SCREENING_WORDS.some(([, pattern]) => pattern.test(sentence))) continue;
     for (const ask of readSentence(sentence)) if (!asks.includes(ask)) asks.push(ask);
   }
-  if (asks.length === 0) return { kind: "unknown" };
+  if (asks.length === 0) return YES_OR_NO.test(folded) ? { kind: "yes_or_no" } : { kind: "unknown" };
   return { kind: "questions", asks: orderAsks(asks), notUnderstood: NOT_UNDERSTOOD.test(folded) };
 }
 

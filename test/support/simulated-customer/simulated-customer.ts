@@ -9,6 +9,7 @@ import {
   nameForms,
   officerForms,
   organizationForms,
+  organizationFragments,
   type PhraseContext,
   pick,
   postOrderForms,
@@ -33,6 +34,7 @@ export class SimulatedCustomer {
   /** Things the simulator could not read: a gap in the simulator, not necessarily in the bot. */
   readonly notes: string[] = [];
   private sent = 0;
+  private lastYesNo: BotReading | null = null;
   private corrected = false;
   private readonly asked = new Map<string, number>();
   private readonly ctx: PhraseContext;
@@ -62,7 +64,10 @@ export class SimulatedCustomer {
       this.ending = ended;
       return null;
     }
-    const message = this.correctionDue(reading) ?? this.answer(reading);
+    // "Please reply YES or NO" on its own repeats the last yes/no question: answer that one again.
+    const understood = reading.kind === "yes_or_no" && this.lastYesNo ? this.lastYesNo : reading;
+    if (understood.kind === "drop_vehicle" || understood.kind === "change") this.lastYesNo = understood;
+    const message = this.correctionDue(understood) ?? this.answer(understood);
     this.sent += 1;
     return message;
   }
@@ -102,9 +107,11 @@ export class SimulatedCustomer {
         return this.literal("confirm", attempt) ?? pick(confirmForms(this.ctx), style + attempt);
       }
       case "drop_vehicle": {
+        const attempt = this.count("dropVehicle");
         const yes = this.persona.truth.acceptsNoVehicle === true;
         // Going on without the car is the persona's final wish (its `before` held the car).
         if (yes) this.corrected = true;
+        if (attempt > 0) return pick(yesNoForms(yes, this.ctx), 0);
         if (es) return yes ? "sí, está bien sin patrulla" : "no, sin patrulla no nos sirve";
         return yes ? "yes thats fine, no car then" : "no, we need the car";
       }
@@ -118,6 +125,9 @@ export class SimulatedCustomer {
         return this.restate();
       case "questions":
         return this.answerQuestions(reading.asks);
+      case "yes_or_no":
+        this.notes.push("asked for YES or NO with no yes/no question before; restated the request");
+        return this.restate();
       case "unknown":
         this.notes.push("could not tell what the bot asked; restated the request");
         return this.restate();
@@ -177,10 +187,11 @@ export class SimulatedCustomer {
         return pick(milesForms(b.vehicleMiles, ctx), i);
       case "name": {
         const forms = nameForms(b.name, ctx);
-        return inList ? (es ? `soy ${b.name}` : `I'm ${b.name}`) : pick(forms, i);
+        const inside = es ? [`soy ${b.name}`, b.name, `me llamo ${b.name}`] : [`I'm ${b.name}`, b.name, `this is ${b.name}`, `my name is ${b.name}`];
+        return pick(inList ? inside : forms, i);
       }
       case "organization":
-        return pick(organizationForms(b.organization, ctx), i);
+        return pick(inList ? organizationFragments(b.organization, ctx) : organizationForms(b.organization, ctx), i);
       case "postOrders":
         return pick(postOrderForms(b.postOrders, ctx), i);
       default:
@@ -223,7 +234,12 @@ export class SimulatedCustomer {
 
   private judgeChange(slotWord: string, to: string): boolean | null {
     const b = this.belief;
-    const ask = slotWordToAsk(slotWord);
+    const ask = slotWordToAsk(slotWord) ?? slotOfValue(to);
+    if (ask === "start" && slotWordToAsk(slotWord) === null) {
+      // A bare time could be either end of the shift: right if it is one of them.
+      const clock = readClock(to);
+      return clock === b.start || clock === b.end;
+    }
     switch (ask) {
       case "date": {
         const markers = dateMarkers(b.date, this.agency.timeZone);
@@ -289,6 +305,14 @@ function slotWordToAsk(word: string): Ask | null {
   if (/address|direccion|location/.test(w)) return "address";
   if (/organi|company|empresa/.test(w)) return "organization";
   if (/name|nombre/.test(w)) return "name";
+  return null;
+}
+
+/** The slot a bare value in a change question is about: a month means a date, a clock a time, a number officers. */
+function slotOfValue(value: string): Ask | null {
+  if (/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic)[a-z]*\b/.test(value)) return "date";
+  if (/\d\s*(?:am|pm|a\.m|p\.m)|\d:\d\d|noon|midnight|mediodia|medianoche/.test(value)) return "start";
+  if (/^\D*\d+\D*$/.test(value)) return "officers";
   return null;
 }
 

@@ -39,10 +39,7 @@ describe("converse CLI", { timeout: 90_000 }, () => {
       [
         "Hi, this is Maria Lopez from Desert Grocers. We need 2 officers for our store at 4500 E Broadway Blvd, Tucson this Saturday 6pm to 11pm",
         "no",
-        "no",
-        "no",
-        "no",
-        "no",
+        "none",
         "Ask for the manager at the front",
         "yes",
       ],
@@ -71,7 +68,9 @@ describe("converse CLI", { timeout: 90_000 }, () => {
       ["--agency", "tucson-az-pd", "--now", NOW],
       ["need 2 officers saturday 6pm to 11pm at 4500 E Broadway Blvd for a nightclub, bouncer work", "no", "no", "no", "yes", "no", "Sam Ortiz", "none", "none"],
     );
-    expect(bot.at(-1)).toMatch(/^Sorry, we can.t take this request\..*bouncer/i);
+    // Refused on the first message; later messages are told how to start over, not refused again at length.
+    expect(bot[1]).toMatch(/^Sorry, we can.t take this request\..*bouncer/i);
+    expect(bot.at(-1)).toMatch(/Text START OVER/);
     expect(final.state).toBe("refused");
     expect(final.quote).not.toBeNull();
   });

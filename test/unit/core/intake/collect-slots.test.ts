@@ -1,25 +1,26 @@
 import { describe, expect, it } from "vitest";
 import { IntakeConversation, playIntake } from "../../../builders/intake-conversation.ts";
 
-const TUCSON_SCREENING = ["no", "no", "no", "no"];
+/** Tucson screens for all four kinds of prohibited work in one question; NONE answers them all. */
+const TUCSON_SCREENING = ["none"];
 
 describe("intake: every slot asked and filled", () => {
-  it("Tucson asks each slot in order, including its four screening questions, then summarises", () => {
+  it("Tucson asks each slot in order (missing answers that belong together at once, its four screening items in one question), then summarises", () => {
     const c = new IntakeConversation({ agency: "tucson-az-pd" });
     const asked = [
-      ["hello", /What date/],
-      ["saturday", /start\?/],
+      ["hello", /^What date and times do you need the officers, and at what address\?/],
+      ["saturday", /^What time should the shift start and end\?/],
       ["6pm", /end, or how many hours/],
       ["11pm", /address/],
-      ["4500 E Broadway Blvd, Tucson, AZ", /How many officers/],
-      ["2", /What is the job/],
+      ["4500 E Broadway Blvd, Tucson, AZ", /^How many officers do you need, and what is the job\?/],
+      ["2", /^What is the job\?/],
       ["store security", /police vehicle/],
-      ["no", /armed private security/],
-      ["no", /civil legal matter/],
-      ["no", /bodyguard or bouncer/],
-      ["no", /alcohol the main business/],
-      ["no", /your name/],
-      ["Maria Lopez", /business or organization/],
+      [
+        "no",
+        /^Will any of these apply: 1\) armed private security on site, 2\) alcohol sales as the main business, 3\) bodyguard or bouncer duties, 4\) a civil legal matter .*Reply NONE/,
+      ],
+      ["none", /^What is your name, and the business or organization/],
+      ["Maria Lopez", /^What business or organization is this for\?/],
       ["Desert Grocers", /instructions/],
       ["ask for the manager", /Here is your request/],
     ] as const;
@@ -82,7 +83,8 @@ describe("intake: every slot asked and filled", () => {
     expect(rockport.state.question).toBe("customerName");
     const tucson = playIntake(["2 officers saturday 6pm-11pm at 4500 E Broadway Blvd for store security", "1"]);
     expect(tucson.state.slots.vehicles).toBe(1);
-    expect(tucson.state.question).toBe("armedPrivateSecurity");
+    expect(tucson.state.question).toBe("screening");
+    expect(tucson.lastReply).toMatch(/^Will any of these apply: 1\) armed private security on site/);
   });
 
   it("Mesquite notes that a vehicle needs supervisor approval in the summary", () => {
@@ -96,7 +98,7 @@ describe("intake: every slot asked and filled", () => {
       { agency: "mesquite-tx-pd", now: "2026-11-23T10:00:00-06:00" },
     );
     expect(c.state.phase).toBe("confirming");
-    expect(c.lastReply).toContain("(with 1 vehicle(s))");
+    expect(c.lastReply).toContain("• Officers: 1 officer (with 1 vehicle)");
     expect(c.lastReply).toMatch(/Note: .*police car.*supervisor/);
     // The organisation's name does not rewrite the job.
     expect(c.state.slots.eventType).toBe("traffic control");
@@ -171,11 +173,13 @@ describe("intake: corrections", () => {
     const turn = c.say("actually make it 3");
     expect(c.state.slots.officers).toBe(3);
     expect(c.state.slots.customerName).toBeNull();
-    expect(turn.replies).toEqual(["Updated: officers 3.", "What is your name?"]);
+    const askName =
+      "What is your name, and the business or organization it's for? (e.g. Maria Lopez, Desert Bloom Events; or just your name if it's for you)";
+    expect(turn.replies).toEqual(["Updated: officers 3.", askName]);
     c.say("change the date to Friday");
     expect(c.state.slots.date).toBe("2026-11-27");
     expect(c.state.slots.customerName).toBeNull();
-    expect(c.lastReply).toBe("What is your name?");
+    expect(c.lastReply).toBe(askName);
   });
 
   it("after the summary: shows what changed, re-quotes, and YES submits only the new summary", () => {
@@ -183,7 +187,7 @@ describe("intake: corrections", () => {
     expect(c.lastReply).toContain("Quote: $705.10 total");
     const first = c.say("actually make it 3");
     expect(first.replies[0]).toBe("Updated: officers 3.");
-    expect(first.replies[1]).toContain("• Officers: 3");
+    expect(first.replies[1]).toContain("• Officers: 3 officers\n");
     expect(first.replies[1]).toContain("Quote: $1,057.65 total");
     expect(c.state.phase).toBe("confirming");
     const second = c.say("change the date to Friday");
@@ -285,7 +289,8 @@ describe("intake: phrasings found weak on unseen conversations", () => {
     const c = playIntake(["Need 2 off duty officers at our brewery, 500 N 4th Ave, Tucson, on December 31 from 9pm to 2am"]);
     expect(c.state.slots.eventType).toBe("brewery security");
     expect(c.state.slots.flags.alcoholPrincipalBusiness).toBe(true);
-    c.play(["no", "no", "no", "no"]);
+    // No vehicle; the screening question no longer lists alcohol, which the job answered.
+    c.play(["no", "none"]);
     expect(c.state.question).toBe("customerName");
     c.say("yes, we're a bar");
     expect(c.state.slots.customerName).toBeNull();

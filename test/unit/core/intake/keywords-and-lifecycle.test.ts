@@ -29,7 +29,7 @@ describe("intake keywords", () => {
   it("HELP explains and repeats the current question", () => {
     const c = playIntake(["need 2 officers saturday", "HELP"]);
     expect(c.turns[1]?.replies[0]).toMatch(/^I take requests for off-duty officers/);
-    expect(c.lastReply).toBe("What time should the shift start? (e.g. 6pm)");
+    expect(c.lastReply).toBe("What time should the shift start and end? (e.g. 6 PM to 11 PM)");
     expect(c.state.slots.officers).toBe(2);
   });
 
@@ -127,23 +127,24 @@ describe("intake lifecycle", () => {
     expect(c.lastReply).toMatch(/What date/);
   });
 
-  it("prohibited work is refused with the reason and stays refused", () => {
+  it("prohibited work is refused with the reason as soon as it shows, and stays refused", () => {
     const c = playIntake([
       "Need 2 officers Saturday 6pm-11pm at 4500 E Broadway Blvd for store security, no vehicle",
       "yes",
-      "no",
-      "no",
-      "no",
-      "Maria Lopez",
-      "none",
-      "none",
     ]);
+    // A bare YES to the combined screening question asks which items apply.
+    expect(c.state.phase).toBe("collecting");
+    expect(c.lastReply).toBe("Which ones apply? Reply with their numbers (e.g. 1, 3), or NONE.");
+    const refusal = c.say("1");
     expect(c.state.phase).toBe("refused");
-    expect(c.lastReply).toMatch(/^Sorry, we can't take this request\. Armed private security/);
+    expect(refusal.replies[0]).toMatch(/^Sorry, we can't take this request\. Armed private security/);
+    expect(refusal.replies.at(-1)).toMatch(/^Officers can still be booked for .*Text START OVER/);
     const after = c.say("ok thanks");
     expect(c.state.phase).toBe("refused");
     expect(c.state.misunderstood).toBe(0);
-    expect(after.replies[0]).toMatch(/Armed private security/);
+    expect(after.replies).toEqual([
+      "We can't take that request. Text START OVER to book officers for something else, or AGENT to talk to a dispatcher.",
+    ]);
     c.say("yes");
     expect(c.submissions).toHaveLength(0);
   });
@@ -159,7 +160,7 @@ describe("intake lifecycle", () => {
     expect(c.state.phase).toBe("confirming");
     expect(c.state.slots.vehicles).toBe(0);
     expect(c.lastReply).toContain("• Officers: 2");
-    expect(c.lastReply).not.toContain("vehicle(s)");
+    expect(c.lastReply).not.toMatch(/with \d+ vehicle/);
     c.say("yes");
     expect(c.submissions[0]?.request.vehicles).toBe(0);
 
@@ -173,15 +174,15 @@ describe("intake lifecycle", () => {
     const c = playIntake([
       "Need 2 officers Saturday 6pm-11pm at 4500 E Broadway Blvd for store security, no vehicle",
       "no",
-      "no",
-      "no",
-      "no",
       "Maria Lopez",
       "none",
       "none",
       "yes",
       "thanks!",
     ]);
+    expect(c.state.phase).toBe("submitted");
+    expect(c.lastReply).toBe("You're welcome! Text us any time you need officers.");
+    c.say("what about it?");
     expect(c.lastReply).toMatch(/#1001 is already submitted/);
     c.say("STATUS");
     expect(c.lastReply).toBe("#1001: submitted, Sat Nov 28, 6:00 PM – 11:00 PM");
@@ -195,9 +196,6 @@ describe("intake in Spanish", () => {
   it("takes a whole request in Spanish and answers in Spanish", () => {
     const c = playIntake([
       "Hola, necesito 2 oficiales para una fiesta el sábado de 7pm a 11pm en 123 S 6th Ave, Tucson",
-      "no",
-      "no",
-      "no",
       "no",
       "no",
       "Ana Ruiz",

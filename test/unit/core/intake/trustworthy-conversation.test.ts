@@ -140,7 +140,7 @@ describe("dates, times and words as customers read them", () => {
     const c = new IntakeConversation({ now: "2026-11-26T19:00:00-07:00" });
     c.say("need 2 officers next Saturday 6-11pm at 4500 E Broadway");
     expect(c.state.slots.date).toBe("2026-11-28");
-    expect(c.replies.join(" ")).toContain('I read "next saturday" as Sat Nov 28');
+    expect(c.replies.join(" ")).toContain('I read "next Saturday" as Sat Nov 28');
   });
   it("an end time change is echoed in 12-hour time", () => {
     const c = playIntake([FIRST_EN, "no", "actually make it end at 5pm"]);
