@@ -94,7 +94,9 @@ function describeCancellationRules(agency: AgencyConfig, language: Language): st
   const admin = agency.adminFeeCentsPerOfficerHour > 0;
   if (es) {
     return `Cancelar es gratis antes de que se apruebe la solicitud. Después, ${
-      admin ? "cancelar con más de " + hours + " horas de anticipación cuesta el cargo administrativo de hasta 24 horas" : "es gratis hasta " + hours + " horas antes del inicio"
+      admin
+        ? `cancelar con más de ${hours} horas de anticipación cuesta el cargo administrativo de hasta 24 horas`
+        : `es gratis hasta ${hours} horas antes del inicio`
     }; más tarde se cobran al menos ${minimum} por oficial${admin ? " más el cargo administrativo" : ""}.`;
   }
   return `Cancelling is free until the request is approved. After that, ${

@@ -11,7 +11,6 @@ import {
 } from "../understanding/index.ts";
 import { answerPolicyQuestion } from "./answer-policy-question.ts";
 import { applyExtraction, applyWrite, type SlotChange, type SlotWrite } from "./apply-extraction.ts";
-import { describeCancellationPolicy } from "./explain-quote.ts";
 import { buildQuoteRequest } from "./build-request.ts";
 import { describeRequests, lookUpCancellation, renderCancelLookup } from "./customer-requests.ts";
 import { formatCents } from "./format.ts";
@@ -21,7 +20,7 @@ import {
   type IntakeInput,
   REQUEST_NUMBER_PLACEHOLDER,
 } from "./intake-context.ts";
-import { createIntakeState, hasDraft, type IntakeState, type Question, RECENT_TURNS } from "./intake-state.ts";
+import { createIntakeState, hasDraft, type IntakeState, RECENT_TURNS } from "./intake-state.ts";
 import { fillScreeningFromJob, findNextQuestion, listUnansweredScreening } from "./next-question.ts";
 import { describeQuestion } from "./question-text.ts";
 import { readScreeningAnswer } from "./read-screening-answer.ts";
@@ -395,16 +394,6 @@ function submit(state: IntakeState, prefix: string[], context: IntakeContext, la
   };
 }
 
-/** Why the request stands refused, said again. */
-function describeRefusal(state: IntakeState, context: IntakeContext, language: Language): string {
-  const t = getTexts(language);
-  const request = buildQuoteRequest(state.slots, context.agency, context.now, language);
-  const rejects = request
-    ? quoteRequest(request, context.agency).screening.reasons.filter((r) => r.decision === "reject")
-    : [];
-  if (rejects.length === 0 || rejects.every((r) => r.code === "vehicle_outside_city")) return t.refusedNoVehicleChoice;
-  return t.refused(rejects.map((r) => r.message).join(" "));
-}
 
 function misunderstood(state: IntakeState, prefix: string[], question: string, t: IntakeTexts): StepResult {
   state.misunderstood += 1;

@@ -23,13 +23,13 @@ export interface AnswerInput {
 }
 
 const FILLER_START =
-  /^(?:just|only|we need|need|i need|we'?ll need|i'?d like|we'?d like|maybe|about|around|approx(?:imately)?|like|probably|solo|solamente|necesito|necesitamos|ocupo|unos|unas|como|please|por favor|umm?|uh|make it|make that|change it to|let'?s do|lets do|mejor|que sean|hazlo|ponle)\s+/;
+  /^(?:just|only|we need|need|i need|we'?ll need|i'?d like|we'?d like|maybe|about|around|approx(?:imately)?|like|probably|solo|solamente|necesito|necesitamos|ocupo|unos|unas|como|please|por favor|umm?|uh|make it|make that|change it to|let'?s do|lets do|mejor|que sean|hazlo|ponle|yes|yeah|yep|sure|si|claro)[,:]?\s+/;
 const FILLER_END =
   /\s+(?:please|pls|por favor|total|in total|en total|of them|each|officers?|cops?|thanks|thank you|gracias)$/;
 const NONE =
   /^(?:none|no|nope|nah|nothing|n\/?a|not applicable|no special instructions|no instructions|nothing special|no post orders|ninguna|ninguno|nada|no hay|no tengo)\b/;
 const NO_ORGANIZATION =
-  /^(?:just me|myself|me|personal|individual|private(?: party)?|particular|soy particular|self|it'?s just me|solo yo|yo)$/;
+  /^(?:just me|myself|me|personal|individual|private(?: party)?|particular|soy particular|self|it'?s just me|solo yo|yo|(?:it'?s |it is )?(?:just )?for (?:me|myself)|(?:es )?(?:solo )?para mi(?: mism[oa])?)$/;
 const STATIC_USE =
   /\b(?:stationary|static|parked|not moving|won'?t move|no driving|estacionad[oa]|sin moverse)\b/;
 const CORRECTED_NUMBER = new RegExp(

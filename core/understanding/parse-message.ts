@@ -96,7 +96,11 @@ export function parseMessage(text: string, context: ParseContext): Extraction {
   }
   const periodHint = detectDayPeriod(work.folded);
 
-  const names = extractNames(work, expecting === "customerName");
+  // An answer to "what organization?" is the organization, even when it reads like "X de Y".
+  const names =
+    expecting === "organization"
+      ? { customerName: null, organization: null, spans: [] }
+      : extractNames(work, expecting === "customerName");
   result.customerName = names.customerName;
   result.organization = names.organization;
   work = maskSpans(work, names.spans);
