@@ -8,6 +8,7 @@ const ARTIFACTS = new URL("../../../test-artifacts/", import.meta.url);
 
 const ANSWERS: [RegExp, string][] = [
   [/police vehicle/i, "no"],
+  [/any of these apply/i, "none"],
   [/\(yes\/no\)/i, "no"],
   [/your name/i, "Maria Lopez"],
   [/company|organization/i, "Desert Bloom Events"],
