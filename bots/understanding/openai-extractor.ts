@@ -10,6 +10,7 @@ import {
   type MessageExtractor,
   type ParseContext,
   parseMessage,
+  STRUCTURED_FIELDS,
 } from "../../core/understanding/index.ts";
 import type { Logger } from "../../config/logger.ts";
 
@@ -26,17 +27,6 @@ const FREE_TEXT_SLOTS: ReadonlySet<ExpectedSlot> = new Set([
   "eventType",
   "postOrders",
 ]);
-/** Fields only an explicit phrase fills (a date, a time, a count, a street), never a description. */
-const STRUCTURED_FIELDS = [
-  "date",
-  "startTime",
-  "endTime",
-  "durationMinutes",
-  "officers",
-  "vehicles",
-  "vehicleMiles",
-  "address",
-] as const satisfies readonly (keyof Extraction)[];
 
 const SYSTEM_PROMPT = [
   "You extract fields from the latest customer message to a police off-duty officer booking line.",

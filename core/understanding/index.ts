@@ -16,7 +16,7 @@ export {
   OPT_IN_KEYWORDS,
   OPT_OUT_KEYWORDS,
 } from "./keywords.ts";
-export { parseMessage } from "./parse-message.ts";
+export { parseMessage, STRUCTURED_FIELDS } from "./parse-message.ts";
 export {
   EXPECTED_SLOTS,
   type ExpectedSlot,

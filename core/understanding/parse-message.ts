@@ -42,7 +42,7 @@ const SLOT_FIELDS = [
 /** Slots whose answer can be any text; a correction of another slot must not be read into them. */
 const FREE_TEXT_SLOTS: ReadonlySet<ExpectedSlot> = new Set(["customerName", "organization", "eventType", "address"]);
 /** Fields only a specific phrase fills (a number, a date, a time, a street), never free text. */
-const STRUCTURED_FIELDS = [
+export const STRUCTURED_FIELDS = [
   "date",
   "startTime",
   "endTime",
