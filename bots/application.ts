@@ -1,7 +1,8 @@
 import type { Worker } from "bullmq";
 import { getAgency, loadAgencies } from "../agencies/load-agencies.ts";
-import type { Express } from "express";
-import { describeModes, type Env, loadEnv, type Modes } from "../config/env.ts";
+import type { Express, Router } from "express";
+import { type Env, loadEnv } from "../config/env.ts";
+import { type Deployment, resolveDeployment } from "../config/deployment.ts";
 import { createLogger, type Logger } from "../config/logger.ts";
 import { bootServices, type Services } from "../workers/boot-services.ts";
 import { createQueueSet, type QueueSet } from "../workers/queue-set.ts";
@@ -31,6 +32,7 @@ import { WebDelivery } from "./webchat/web-delivery.ts";
 import { WebChatBot } from "./webchat/webchat-bot.ts";
 import { createWebChatRoutes } from "./webchat/webchat-routes.ts";
 import { resolveWebChatSettings } from "./webchat/webchat-settings.ts";
+import { LOOPBACK_SERVICE_URLS, MICROSOFT_SERVICE_URLS } from "./webchat/service-url-allowlist.ts";
 import { createQueueDashboard } from "./admin/queue-dashboard.ts";
 import { createHttpApp } from "./server.ts";
 import { buildTurnDeps } from "./build-turn-deps.ts";
@@ -49,19 +51,22 @@ export interface Application extends Services {
   workerDeps: WorkerDeps;
   /** Present in sandbox mode: what the stand-ins of Twilio (and later Slack) received. */
   outbox: SandboxOutbox | null;
+  /** Sandbox or live, each platform's mode, and the interface to listen on. */
+  deployment: Deployment;
   /** Tells the app the port it listens on (PORT=0 picks one); sandbox addresses depend on it. */
   bindPort(port: number): void;
 }
 
 /** Logs the run mode first, so an operator sees at once whether real messages can go out. */
-export function announceModes(logger: Logger, modes: Modes): void {
-  const sandbox = modes.twilio === "sandbox" || modes.slack === "sandbox";
+export function announceModes(logger: Logger, deployment: Deployment): void {
+  const { modes } = deployment;
   logger.info(
     { mode: modes },
-    sandbox
-      ? `DetailDesk starting in sandbox mode (twilio: ${modes.twilio}, slack: ${modes.slack}, language: ${modes.openai})`
-      : "DetailDesk starting with live credentials",
+    deployment.sandbox
+      ? `DetailDesk starting in sandbox mode on ${deployment.host} (twilio, slack and web chat are local stand-ins; language: ${modes.openai})`
+      : `DetailDesk starting with live credentials (twilio: ${modes.twilio}, slack: ${modes.slack}, web chat: ${modes.webchat}, language: ${modes.openai})`,
   );
+  for (const line of deployment.disabled) logger.warn(line);
 }
 
 /** Composition root of `npm start` (and of the integration tests): services, HTTP app, workers. */
@@ -71,17 +76,20 @@ export async function createApplication(options: {
 }): Promise<Application> {
   const env = loadEnv(options.env);
   const logger = createLogger({ level: env.LOG_LEVEL });
-  const modes = describeModes(env);
+  const deployment = resolveDeployment(env);
+  const { modes } = deployment;
   const webChatSettings = resolveWebChatSettings(env);
-  announceModes(logger, modes);
+  // Where Bot Framework replies may go: Microsoft's channels, or (anonymous, loopback only) this machine.
+  const webChatOrigins = modes.webchat === "anonymous" ? LOOPBACK_SERVICE_URLS : MICROSOFT_SERVICE_URLS;
+  announceModes(logger, deployment);
 
   const services = await bootServices({ database: env.DATABASE_URL, redis: env.REDIS_URL }, logger);
   const { prisma, redis } = services;
   let port = env.PORT;
   const twilioSettings = resolveTwilioSettings(env, () => port);
-  const twilioClient = createTwilioClient(twilioSettings);
+  const twilioClient = modes.twilio === "off" ? null : createTwilioClient(twilioSettings);
   const slackSettings = resolveSlackSettings(env, () => port);
-  if (slackSettings.mode === "sandbox") {
+  if (modes.slack === "sandbox") {
     // The sandbox default is public (it is in the README), so printing it gives nothing away.
     logger.info(
       env.SLACK_SIGNING_SECRET
@@ -89,10 +97,9 @@ export async function createApplication(options: {
         : `Slack sandbox: /slack/events accepts requests signed with the sandbox signing secret "${SANDBOX_SLACK_SIGNING_SECRET}"; Web API calls land in /sandbox/outbox`,
     );
   }
-  const outbox =
-    twilioSettings.mode === "sandbox" || slackSettings.mode === "sandbox"
-      ? new SandboxOutbox((entry) => logger.info({ outbound: entry }, `sandbox ${entry.channel} to ${entry.to}: ${entry.body}`))
-      : null;
+  const outbox = deployment.sandbox
+    ? new SandboxOutbox((entry) => logger.info({ outbound: entry }, `sandbox ${entry.channel} to ${entry.to}: ${entry.body}`))
+    : null;
   const queues = createQueueSet(redis, env.REDIS_PREFIX, env.APPROVAL_TIMEOUT_MINUTES, (error) =>
     logger.warn({ err: error.message }, "queue connection error"),
   );
@@ -108,67 +115,75 @@ export async function createApplication(options: {
     getAgency,
   });
   const inbox = new InboundSmsInbox(prisma, services.pool);
-  const webChatAdapter = createWebChatAdapter(webChatSettings, logger);
-  const webDelivery = new WebDelivery(prisma, webChatAdapter, webChatSettings.appId ?? "");
+  const webChatAdapter = modes.webchat === "off" ? null : createWebChatAdapter(webChatSettings, logger);
+  const webDelivery = webChatAdapter ? new WebDelivery(prisma, webChatAdapter, webChatSettings.appId ?? "", webChatOrigins) : null;
   const agencyByNumber = (phone: string) => agencies.find((agency) => agency.phoneNumbers.includes(phone));
-  const routers = [
-    createVoiceRoutes({
-      settings: twilioSettings,
-      prisma,
-      logger,
-      turn: turnDeps,
-      agencyByNumber,
-      async voicemailToDispatch({ conversationId, key, messageId, transcription }) {
-        await queues.syncDispatchThread(
-          conversationId,
-          key,
-          "voicemail",
-          transcription ? `Voicemail transcription: ${transcription.replace(/[<>&]/g, "")}` : undefined,
-        );
-        if (messageId) await queues.relayToDispatcher(messageId);
-      },
-    }),
-    createSmsRoutes({
-      settings: twilioSettings,
-      prisma,
-      logger,
-      agencyByNumber,
-      storeInbound: (message) => inbox.store(message),
-      enqueueInbound: (message) => queues.enqueueInboundSms(message),
-    }),
-    createWebChatRoutes({
-      adapter: webChatAdapter,
-      bot: new WebChatBot({ turn: turnDeps, prisma, logger, getAgency, defaultAgencyId: agencies[0]?.id ?? "" }),
-      logger,
-    }),
-    createChatPageRoutes({ settings: webChatSettings, getAgency, logger }),
-  ];
-  routers.push(createQueueDashboard(queues.all, env.ADMIN_PASSWORD));
-  routers.push(
-    createSlackRoutes(slackSettings, {
-      prisma,
-      logger,
-      agencies,
-      getAgency,
-      views: new StaffViews(prisma, getAgency),
-      dispatch: new DispatchRepository(prisma),
-      queues,
-      now: () => new Date(),
-    }),
-  );
-  if (outbox && twilioSettings.mode === "sandbox") {
-    routers.push(createTwilioStandIn(twilioSettings, outbox, logger));
-  }
-  if (outbox && slackSettings.mode === "sandbox") {
-    routers.push(createSlackStandIn(slackSettings, outbox));
+  const localBaseUrl = () => `http://127.0.0.1:${port}`;
+  const routers: Router[] = [];
+  if (modes.twilio !== "off") {
     routers.push(
-      createSlackSandboxRoutes({ settings: slackSettings, prisma, getAgency, localBaseUrl: () => `http://127.0.0.1:${port}` }),
+      createVoiceRoutes({
+        settings: twilioSettings,
+        prisma,
+        logger,
+        turn: turnDeps,
+        agencyByNumber,
+        async voicemailToDispatch({ conversationId, key, messageId, transcription }) {
+          await queues.syncDispatchThread(
+            conversationId,
+            key,
+            "voicemail",
+            transcription ? `Voicemail transcription: ${transcription.replace(/[<>&]/g, "")}` : undefined,
+          );
+          if (messageId) await queues.relayToDispatcher(messageId);
+        },
+      }),
+      createSmsRoutes({
+        settings: twilioSettings,
+        prisma,
+        logger,
+        agencyByNumber,
+        storeInbound: (message) => inbox.store(message),
+        enqueueInbound: (message) => queues.enqueueInboundSms(message),
+      }),
     );
   }
-  if (outbox && webChatSettings.mode === "anonymous" && !webChatSettings.directLineSecret) {
-    routers.push(createDirectLineStandIn({ getAgency, localBaseUrl: () => `http://127.0.0.1:${port}`, outbox, logger }));
+  if (webChatAdapter) {
+    routers.push(
+      createWebChatRoutes({
+        adapter: webChatAdapter,
+        bot: new WebChatBot({ turn: turnDeps, prisma, logger, getAgency, defaultAgencyId: agencies[0]?.id ?? "" }),
+        logger,
+        origins: webChatOrigins,
+      }),
+      createChatPageRoutes({ settings: webChatSettings, getAgency, logger, sandbox: deployment.sandbox }),
+    );
   }
-  if (outbox) routers.push(createSandboxRoutes(twilioSettings, outbox, () => `http://127.0.0.1:${port}`));
+  routers.push(createQueueDashboard(queues.all, env.ADMIN_PASSWORD, env.ADMIN_LOGIN_ATTEMPTS));
+  if (modes.slack !== "off") {
+    routers.push(
+      createSlackRoutes(slackSettings, {
+        prisma,
+        logger,
+        agencies,
+        getAgency,
+        views: new StaffViews(prisma, getAgency),
+        dispatch: new DispatchRepository(prisma),
+        queues,
+        now: () => new Date(),
+      }),
+    );
+  }
+  // Stand-ins exist only when the whole deployment is sandbox (resolveDeployment: loopback only).
+  if (outbox) {
+    routers.push(
+      createTwilioStandIn(twilioSettings, outbox, logger),
+      createSlackStandIn(slackSettings, outbox),
+      createSlackSandboxRoutes({ settings: slackSettings, prisma, getAgency, localBaseUrl }),
+      createDirectLineStandIn({ getAgency, localBaseUrl, outbox, logger }),
+      createSandboxRoutes(twilioSettings, outbox, localBaseUrl),
+    );
+  }
   const http = createHttpApp({
     logger,
     mode: { ...modes },
@@ -180,11 +195,10 @@ export async function createApplication(options: {
     getAgency,
     logger,
     queues,
-    twilio: {
-      client: twilioClient,
-      statusCallbackUrl: () => `${twilioSettings.publicBaseUrl()}/twilio/status`,
-    },
-    slack: { client: createSlackClient(slackSettings, createBoltLogger(logger)) },
+    twilio: twilioClient
+      ? { client: twilioClient, statusCallbackUrl: () => `${twilioSettings.publicBaseUrl()}/twilio/status` }
+      : null,
+    slack: modes.slack === "off" ? null : { client: createSlackClient(slackSettings, createBoltLogger(logger)) },
     webchat: webDelivery,
     inboundSms,
     smsRateLimiter: createSenderRateLimiter(redis, env.REDIS_PREFIX, env.SMS_RATE_PER_SENDER),
@@ -214,6 +228,7 @@ export async function createApplication(options: {
     queues,
     workerDeps,
     outbox,
+    deployment,
     bindPort(actual: number) {
       port = actual;
     },

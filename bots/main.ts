@@ -1,4 +1,5 @@
 import type { Server } from "node:http";
+import { routeConsoleToLogger } from "../config/logger.ts";
 import { createApplication } from "./application.ts";
 
 /**
@@ -11,17 +12,19 @@ const app = await createApplication({ runWorkers }).catch((error: unknown) => {
   process.exit(1);
 });
 
-const server: Server = app.http.listen(app.env.PORT, () => {
+routeConsoleToLogger(app.logger);
+
+const server: Server = app.http.listen(app.env.PORT, app.deployment.host, () => {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : app.env.PORT;
   app.bindPort(port);
   app.logger.info(
-    { port, healthz: `http://127.0.0.1:${port}/healthz`, workers: runWorkers ? "in this process" : "npm run worker" },
+    { host: app.deployment.host, port, healthz: `http://127.0.0.1:${port}/healthz`, workers: runWorkers ? "in this process" : "npm run worker" },
     "DetailDesk listening",
   );
 });
 server.on("error", (error) => {
-  process.stderr.write(`detaildesk: cannot listen on port ${app.env.PORT} (${error.message})\n`);
+  process.stderr.write(`detaildesk: cannot listen on ${app.deployment.host} port ${app.env.PORT} (${error.message})\n`);
   void app.close().finally(() => process.exit(1));
 });
 

@@ -1,6 +1,7 @@
 import express, { type Express, type Router } from "express";
 import type { Logger } from "../config/logger.ts";
 import { checkHealth, type Probe } from "./health/check-health.ts";
+import { jsonErrorHandler, sendError } from "./http-errors.ts";
 
 export interface ServerDeps {
   logger: Logger;
@@ -14,7 +15,9 @@ export interface ServerDeps {
 export function createHttpApp(deps: ServerDeps): Express {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", true);
+  // Forwarded headers count only from a proxy on this machine or the private network: a client on
+  // the internet could otherwise choose its own address (admin login limits go by it).
+  app.set("trust proxy", "loopback, linklocal, uniquelocal");
 
   app.get("/healthz", async (_req, res) => {
     const report = await checkHealth(deps.probes, deps.mode);
@@ -24,7 +27,8 @@ export function createHttpApp(deps: ServerDeps): Express {
   for (const router of deps.routers ?? []) app.use(router);
 
   app.use((_req, res) => {
-    res.status(404).json({ error: "not_found" });
+    sendError(res, 404, "not_found", "There is nothing at this address.");
   });
+  app.use(jsonErrorHandler(deps.logger));
   return app;
 }

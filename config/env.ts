@@ -18,6 +18,8 @@ export const EnvSchema = z
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     /** HTTP port; 0 picks a free one (tests). Default 3000. */
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    /** Interface to listen on. Default: 127.0.0.1 in sandbox mode, 0.0.0.0 (all) with live credentials. */
+    HOST: optionalString,
     /** Public address Twilio and Slack call; webhook signatures are checked against it. */
     PUBLIC_BASE_URL: optionalUrl,
     DATABASE_URL: z.url().default("postgresql://postgres@127.0.0.1:5432/detaildesk"),
@@ -59,6 +61,15 @@ export const EnvSchema = z
       .int()
       .refine((ms) => ms === 0 || (ms >= 500 && ms <= 3_600_000), "must be 0 (off) or 500..3600000")
       .default(30_000),
+    /** Inbound messages one sender may have acted on per window before the rest wait (default 20 per 10 minutes). */
+    INBOUND_LIMIT_PER_SENDER: z.coerce.number().int().min(1).max(10_000).default(20),
+    INBOUND_LIMIT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
+    /** Bot replies recorded in one conversation per minute; beyond it the bot waits (default 10). */
+    BOT_REPLIES_PER_CONVERSATION_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
+    /** Slack posts in one thread per minute; beyond it they are coalesced into one update (default 6). */
+    SLACK_POSTS_PER_THREAD_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(6),
+    /** Failed queue-dashboard logins per client address per 15 minutes before it answers 429 (default 10). */
+    ADMIN_LOGIN_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   });
 
@@ -82,14 +93,6 @@ function findMissingCompanions(source: Record<string, string | undefined>): stri
 
 export type Env = z.infer<typeof EnvSchema>;
 
-/** What runs for real and what runs against the built-in local stand-ins. */
-export interface Modes {
-  twilio: "live" | "sandbox";
-  slack: "live" | "sandbox";
-  openai: "live" | "parser";
-  webchat: "authenticated" | "anonymous";
-}
-
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
@@ -106,13 +109,4 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   ];
   if (problems.length > 0 || !result.success) throw new ConfigError(problems);
   return result.data;
-}
-
-export function describeModes(env: Env): Modes {
-  return {
-    twilio: env.TWILIO_ACCOUNT_SID ? "live" : "sandbox",
-    slack: env.SLACK_BOT_TOKEN ? "live" : "sandbox",
-    openai: env.OPENAI_API_KEY ? "live" : "parser",
-    webchat: env.MICROSOFT_APP_ID ? "authenticated" : "anonymous",
-  };
 }

@@ -14,6 +14,23 @@ export function maskPhoneNumbers(text: string): string {
   });
 }
 
+// What a customer wrote, as it appears inside provider errors and request dumps: a form field
+// (`Body=...`, URL-encoded) or a JSON property. Replaced whole: message text is as private as a number.
+const ENCODED_TEXT_PATTERN = /\b(Body|body|SpeechResult|TranscriptionText|Digits)=[^&\s"']*/g;
+const JSON_TEXT_PATTERN = /("(?:body|Body|text|SpeechResult|TranscriptionText)"\s*:\s*)"(?:[^"\\]|\\.)*"/g;
+// `+15125550123` URL-encoded: the plus becomes %2B, which hides the digits from PHONE_PATTERN.
+const ENCODED_PHONE_PATTERN = /%2B(\d{8,15})(?!\d)/gi;
+
+/** A string safe to log: phone numbers masked (also URL-encoded ones), message text removed. */
+export function redactText(text: string): string {
+  return maskPhoneNumbers(
+    text
+      .replace(ENCODED_TEXT_PATTERN, "$1=[redacted]")
+      .replace(JSON_TEXT_PATTERN, '$1"[redacted]"')
+      .replace(ENCODED_PHONE_PATTERN, (_match, digits: string) => maskPhoneNumbers(`+${digits}`)),
+  );
+}
+
 /**
  * A URL safe to print: the password (userinfo or a `password=` query parameter) becomes `****`.
  * With a user the result always reads `user:****@`, so it does not reveal whether one was set.
@@ -32,20 +49,41 @@ export function maskUrlPassword(url: string): string {
   return parsed.toString();
 }
 
-/** Deep copy of a log payload with secrets blanked and phone numbers masked; depth-limited. */
+// Keys whose values are what someone wrote to us: logged as their length only.
+const MESSAGE_TEXT_KEY_PATTERN = /^(body|text|speechResult|transcription|transcriptionText)$/i;
+
+function redactEntries(value: object, depth: number): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) {
+    if (SECRET_KEY_PATTERN.test(key) && inner != null) out[key] = "[redacted]";
+    else if (MESSAGE_TEXT_KEY_PATTERN.test(key) && typeof inner === "string") out[key] = `[redacted: ${inner.length} characters]`;
+    else out[key] = redactValue(inner, depth + 1);
+  }
+  return out;
+}
+
+/**
+ * An error as a plain object: its stack (which repeats the message), its own fields (a provider
+ * error's `moreInfo`, a request's `config`) and its causes, all redacted like any other value.
+ */
+function redactError(error: Error, depth: number): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    type: error.name,
+    message: redactText(error.message),
+    ...(error.stack ? { stack: redactText(error.stack) } : {}),
+    ...redactEntries(error, depth),
+  };
+  if (error.cause !== undefined) out.cause = redactValue(error.cause, depth + 1);
+  if (error instanceof AggregateError) out.errors = redactValue(error.errors, depth + 1);
+  return out;
+}
+
+/** Deep copy of a log payload with secrets blanked, phone numbers masked and message text removed; depth-limited. */
 export function redactValue(value: unknown, depth = 0): unknown {
   if (depth > 6) return "[depth]";
-  if (typeof value === "string") return maskPhoneNumbers(value);
+  if (typeof value === "string") return redactText(value);
   if (Array.isArray(value)) return value.map((v) => redactValue(v, depth + 1));
-  if (value instanceof Error) {
-    return { type: value.name, message: maskPhoneNumbers(value.message), stack: value.stack };
-  }
-  if (value && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [key, inner] of Object.entries(value)) {
-      out[key] = SECRET_KEY_PATTERN.test(key) && inner != null ? "[redacted]" : redactValue(inner, depth + 1);
-    }
-    return out;
-  }
+  if (value instanceof Error) return redactError(value, depth);
+  if (value && typeof value === "object") return redactEntries(value, depth);
   return value;
 }

@@ -1,5 +1,6 @@
-import { describeModes, loadEnv } from "../config/env.ts";
-import { createLogger } from "../config/logger.ts";
+import { loadEnv } from "../config/env.ts";
+import { resolveDeployment } from "../config/deployment.ts";
+import { createLogger, routeConsoleToLogger } from "../config/logger.ts";
 import { createTwilioClient } from "../bots/twilio/create-twilio-client.ts";
 import { resolveTwilioSettings } from "../bots/twilio/twilio-settings.ts";
 import { createBoltLogger } from "../bots/slack/bolt-logger.ts";
@@ -8,6 +9,7 @@ import { resolveSlackSettings } from "../bots/slack/slack-settings.ts";
 import { createWebChatAdapter } from "../bots/webchat/create-webchat-adapter.ts";
 import { WebDelivery } from "../bots/webchat/web-delivery.ts";
 import { resolveWebChatSettings } from "../bots/webchat/webchat-settings.ts";
+import { LOOPBACK_SERVICE_URLS, MICROSOFT_SERVICE_URLS } from "../bots/webchat/service-url-allowlist.ts";
 import { buildInboundSmsProcessor } from "../bots/build-inbound-sms-processor.ts";
 import { buildTurnDeps } from "../bots/build-turn-deps.ts";
 import { createExtractorFromEnv } from "../bots/understanding/create-extractor.ts";
@@ -22,9 +24,11 @@ import { createSenderRateLimiter } from "./sender-rate-limit.ts";
 async function main(): Promise<void> {
   const env = loadEnv();
   const logger = createLogger({ level: env.LOG_LEVEL, name: "detaildesk-worker" });
-  logger.info({ mode: describeModes(env) }, "DetailDesk workers starting");
+  routeConsoleToLogger(logger);
+  const { modes } = resolveDeployment(env);
+  logger.info({ mode: modes }, "DetailDesk workers starting");
   const twilioSettings = resolveTwilioSettings(env, () => env.PORT);
-  const webChatSettings = resolveWebChatSettings(env, { servesEndpoint: false });
+  const webChatSettings = resolveWebChatSettings(env);
   const services = await bootServices({ database: env.DATABASE_URL, redis: env.REDIS_URL }, logger);
   const queues = createQueueSet(services.redis, env.REDIS_PREFIX, env.APPROVAL_TIMEOUT_MINUTES, (error) =>
     logger.warn({ err: error.message }, "queue connection error"),
@@ -41,16 +45,24 @@ async function main(): Promise<void> {
       logger,
       queues,
       // In sandbox mode the Twilio and Slack stand-ins are served by `npm start` on PORT.
-      twilio: {
-        client: createTwilioClient(twilioSettings),
-        statusCallbackUrl: () => `${twilioSettings.publicBaseUrl()}/twilio/status`,
-      },
-      slack: { client: createSlackClient(resolveSlackSettings(env, () => env.PORT), createBoltLogger(logger)) },
-      webchat: new WebDelivery(
-        services.prisma,
-        createWebChatAdapter(webChatSettings, logger),
-        webChatSettings.appId ?? "",
-      ),
+      // A platform a live deployment left unconfigured is off here too (config/deployment.ts).
+      twilio:
+        modes.twilio === "off"
+          ? null
+          : { client: createTwilioClient(twilioSettings), statusCallbackUrl: () => `${twilioSettings.publicBaseUrl()}/twilio/status` },
+      slack:
+        modes.slack === "off"
+          ? null
+          : { client: createSlackClient(resolveSlackSettings(env, () => env.PORT), createBoltLogger(logger)) },
+      webchat:
+        modes.webchat === "off"
+          ? null
+          : new WebDelivery(
+              services.prisma,
+              createWebChatAdapter(webChatSettings, logger),
+              webChatSettings.appId ?? "",
+              modes.webchat === "anonymous" ? LOOPBACK_SERVICE_URLS : MICROSOFT_SERVICE_URLS,
+            ),
       inboundSms: buildInboundSmsProcessor({
         prisma: services.prisma,
         pool: services.pool,

@@ -3,6 +3,7 @@ import type { Logger } from "../../config/logger.ts";
 import type { AgencyConfig } from "../../core/agencies/index.ts";
 import { type InboundMessage, listStatusesBefore } from "../../core/messages/index.ts";
 import type { PrismaClient } from "../../prisma/client.ts";
+import { sendError } from "../http-errors.ts";
 import { parseInboundSms } from "./parse-inbound.ts";
 import { requireTwilioSignature } from "./verify-signature.ts";
 import { WEBHOOK_DEADLINE_MS, withDeadline } from "./with-deadline.ts";
@@ -35,12 +36,12 @@ export function createSmsRoutes(deps: SmsRouteDeps): Router {
     const body = req.body as Record<string, string | undefined>;
     const agency = deps.agencyByNumber(body.To ?? "");
     if (!agency) {
-      res.status(404).type("text/plain").send("no agency uses this number");
+      sendError(res, 404, "unknown_number", "No agency uses this number.");
       return;
     }
     const message = parseInboundSms(body, agency.id, new Date());
     if (!message?.providerId) {
-      res.status(400).type("text/plain").send("From, To and MessageSid are required");
+      sendError(res, 400, "missing_field", "From, To and MessageSid are required.");
       return;
     }
     const stored = { ...message, providerId: message.providerId };
@@ -55,8 +56,8 @@ export function createSmsRoutes(deps: SmsRouteDeps): Router {
       res.type("text/xml").send(EMPTY_TWIML);
     } catch (error) {
       // 503 makes Twilio retry later; the retry is deduplicated by MessageSid.
-      deps.logger.error({ err: error instanceof Error ? error.message : String(error) }, "inbound SMS failed");
-      res.status(503).type("text/plain").send("temporarily unavailable");
+      deps.logger.error({ err: error }, "inbound SMS failed");
+      sendError(res, 503, "unavailable", "Temporarily unavailable; please retry.");
     }
   });
 

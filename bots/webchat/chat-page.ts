@@ -3,6 +3,7 @@ import express, { type Router } from "express";
 import type { Logger } from "../../config/logger.ts";
 import type { AgencyConfig } from "../../core/agencies/index.ts";
 import { formatCents } from "../../core/intake/index.ts";
+import { sendError } from "../http-errors.ts";
 import type { WebChatSettings } from "./webchat-settings.ts";
 
 /** Microsoft's prebuilt Web Chat bundle, served from the installed package (no CDN: works offline). */
@@ -81,6 +82,8 @@ export function createChatPageRoutes(deps: {
   settings: WebChatSettings;
   getAgency(id: string): AgencyConfig | undefined;
   logger: Logger;
+  /** Sandbox: tokens point at the built-in Direct Line of this process. */
+  sandbox: boolean;
 }): Router {
   const router = express.Router();
   router.get("/chat/assets/webchat.js", (_req, res) => {
@@ -89,7 +92,7 @@ export function createChatPageRoutes(deps: {
   const page = (render: (agency: AgencyConfig) => string): express.RequestHandler => (req, res) => {
     const agency = deps.getAgency(String(req.params.agencyId));
     if (!agency) {
-      res.status(404).type("text/plain").send("no such agency");
+      sendError(res, 404, "unknown_agency", "There is no such agency.");
       return;
     }
     res.type("html").send(render(agency));
@@ -99,13 +102,21 @@ export function createChatPageRoutes(deps: {
   router.post("/chat/:agencyId/token", async (req, res) => {
     const agency = deps.getAgency(req.params.agencyId);
     if (!agency) {
-      res.status(404).json({ error: "no such agency" });
+      sendError(res, 404, "unknown_agency", "There is no such agency.");
       return;
     }
     const secret = deps.settings.directLineSecret;
+    if (!secret && deps.sandbox) {
+      // The built-in Direct Line mints its own token when the conversation starts. A path, not an
+      // address built from the Host header: the page resolves it against its own origin.
+      res.json({ domain: `/sandbox/directline/${encodeURIComponent(agency.id)}/v3/directline`, token: "sandbox" });
+      return;
+    }
     if (!secret) {
-      // Sandbox: the built-in Direct Line mints its own token when the conversation starts.
-      res.json({ domain: `${req.protocol}://${req.get("host")}/sandbox/directline/${agency.id}/v3/directline`, token: "sandbox" });
+      res.status(503).json({
+        error: "web_chat_not_configured",
+        message: "Web chat is not available: the server has no DIRECT_LINE_SECRET.",
+      });
       return;
     }
     try {
@@ -115,7 +126,7 @@ export function createChatPageRoutes(deps: {
       res.json({ domain: null, token });
     } catch (error) {
       deps.logger.error({ err: error instanceof Error ? error.message : String(error) }, "Direct Line token failed");
-      res.status(503).json({ error: "chat is temporarily unavailable" });
+      res.status(503).json({ error: "unavailable", message: "Chat is temporarily unavailable; please try again shortly." });
     }
   });
   return router;

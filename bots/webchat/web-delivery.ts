@@ -1,5 +1,7 @@
 import type { Activity, CloudAdapter, TurnContext } from "botbuilder";
+import { UnrecoverableError } from "bullmq";
 import type { PrismaClient } from "../../prisma/client.ts";
+import type { ServiceUrlPolicy } from "./service-url-allowlist.ts";
 
 export type RenderWebMessage = (body: string, isLast: boolean) => Partial<Activity>;
 
@@ -48,11 +50,17 @@ export class WebDelivery {
     private readonly prisma: PrismaClient,
     private readonly adapter: CloudAdapter,
     private readonly appId: string,
+    /** A stored reference is re-checked: it may predate a change of configuration. */
+    private readonly origins: ServiceUrlPolicy,
   ) {}
 
   async deliver(conversationId: string): Promise<number> {
     const conversation = await this.prisma.conversation.findUnique({ where: { id: conversationId } });
     if (!conversation?.reference) return 0;
+    const serviceUrl = (conversation.reference as { serviceUrl?: unknown }).serviceUrl;
+    if (typeof serviceUrl !== "string" || !this.origins(serviceUrl)) {
+      throw new UnrecoverableError("the conversation's serviceUrl is not a Bot Framework channel; nothing sent");
+    }
     let sent = 0;
     await this.adapter.continueConversationAsync(this.appId, conversation.reference as object, async (context) => {
       sent = await sendRecordedWebMessages(this.prisma, conversationId, context);

@@ -1,22 +1,19 @@
 import type { Env } from "../../config/env.ts";
-import { ConfigError } from "../../config/env.ts";
 
 export interface WebChatSettings {
-  /** authenticated: Bot Framework JWTs are required; anonymous: any caller (local use only). */
+  /** authenticated: Bot Framework JWTs are required; anonymous: any caller (sandbox on loopback only). */
   mode: "authenticated" | "anonymous";
   appId: string | null;
   appPassword: string | null;
-  /** Direct Line secret for the chat page's tokens in production; null → the local Direct Line. */
+  /** Direct Line secret for the chat page's tokens in production; null → the local Direct Line (sandbox). */
   directLineSecret: string | null;
 }
 
-const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
-
 /**
- * Web chat credentials. Without MICROSOFT_APP_ID the Bot Framework adapter accepts any caller,
- * so the server refuses to start that way when PUBLIC_BASE_URL points anywhere but this machine.
+ * Web chat credentials. Whether web chat runs at all is the deployment's decision
+ * (config/deployment.ts): anonymous only in sandbox mode on loopback, off when live without them.
  */
-export function resolveWebChatSettings(env: Env, options: { servesEndpoint: boolean } = { servesEndpoint: true }): WebChatSettings {
+export function resolveWebChatSettings(env: Env): WebChatSettings {
   if (env.MICROSOFT_APP_ID && env.MICROSOFT_APP_PASSWORD) {
     return {
       mode: "authenticated",
@@ -24,15 +21,6 @@ export function resolveWebChatSettings(env: Env, options: { servesEndpoint: bool
       appPassword: env.MICROSOFT_APP_PASSWORD,
       directLineSecret: env.DIRECT_LINE_SECRET ?? null,
     };
-  }
-  // `npm run worker` only sends proactive messages; the refusal concerns whoever serves /api/messages.
-  if (env.PUBLIC_BASE_URL && options.servesEndpoint) {
-    const host = new URL(env.PUBLIC_BASE_URL).hostname;
-    if (!LOOPBACK_HOSTS.has(host)) {
-      throw new ConfigError([
-        `MICROSOFT_APP_ID: required when PUBLIC_BASE_URL (${host}) is not a loopback address; without it /api/messages would accept anyone`,
-      ]);
-    }
   }
   return { mode: "anonymous", appId: null, appPassword: null, directLineSecret: null };
 }

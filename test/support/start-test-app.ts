@@ -29,11 +29,13 @@ export async function startTestApp(name: string, env: Record<string, string> = {
       LOG_LEVEL: "silent",
       // Tests share one database: a sweep in one test's app would pick up another test's rows.
       RECOVERY_INTERVAL_MS: "0",
+      // Tests listen on loopback only, as the sandbox does.
+      HOST: "127.0.0.1",
       ...webChat,
       ...env,
     },
   });
-  const server: Server = app.http.listen(0);
+  const server: Server = app.http.listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
   const { port } = server.address() as AddressInfo;
   app.bindPort(port);

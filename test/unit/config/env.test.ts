@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, describeModes, loadEnv } from "../../../config/env.ts";
+import { resolveDeployment } from "../../../config/deployment.ts";
+import { ConfigError, loadEnv } from "../../../config/env.ts";
+
+const describeModes = (env: ReturnType<typeof loadEnv>) => resolveDeployment(env).modes;
 
 describe("loadEnv", () => {
   it("applies local defaults and runs in sandbox mode with no credentials", () => {

@@ -35,3 +35,13 @@ describe("maskUrlPassword", () => {
     expect(maskUrlPassword("redis://127.0.0.1:6379")).toBe("redis://127.0.0.1:6379");
   });
 });
+
+describe("redactText", () => {
+  it("masks URL-encoded numbers and removes message text from forms and JSON", async () => {
+    const { redactText } = await import("../../../config/redact.ts");
+    const out = redactText('To=%2B15205550123&From=%2b15205550100&Body=meet+me+at+5 then {"body":"hi \\"there\\"","to":"+15205550111"}');
+    expect(out).not.toMatch(/5205550123|5205550100|5205550111|meet|there/);
+    expect(out).toContain("Body=[redacted]");
+    expect(out).toContain('"body":"[redacted]"');
+  });
+});
