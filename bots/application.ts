@@ -38,6 +38,8 @@ import { createHttpApp } from "./server.ts";
 import { buildTurnDeps } from "./build-turn-deps.ts";
 import { buildInboundSmsProcessor } from "./build-inbound-sms-processor.ts";
 import { InboundSmsInbox } from "../prisma/repositories/inbound-sms-inbox.ts";
+import { readAbuseLimits } from "../workers/limits/abuse-limits.ts";
+import { createSlackThreadBudget } from "../workers/slack-thread-budget.ts";
 
 export interface Application extends Services {
   env: Env;
@@ -113,6 +115,7 @@ export async function createApplication(options: {
     turn: turnDeps,
     logger,
     getAgency,
+    limits: readAbuseLimits(env),
   });
   const inbox = new InboundSmsInbox(prisma, services.pool);
   const webChatAdapter = modes.webchat === "off" ? null : createWebChatAdapter(webChatSettings, logger);
@@ -128,6 +131,7 @@ export async function createApplication(options: {
         logger,
         turn: turnDeps,
         agencyByNumber,
+        deliverSms: (conversationId, key) => queues.enqueueSms(conversationId, key),
         async voicemailToDispatch({ conversationId, key, messageId, transcription }) {
           await queues.syncDispatchThread(
             conversationId,
@@ -202,6 +206,7 @@ export async function createApplication(options: {
     webchat: webDelivery,
     inboundSms,
     smsRateLimiter: createSenderRateLimiter(redis, env.REDIS_PREFIX, env.SMS_RATE_PER_SENDER),
+    slackThreadBudget: createSlackThreadBudget(redis, env.REDIS_PREFIX, env.SLACK_POSTS_PER_THREAD_PER_MINUTE),
     workerLockMs: env.WORKER_LOCK_MS,
   });
   const workers = options.runWorkers

@@ -5,10 +5,16 @@ import type { AdvisoryLocks } from "../prisma/advisory-locks.ts";
 import type { PrismaClient } from "../prisma/client.ts";
 import { InboundSmsInbox } from "../prisma/repositories/inbound-sms-inbox.ts";
 import { OfficerShiftRepository } from "../prisma/repositories/officer-shift-repository.ts";
+import { SenderUsageRepository } from "../prisma/repositories/sender-usage.ts";
+import { type AbuseLimits, DEFAULT_ABUSE_LIMITS } from "../workers/limits/abuse-limits.ts";
+import { limitNotice } from "../workers/limits/inbound-gate.ts";
 import type { QueueSet } from "../workers/queue-set.ts";
 import type { TurnDeps } from "./handle-turn.ts";
 import { handleOfficerSms } from "./officers/handle-officer-sms.ts";
-import { createInboundSmsProcessor, type InboundSmsProcessor } from "./twilio/inbound-sms-processor.ts";
+import { createInboundSmsProcessor, type InboundSmsProcessor, type SenderLimitsPort } from "./twilio/inbound-sms-processor.ts";
+
+/** A held-back sender's job runs this long after their window frees (clocks of processes differ a little). */
+const HOLD_MARGIN_MS = 500;
 
 /** The processor of stored inbound SMS with its production dependencies (`npm start`, `npm run worker`). */
 export function buildInboundSmsProcessor(input: {
@@ -19,6 +25,8 @@ export function buildInboundSmsProcessor(input: {
   turn: TurnDeps;
   logger: Logger;
   getAgency(id: string): AgencyConfig | undefined;
+  /** The abuse limits (config/env.ts); the defaults when not given. */
+  limits?: AbuseLimits;
 }): InboundSmsProcessor {
   const { prisma, queues } = input;
   const shifts = new OfficerShiftRepository(prisma);
@@ -39,10 +47,41 @@ export function buildInboundSmsProcessor(input: {
           await queues.enqueueBroadcastWave(requestId, (last._max.wave ?? 0) + 1, 0);
         },
       }),
-    enqueueReplies: (conversationId, turnId) => queues.enqueueSms(conversationId, turnId),
+    enqueueReplies: (conversationId, turnId, lane) => queues.enqueueSms(conversationId, turnId, lane),
     async notifyCustomer(conversationId, key) {
       const conversation = await prisma.conversation.findUnique({ where: { id: conversationId } });
       if (conversation) await queues.deliverToCustomer(conversationId, conversation.channel === "web" ? "web" : "sms", key);
     },
+    senderLimits: buildSenderLimits(prisma, queues, input.logger, input.limits ?? DEFAULT_ABUSE_LIMITS),
   });
+}
+
+function buildSenderLimits(prisma: PrismaClient, queues: QueueSet, logger: Logger, limits: AbuseLimits): SenderLimitsPort {
+  const usage = new SenderUsageRepository(prisma);
+  return {
+    limits,
+    read: (agencyId, from, now) =>
+      usage.read(agencyId, from, { windowMinutes: limits.inboundWindowMinutes, take: limits.inboundPerSender, now }),
+    async holdBack({ agencyId, from, to, firstWaiting, pending, gate, now }) {
+      if (gate.reason === "inbound_limit") {
+        const notice = await usage.recordLimitNotice({
+          agencyId,
+          from,
+          to,
+          windowMinutes: limits.inboundWindowMinutes,
+          now,
+          body: limitNotice,
+          data: { pending, until: gate.until.toISOString() },
+        });
+        if (notice) await queues.enqueueSms(notice.conversationId, notice.key, "reply");
+        // No phone number in the log: the audit row (inbound.limited) names the sender.
+        if (notice) logger.warn({ agencyId, pending, until: gate.until.toISOString() }, "sender over the inbound limit; the rest of their messages wait");
+      }
+      const delayMs = gate.until.getTime() - now.getTime() + HOLD_MARGIN_MS;
+      // One job per sender and release time (every job of theirs until then finds it queued). A
+      // run that finds itself early (another process's clock) queues a job of its own.
+      const key = `held-${Math.ceil(gate.until.getTime() / 1000)}${delayMs < 2 * HOLD_MARGIN_MS ? `-${now.getTime()}` : ""}`;
+      await queues.enqueueInboundSms({ providerId: firstWaiting, agencyId, from }, key, delayMs);
+    },
+  };
 }

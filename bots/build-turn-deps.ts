@@ -2,6 +2,7 @@ import { getAgency } from "../agencies/load-agencies.ts";
 import type { MessageExtractor } from "../core/understanding/index.ts";
 import type { PrismaClient } from "../prisma/client.ts";
 import { PrismaIntakeStore } from "../prisma/repositories/prisma-intake-store.ts";
+import { SenderUsageRepository } from "../prisma/repositories/sender-usage.ts";
 import type { QueueSet } from "../workers/queue-set.ts";
 import type { TurnDeps } from "./handle-turn.ts";
 import { relayAnswerToApprovers } from "./slack/relay-answer.ts";
@@ -12,6 +13,7 @@ import { relayAnswerToApprovers } from "./slack/relay-answer.ts";
  */
 export function buildTurnDeps(input: { prisma: PrismaClient; queues: QueueSet; extractor: MessageExtractor }): TurnDeps {
   const { prisma, queues } = input;
+  const usage = new SenderUsageRepository(prisma);
   return {
     store: new PrismaIntakeStore(prisma),
     extractor: input.extractor,
@@ -29,5 +31,6 @@ export function buildTurnDeps(input: { prisma: PrismaClient; queues: QueueSet; e
     },
     relayToDispatcher: async (_conversationId, messageId) => queues.relayToDispatcher(messageId),
     afterInbound: (conversationId, messageId) => relayAnswerToApprovers(prisma, queues, conversationId, messageId),
+    recentReplies: (conversationId) => usage.recentReplyBodies(conversationId, new Date()),
   };
 }

@@ -10,6 +10,7 @@ import {
 import type { InboundMessage, Reply } from "../core/messages/index.ts";
 import { cleanMessageText } from "../core/shared/index.ts";
 import type { MessageExtractor } from "../core/understanding/index.ts";
+import { dropRepeatedReplies } from "../workers/limits/repeated-replies.ts";
 
 export interface TurnDeps {
   store: IntakeStore;
@@ -21,6 +22,11 @@ export interface TurnDeps {
   relayToDispatcher?(conversationId: string, messageId: string): Promise<void>;
   /** Every new inbound message, once stored (e.g. an answer to a supervisor's question). */
   afterInbound?(conversationId: string, messageId: string): Promise<void>;
+  /**
+   * What the bot texted this conversation within the last minute: an SMS turn does not text
+   * the same words again (50 × HELP is answered once). Web chat and voice answer every turn.
+   */
+  recentReplies?(conversationId: string): Promise<string[]>;
 }
 
 export type TurnResult =
@@ -36,7 +42,8 @@ export type TurnResult =
 export async function handleCustomerTurn(
   message: InboundMessage,
   deps: TurnDeps,
-  options: { forcedLanguage?: Language | null } = {},
+  /** callerVerified: a voice call that proved its number (see IntakeContext); default false. */
+  options: { forcedLanguage?: Language | null; callerVerified?: boolean } = {},
 ): Promise<TurnResult> {
   message = { ...message, text: cleanMessageText(message.text) };
   const agency = deps.getAgency(message.agencyId);
@@ -78,9 +85,14 @@ export async function handleCustomerTurn(
       customerPhone: message.channel === "web" ? null : message.from,
       requests,
       forcedLanguage: options.forcedLanguage ?? null,
+      callerVerified: options.callerVerified ?? false,
     },
   );
-  const committed = await deps.store.commitTurn(conversation, result, message.receivedAt, messageId);
+  const replies =
+    message.channel === "sms" && deps.recentReplies && result.replies.length > 0
+      ? dropRepeatedReplies(result.replies, await deps.recentReplies(conversation.id))
+      : result.replies;
+  const committed = await deps.store.commitTurn(conversation, { ...result, replies }, message.receivedAt, messageId);
   // Another delivery of the same message committed first: its run answers the customer.
   if (committed === null) return { kind: "duplicate", conversationId: conversation.id };
   await deps.afterCommit?.({ conversationId: conversation.id, ...committed });

@@ -24,7 +24,7 @@ const CUSTOMER = "+15205550123";
 const SECOND_CUSTOMER = "+15205550177";
 const CALLER = "+15205550188";
 const SUPERVISOR = AGENCY.slack.supervisors[0] ?? "U0TUCSSUP1";
-const DISPATCHER = "U0DISPATCH1";
+const DISPATCHER = AGENCY.slack.dispatchers[0] ?? "U0TUCSDSP1";
 
 /** Scripted answers to the bot's questions, by what the question asks. */
 const ANSWERS: [RegExp, string][] = [

@@ -4,6 +4,7 @@ import type { PrismaClient } from "../prisma/client.ts";
 import type { QueueSet } from "./queue-set.ts";
 import type { SlackPort, TwilioPort, WorkerDeps } from "./registry.ts";
 import type { SenderRateLimiter } from "./sender-rate-limit.ts";
+import { type SlackThreadBudget, UNLIMITED_SLACK_THREAD_BUDGET } from "./slack-thread-budget.ts";
 
 /** The one place job dependencies are assembled (`npm start`, `npm run worker`, benchmarks). */
 export function buildWorkerDeps(input: {
@@ -16,6 +17,8 @@ export function buildWorkerDeps(input: {
   webchat?: WorkerDeps["webchat"];
   inboundSms?: WorkerDeps["inboundSms"];
   smsRateLimiter: SenderRateLimiter;
+  /** SLACK_POSTS_PER_THREAD_PER_MINUTE as a shared budget (createSlackThreadBudget); unlimited when not given. */
+  slackThreadBudget?: SlackThreadBudget;
   /** WORKER_LOCK_MS: a message "sending" twice this long was claimed by a worker that died. */
   workerLockMs: number;
 }): WorkerDeps {
@@ -29,6 +32,7 @@ export function buildWorkerDeps(input: {
     webchat: input.webchat ?? null,
     inboundSms: input.inboundSms ?? null,
     smsRateLimiter: input.smsRateLimiter,
+    slackThreadBudget: input.slackThreadBudget ?? UNLIMITED_SLACK_THREAD_BUDGET,
     stuckSendingMs: input.workerLockMs * 2,
     enqueueSms: queues.enqueueSms,
     enqueueSmsBatch: queues.enqueueSmsBatch,
@@ -40,6 +44,7 @@ export function buildWorkerDeps(input: {
     postRequestNotice: queues.postRequestNotice,
     syncDispatchThread: queues.syncDispatchThread,
     relayToDispatcher: queues.relayToDispatcher,
+    relayBacklogToDispatcher: queues.relayBacklogToDispatcher,
     enqueueOpenApprovals: queues.enqueueOpenApprovals,
     enqueueInboundSms: queues.enqueueInboundSms,
   };

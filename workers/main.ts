@@ -18,7 +18,9 @@ import { buildWorkerDeps } from "./build-worker-deps.ts";
 import { getAgency } from "../agencies/load-agencies.ts";
 import { createQueueSet } from "./queue-set.ts";
 import { startAllWorkers } from "./registry.ts";
+import { readAbuseLimits } from "./limits/abuse-limits.ts";
 import { createSenderRateLimiter } from "./sender-rate-limit.ts";
+import { createSlackThreadBudget } from "./slack-thread-budget.ts";
 
 /** `npm run worker`: the workers alone, for scaling out beside `npm start`. */
 async function main(): Promise<void> {
@@ -71,8 +73,10 @@ async function main(): Promise<void> {
         turn,
         logger,
         getAgency,
+        limits: readAbuseLimits(env),
       }),
       smsRateLimiter: createSenderRateLimiter(services.redis, env.REDIS_PREFIX, env.SMS_RATE_PER_SENDER),
+      slackThreadBudget: createSlackThreadBudget(services.redis, env.REDIS_PREFIX, env.SLACK_POSTS_PER_THREAD_PER_MINUTE),
       workerLockMs: env.WORKER_LOCK_MS,
     }),
   });

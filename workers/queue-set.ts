@@ -1,6 +1,7 @@
 import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import { NO_SHOW_GRACE_MINUTES, REMINDER_MINUTES_BEFORE } from "./jobs/request-staffed.ts";
+import { type SmsLane, toJobPriority } from "./limits/sms-lanes.ts";
 import { DEFAULT_JOB_OPTIONS, QUEUES } from "./queues.ts";
 
 /** The queues a process enqueues into, with typed helpers; job ids make every enqueue idempotent. */
@@ -14,6 +15,7 @@ export function createQueueSet(
 ) {
   const inbound = new Queue(QUEUES.inbound, { connection, prefix });
   const outbound = new Queue(QUEUES.outbound, { connection, prefix });
+  const outboundBulk = new Queue(QUEUES.outboundBulk, { connection, prefix });
   const broadcast = new Queue(QUEUES.broadcast, { connection, prefix });
   const approvals = new Queue(QUEUES.approvals, { connection, prefix });
   const reminders = new Queue(QUEUES.reminders, { connection, prefix });
@@ -22,24 +24,38 @@ export function createQueueSet(
   // BullMQ job ids may not contain ":"; keys come from ids and Slack timestamps.
   const safe = (key: string) => key.replace(/:/g, "_");
   // More attempts than other jobs: retries must outlast a dead worker's claim on a message.
-  const smsJob = (conversationId: string, turnId: string) => ({
-    name: "send-sms",
-    data: { conversationId },
-    opts: { ...DEFAULT_JOB_OPTIONS, attempts: 10, jobId: safe(`sms-${conversationId}-${turnId}`) },
-  });
-  async function enqueueSms(conversationId: string, turnId: string): Promise<void> {
-    const job = smsJob(conversationId, turnId);
-    await outbound.add(job.name, job.data, job.opts);
+  // The lane orders sends in the queue and in the per-sender budget (limits/sms-lanes.ts).
+  const smsJob = (conversationId: string, turnId: string, lane: SmsLane) => {
+    const priority = toJobPriority(lane);
+    return {
+      name: "send-sms",
+      data: { conversationId, lane },
+      opts: {
+        ...DEFAULT_JOB_OPTIONS,
+        attempts: 10,
+        jobId: safe(`sms-${conversationId}-${turnId}`),
+        ...(priority === undefined ? {} : { priority }),
+      },
+    };
+  };
+  // Offers have a queue of their own: their jobs wait long for the sender's budget, and replies
+  // must find a free worker at once. Both share the budget, offers last (limits/sms-lanes.ts).
+  const smsQueue = (lane: SmsLane) => (lane === "broadcast" ? outboundBulk : outbound);
+  /** Queues sending a conversation's recorded SMS; `lane` defaults to "reply" (someone waits on it). */
+  async function enqueueSms(conversationId: string, turnId: string, lane: SmsLane = "reply"): Promise<void> {
+    const job = smsJob(conversationId, turnId, lane);
+    await smsQueue(lane).add(job.name, job.data, job.opts);
   }
-  for (const queue of [inbound, outbound, broadcast, approvals, reminders, slack, maintenance]) queue.on("error", onError);
+  for (const queue of [inbound, outbound, outboundBulk, broadcast, approvals, reminders, slack, maintenance]) queue.on("error", onError);
   return {
     inbound,
     outbound,
+    outboundBulk,
     broadcast,
     approvals,
     reminders,
     slack,
-    all: [inbound, outbound, broadcast, approvals, reminders, slack, maintenance],
+    all: [inbound, outbound, outboundBulk, broadcast, approvals, reminders, slack, maintenance],
     /** Runs the recovery sweep every `everyMs` (one schedule however many processes call this). */
     async scheduleRecovery(everyMs = 30_000): Promise<void> {
       if (everyMs === 0) {
@@ -56,18 +72,28 @@ export function createQueueSet(
      * Queues acting on a stored inbound SMS; the webhook and its retries share one job id, the
      * recovery sweep passes a `key` of its own (a job that failed for good keeps its id).
      */
-    async enqueueInboundSms(message: { providerId: string; agencyId: string; from: string }, key?: string): Promise<void> {
+    async enqueueInboundSms(
+      message: { providerId: string; agencyId: string; from: string },
+      key?: string,
+      /** Runs it later (ms): a sender over the inbound limit waits until the window frees. */
+      delayMs = 0,
+    ): Promise<void> {
       const { providerId } = message;
       await inbound.add(
         "process-inbound-sms",
         { providerId, agencyId: message.agencyId, from: message.from },
-        { ...DEFAULT_JOB_OPTIONS, attempts: 10, jobId: safe(key ? `inbound-${providerId}-${key}` : `inbound-${providerId}`) },
+        {
+          ...DEFAULT_JOB_OPTIONS,
+          attempts: 10,
+          jobId: safe(key ? `inbound-${providerId}-${key}` : `inbound-${providerId}`),
+          ...(delayMs > 0 ? { delay: delayMs } : {}),
+        },
       );
     },
     enqueueSms,
-    /** enqueueSms for many conversations in one Redis round trip (a wave of offers). */
-    async enqueueSmsBatch(items: { conversationId: string; turnId: string }[]): Promise<void> {
-      if (items.length > 0) await outbound.addBulk(items.map((item) => smsJob(item.conversationId, item.turnId)));
+    /** enqueueSms for many conversations in one Redis round trip (a wave of offers: lane "broadcast"). */
+    async enqueueSmsBatch(items: { conversationId: string; turnId: string }[], lane: SmsLane = "reply"): Promise<void> {
+      if (items.length > 0) await smsQueue(lane).addBulk(items.map((item) => smsJob(item.conversationId, item.turnId, lane)));
     },
     /** Queues delivery of a conversation's recorded messages on its channel. */
     async deliverToCustomer(conversationId: string, channel: "sms" | "web", key: string): Promise<void> {
@@ -114,6 +140,22 @@ export function createQueueSet(
     async relayToDispatcher(messageId: string): Promise<void> {
       await slack.add("slack-relay-message", { messageId }, { ...DEFAULT_JOB_OPTIONS, attempts: 8, jobId: `relay-${messageId}` });
     },
+    /**
+     * Posts the customer messages held back from a conversation's dispatcher thread (over its
+     * Slack budget) in one update, after `delayMs`; once per conversation and key.
+     */
+    async relayBacklogToDispatcher(conversationId: string, key: string, delayMs: number): Promise<void> {
+      await slack.add(
+        "slack-relay-backlog",
+        { conversationId },
+        {
+          ...DEFAULT_JOB_OPTIONS,
+          attempts: 8,
+          jobId: safe(`relay-backlog-${conversationId}-${key}`),
+          ...(delayMs > 0 ? { delay: delayMs } : {}),
+        },
+      );
+    },
     async enqueueBroadcastWave(requestId: string, wave: number, delayMs: number): Promise<void> {
       await broadcast.add(
         "broadcast-wave",
@@ -158,7 +200,7 @@ export function createQueueSet(
       );
     },
     async close(): Promise<void> {
-      await Promise.all([inbound.close(), outbound.close(), broadcast.close(), approvals.close(), reminders.close(), slack.close(), maintenance.close()]);
+      await Promise.all([inbound.close(), outbound.close(), outboundBulk.close(), broadcast.close(), approvals.close(), reminders.close(), slack.close(), maintenance.close()]);
     },
   };
 }

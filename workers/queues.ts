@@ -4,6 +4,8 @@ import type { JobsOptions } from "bullmq";
 export const QUEUES = {
   inbound: "inbound-messages",
   outbound: "outbound-messages",
+  /** Shift offers: a wave waiting for the per-sender budget never takes the workers replies need. */
+  outboundBulk: "outbound-bulk",
   approvals: "approvals",
   broadcast: "broadcast",
   reminders: "reminders",

@@ -12,15 +12,17 @@ import { requestCancelledJob } from "./jobs/request-cancelled.ts";
 import { requestStaffedJob } from "./jobs/request-staffed.ts";
 import { shiftReminderJob } from "./jobs/shift-reminder.ts";
 import { processInboundSmsJob } from "./jobs/process-inbound-sms.ts";
-import { sendSmsJob } from "./jobs/send-sms.ts";
+import { sendBulkSmsJob, sendSmsJob } from "./jobs/send-sms.ts";
 import { sendWebJob } from "./jobs/send-web.ts";
 import { recoverStrandedJob } from "./jobs/recover-stranded.ts";
 import { slackCardJob } from "./jobs/slack-card.ts";
 import { slackDispatchThreadJob } from "./jobs/slack-dispatch-thread.ts";
+import { slackRelayBacklogJob } from "./jobs/slack-relay-backlog.ts";
 import { slackRelayMessageJob } from "./jobs/slack-relay-message.ts";
 import { slackRequestNoticeJob } from "./jobs/slack-request-notice.ts";
 import type { QueueSet } from "./queue-set.ts";
 import type { SenderRateLimiter } from "./sender-rate-limit.ts";
+import type { SlackThreadBudget } from "./slack-thread-budget.ts";
 import { type AnyJobDefinition, startWorkers } from "./start-workers.ts";
 
 /** The Twilio REST client a job may use, with the address its status callbacks go to. */
@@ -47,6 +49,7 @@ export type WorkerQueues = Pick<
   | "postRequestNotice"
   | "syncDispatchThread"
   | "relayToDispatcher"
+  | "relayBacklogToDispatcher"
   | "enqueueOpenApprovals"
   | "enqueueInboundSms"
 >;
@@ -69,6 +72,8 @@ export interface WorkerDeps extends WorkerQueues {
   /** Waits for the per-sender SMS rate limit. */
   smsRateLimiter: SenderRateLimiter;
   slack: SlackPort | null;
+  /** Posts per Slack thread per minute; beyond it customer messages are coalesced into one post. */
+  slackThreadBudget: SlackThreadBudget;
   /** Proactive web chat delivery (the Bot Framework adapter); null where web chat is not served. */
   webchat: { deliver(conversationId: string): Promise<number> } | null;
   /** Null where a process cannot act on inbound SMS; their jobs then fail and are retried. */
@@ -79,6 +84,7 @@ export interface WorkerDeps extends WorkerQueues {
 export const JOB_DEFINITIONS: AnyJobDefinition<WorkerDeps>[] = [
   processInboundSmsJob,
   sendSmsJob,
+  sendBulkSmsJob,
   openApprovalsJob,
   broadcastWaveJob,
   requestStaffedJob,
@@ -90,6 +96,7 @@ export const JOB_DEFINITIONS: AnyJobDefinition<WorkerDeps>[] = [
   slackRequestNoticeJob,
   slackDispatchThreadJob,
   slackRelayMessageJob,
+  slackRelayBacklogJob,
   sendWebJob,
   recoverStrandedJob,
 ];

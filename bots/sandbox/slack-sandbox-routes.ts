@@ -14,7 +14,7 @@ const ClickSchema = z.object({
 });
 const ReplySchema = z.object({
   threadTs: z.string().min(1),
-  user: z.string().regex(/^[UW][A-Z0-9]+$/, "must be a Slack user id such as U0DISPATCH1"),
+  user: z.string().regex(/^[UW][A-Z0-9]+$/, "must be a Slack user id such as U0TUCSDSP1"),
   text: z.string().min(1).max(4000),
 });
 

@@ -1,11 +1,11 @@
 import { DateTime } from "luxon";
-import type { AgencyConfig } from "../../core/agencies/index.ts";
+import { APPROVERS, type AgencyConfig, type Approver, type StaffRole } from "../../core/agencies/index.ts";
 import type { PrismaClient } from "../../prisma/client.ts";
 import { ApprovalRepository } from "../../prisma/repositories/approval-repository.ts";
 import { recordCustomerNotice } from "../../prisma/repositories/customer-notice.ts";
 import type { QueueSet } from "../../workers/queue-set.ts";
 import { CUSTOMER_NOTICES, pickLanguage } from "./customer-notice-texts.ts";
-import { chooseApprovalRole, findStaffRoles, type StaffRole } from "./staff-roles.ts";
+import { authorizeStaffAction, isRowId } from "./staff-authority.ts";
 
 export interface DecisionDeps {
   prisma: PrismaClient;
@@ -16,26 +16,42 @@ export interface DecisionDeps {
 /** What the clicker is told; `text` is null when the card itself shows the outcome. */
 export type DecisionReply = { changed: boolean; text: string | null };
 
-const ROLE_NAMES: Record<StaffRole, string> = { supervisor: "a supervisor", chief: "the chief's designee" };
+const ROLE_NAMES: Record<Approver, string> = { supervisor: "a supervisor", chief: "the chief's designee" };
 
-/** Whether this user may decide this request now, and in which role; or why not. */
+const ACTION_OF_DECISION = { approved: "approve", denied: "deny", ask: "ask" } as const;
+
+const isApprover = (role: StaffRole): role is Approver => (APPROVERS as readonly string[]).includes(role);
+
+/**
+ * Which pending approval a click of this user decides: the chief's designee signs the chief's
+ * approval first; a supervisor signs the supervisor's. Null when none of theirs is pending.
+ */
+export function chooseApprovalRole(roles: readonly Approver[], pending: readonly Approver[]): Approver | null {
+  if (roles.includes("chief") && pending.includes("chief")) return "chief";
+  if (roles.includes("supervisor") && pending.includes("supervisor")) return "supervisor";
+  return null;
+}
+
+/**
+ * Whether this user may decide this request now, and in which role; or why not. Who may is the
+ * role matrix's answer at the request's own agency (staff-authority.ts).
+ */
 export async function checkDecisionRight(
   deps: DecisionDeps,
   requestId: string,
   userId: string,
   decision: "approved" | "denied" | "ask",
-): Promise<{ kind: "allowed"; role: StaffRole; number: number; agency: AgencyConfig } | { kind: "refused"; text: string; stale: boolean }> {
-  const request = await deps.prisma.request.findUnique({ where: { id: requestId }, include: { approvals: true } });
+): Promise<{ kind: "allowed"; role: Approver; number: number; agency: AgencyConfig } | { kind: "refused"; text: string; stale: boolean }> {
+  const request = isRowId(requestId)
+    ? await deps.prisma.request.findUnique({ where: { id: requestId }, include: { approvals: true } })
+    : null;
   const agency = request ? deps.getAgency(request.agencyId) : undefined;
-  if (!request || !agency) return { kind: "refused", text: "This card's request no longer exists. Nothing was changed.", stale: true };
-  const roles = findStaffRoles(agency, userId);
-  if (roles.length === 0) {
-    return {
-      kind: "refused",
-      text: `Only ${agency.name} supervisors can approve or deny requests. Nothing was changed.`,
-      stale: false,
-    };
+  if (!request || !agency) {
+    return { kind: "refused", text: "This card's request no longer exists. Nothing was changed.", stale: isRowId(requestId) };
   }
+  const authority = authorizeStaffAction(agency, userId, ACTION_OF_DECISION[decision]);
+  if (authority.kind === "refused") return { kind: "refused", text: authority.text, stale: false };
+  const roles = authority.roles.filter(isApprover);
   if (request.status !== "pending_approval") {
     return {
       kind: "refused",
@@ -47,7 +63,7 @@ export async function checkDecisionRight(
     .filter((a) => a.decision === "pending" || a.decision === "escalated")
     .map((a) => a.role);
   // Asking a question or denying needs any approver role; approving needs the role still pending.
-  const role = decision === "approved" ? chooseApprovalRole(roles, pending) : (chooseApprovalRole(roles, pending) ?? roles[0]);
+  const role = decision === "approved" ? chooseApprovalRole(roles, pending) : (chooseApprovalRole(roles, pending) ?? roles[0] ?? null);
   if (!role) {
     const waitingFor = pending.map((r) => ROLE_NAMES[r]).join(" and ");
     return {
@@ -102,7 +118,7 @@ export async function decideRequest(
         `<@${input.userId}> approved as ${ROLE_NAMES[right.role]}. Still needed: ${outcome.pendingRoles
           .map((r) => {
             const ids = r === "chief" ? right.agency.slack.chiefDesignees : right.agency.slack.supervisors;
-            return `${ROLE_NAMES[r as StaffRole]} (${ids.map((id) => `<@${id}>`).join(", ")})`;
+            return `${ROLE_NAMES[r as Approver]} (${ids.map((id) => `<@${id}>`).join(", ")})`;
           })
           .join(", ")}.`,
       );

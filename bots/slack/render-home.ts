@@ -6,7 +6,7 @@ import type { RequestCardView } from "./slack-views.ts";
 // Slack allows 100 blocks in a home tab; 20 requests keep it short enough to scan.
 const MAX_LISTED = 20;
 
-/** The App Home tab of a supervisor: the requests of their agency waiting for approval. */
+/** The App Home tab of agency staff: the requests of their agency waiting for approval. */
 export function renderAppHome(
   agencyName: string | null,
   pending: RequestCardView[],
@@ -16,7 +16,7 @@ export function renderAppHome(
   ];
   if (agencyName === null) {
     blocks.push(
-      section("You are not a configured supervisor of any agency, so no approvals are shown here."),
+      section("You are not a configured supervisor, chief's designee or dispatcher of any agency, so no approvals are shown here."),
     );
     return { type: "home", blocks };
   }

@@ -1,6 +1,7 @@
 import { App, ExpressReceiver } from "@slack/bolt";
 import express, { type Router } from "express";
 import { createBoltLogger } from "./bolt-logger.ts";
+import { createBotIdentityCache } from "./bot-identity.ts";
 import { slackClientOptions } from "./create-slack-client.ts";
 import { registerAppHome } from "./listeners/app-home.ts";
 import { registerApprovalActions } from "./listeners/approval-actions.ts";
@@ -16,8 +17,9 @@ export const SLACK_EVENTS_PATH = "/slack/events";
 
 /**
  * The staff helpdesk: a Bolt app on our own Express server at POST /slack/events (interactions,
- * slash commands and events share it). Signatures are checked first (403 otherwise); listeners
- * acknowledge at once and queue the slow work.
+ * slash commands and events share it). Signatures are checked first (403 otherwise); no request
+ * waits on a call to Slack before its listener runs; listeners check the actor's role
+ * (staff-authority.ts), acknowledge at once and queue the slow work.
  */
 export function createSlackRoutes(settings: SlackSettings, deps: SlackListenerDeps): Router {
   const boltRouter = express.Router();
@@ -31,17 +33,29 @@ export function createSlackRoutes(settings: SlackSettings, deps: SlackListenerDe
     processBeforeResponse: false,
     logger,
   });
-  const app = new App({
+  const identity = createBotIdentityCache({
     token: settings.token,
+    lookUp: async () => {
+      const result = await app.client.auth.test({ token: settings.token });
+      if (!result.user_id || !result.bot_id) throw new Error("auth.test named no bot user");
+      return { botUserId: result.user_id, botId: result.bot_id };
+    },
+    onLookUpFailed: (error) =>
+      deps.logger.warn(
+        { err: error instanceof Error ? error.message : String(error) },
+        "Slack auth.test failed; handling requests with the configured token, will look up the bot's ids again",
+      ),
+  });
+  const app = new App({
     receiver,
     logger,
     clientOptions: slackClientOptions(settings),
-    // Bolt would check the token with auth.test in this constructor, and a Slack it cannot reach
-    // at that moment (or the sandbox stand-in before the port listens) would be an unhandled
-    // rejection that ends the process. Checked on the first Slack request instead, where a
-    // failure is that request's error.
-    tokenVerificationEnabled: false,
+    // Not `token`: with it Bolt calls auth.test on every request and drops the request (an
+    // empty 200) when Slack is unreachable. See bot-identity.ts.
+    authorize: identity.authorize,
   });
+  // The sandbox stand-in only answers once this process listens; its first request looks up.
+  if (settings.mode === "live") identity.warmUp();
   app.error(async (error) => {
     deps.logger.error({ err: error.message, code: (error as { code?: string }).code }, "Slack listener failed");
   });

@@ -40,6 +40,32 @@ export function renderGather(
   return response.toString();
 }
 
+/**
+ * Says the texts, then listens for a keypad code only: a spoken code would reach speech
+ * recognition and its transcript. `#` ends a short entry early; silence falls through to `silenceUrl`.
+ */
+export function renderCodeGather(
+  texts: string[],
+  language: Language,
+  actionUrl: string,
+  silenceUrl: string,
+  digits: number,
+): string {
+  const response = new VoiceResponse();
+  const voice = VOICE[language];
+  const gather = response.gather({
+    input: ["dtmf"],
+    action: actionUrl,
+    method: "POST",
+    timeout: 10,
+    numDigits: digits,
+    finishOnKey: "#",
+  });
+  for (const text of texts) gather.say({ voice: voice.voice, language: voice.language }, toSpeech(text));
+  response.redirect({ method: "POST" }, silenceUrl);
+  return response.toString();
+}
+
 /** Says the replies and hangs up (submitted, refused). */
 export function renderGoodbye(texts: string[], language: Language): string {
   const response = new VoiceResponse();

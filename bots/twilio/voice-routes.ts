@@ -1,13 +1,27 @@
 import express, { type Request, type Response, type Router } from "express";
-import type { AgencyConfig, Language } from "../../core/agencies/index.ts";
+import type { AgencyConfig } from "../../core/agencies/index.ts";
+import { CODE_DIGITS } from "../../core/intake/index.ts";
 import type { InboundMessage } from "../../core/messages/index.ts";
 import type { Logger } from "../../config/logger.ts";
 import type { PrismaClient } from "../../prisma/client.ts";
+import { CallerVerificationStore } from "../../prisma/repositories/caller-verification-store.ts";
 import { handleCustomerTurn, type TurnDeps } from "../handle-turn.ts";
-import { renderDial, renderGather, renderGoodbye, renderHangup, renderVoicemail } from "./render-voice.ts";
+import { CallerVerification } from "./caller-verification.ts";
+import { createCodeEntryRoute } from "./code-entry-route.ts";
+import {
+  renderCodeGather,
+  renderDial,
+  renderGather,
+  renderGoodbye,
+  renderHangup,
+  renderVoicemail,
+} from "./render-voice.ts";
+import { getVerificationTexts } from "./verification-texts.ts";
+import { CONNECTING, MAX_SILENCES, SILENCE_PROMPT } from "./voice-prompts.ts";
 import type { TwilioSettings } from "./twilio-settings.ts";
 import { requireTwilioSignature } from "./verify-signature.ts";
 import { WEBHOOK_DEADLINE_MS, withDeadline } from "./with-deadline.ts";
+import { sendError } from "../http-errors.ts";
 
 export interface VoiceRouteDeps {
   settings: TwilioSettings;
@@ -17,21 +31,15 @@ export interface VoiceRouteDeps {
   agencyByNumber(phone: string): AgencyConfig | undefined;
   /** Shows a voicemail (and later its transcription) to dispatchers in the conversation's thread. */
   voicemailToDispatch(input: { conversationId: string; key: string; messageId: string | null; transcription: string | null }): Promise<void>;
+  /**
+   * Queues delivery of a conversation's recorded SMS (the send-sms job): carries the one-time codes
+   * that prove a caller's number. Without it no code can be sent, and bookings stay unread by voice.
+   */
+  deliverSms?(conversationId: string, key: string): Promise<void>;
 }
 
 /** Keypad shortcuts: 0 reaches a person, 1 and 2 answer yes and no; other digits are numbers. */
 const KEYPAD: Record<string, string> = { "0": "agent", "1": "yes", "2": "no" };
-/** Silent gathers re-prompted before the caller is offered the dispatcher. */
-const MAX_SILENCES = 2;
-
-const SILENCE_PROMPT: Record<Language, string> = {
-  en: "Sorry, I didn't hear anything. Please say your answer.",
-  es: "Perdón, no escuché nada. Diga su respuesta, por favor.",
-};
-const CONNECTING: Record<Language, string> = {
-  en: "Connecting you with the on-call dispatcher.",
-  es: "Lo comunico con el despachador de guardia.",
-};
 
 /** The 24/7 voice line: the same intake as SMS, by speech and keypad, with a dispatcher fallback. */
 export function createVoiceRoutes(deps: VoiceRouteDeps): Router {
@@ -39,12 +47,18 @@ export function createVoiceRoutes(deps: VoiceRouteDeps): Router {
   const form = express.urlencoded({ extended: false, limit: "64kb" });
   const signed = requireTwilioSignature(deps.settings);
   const url = (path: string) => `${deps.settings.publicBaseUrl()}${path}`;
+  const verification = new CallerVerification({
+    store: new CallerVerificationStore(deps.prisma),
+    deliverSms: deps.deliverSms,
+    logger: deps.logger,
+  });
 
   async function runTurn(req: Request, res: Response, text: string, turn: number): Promise<void> {
     const body = req.body as Record<string, string | undefined>;
     const agency = deps.agencyByNumber(body.To ?? "");
     if (!agency || !body.From || !body.CallSid) {
-      res.status(agency ? 400 : 404).type("text/plain").send(agency ? "From and CallSid are required" : "unknown number");
+      if (agency) sendError(res, 400, "missing_field", "From and CallSid are required.");
+      else sendError(res, 404, "unknown_number", "No agency uses this number.");
       return;
     }
     const message: InboundMessage = {
@@ -58,7 +72,13 @@ export function createVoiceRoutes(deps: VoiceRouteDeps): Router {
       receivedAt: new Date(),
     };
     try {
-      const result = await withDeadline(handleCustomerTurn(message, deps.turn), WEBHOOK_DEADLINE_MS);
+      // Caller ID is not proof: only a code entered in this very call lets it hear or cancel bookings.
+      const result = await withDeadline(
+        verification
+          .isProven(body.CallSid, body.From)
+          .then((callerVerified) => handleCustomerTurn(message, deps.turn, { callerVerified })),
+        WEBHOOK_DEADLINE_MS,
+      );
       const next = turn + 1;
       const gatherUrl = url(`/twilio/voice/gather?turn=${next}`);
       const silenceUrl = url(`/twilio/voice/silence?turn=${next}&silences=1`);
@@ -74,11 +94,42 @@ export function createVoiceRoutes(deps: VoiceRouteDeps): Router {
       }
       const language = result.state.language ?? "en";
       const texts = result.replies.map((r) => r.text);
+      if (result.state.awaitingProof) {
+        const sent = await withDeadline(
+          verification.sendCode({
+            agency,
+            conversationId: result.conversationId,
+            phone: body.From,
+            callSid: body.CallSid,
+            language,
+            now: message.receivedAt,
+          }),
+          WEBHOOK_DEADLINE_MS,
+        );
+        const v = getVerificationTexts(language);
+        if (sent.kind === "sent") {
+          // Keys only from here: the code goes to /verify, never through a turn or a transcript.
+          const verifyUrl = url(`/twilio/voice/verify?turn=${next}`);
+          res.send(renderCodeGather([...texts, v.codeSent], language, verifyUrl, `${verifyUrl}&silences=1`, CODE_DIGITS));
+          return;
+        }
+        const refusal = { locked_out: v.locked, too_many: v.tooMany, opted_out: v.optedOut, unavailable: v.unavailable };
+        res.send(renderGather([...texts, refusal[sent.reason]], language, gatherUrl, silenceUrl, false));
+        return;
+      }
+      // Only the turn that submitted ends the call: a caller phoning back about that request is heard.
+      const justSubmitted = result.effects.some((effect) => effect.kind === "submit_request");
       switch (result.state.phase) {
         case "escalated":
           res.send(renderDial(texts, language, agency.voice.dispatcherPhone, noAnswerUrl));
           return;
         case "submitted":
+          if (justSubmitted) {
+            res.send(renderGoodbye(texts, language));
+            return;
+          }
+          res.send(renderGather(texts, language, gatherUrl, silenceUrl, turn === 0));
+          return;
         case "refused":
           res.send(renderGoodbye(texts, language));
           return;
@@ -87,7 +138,7 @@ export function createVoiceRoutes(deps: VoiceRouteDeps): Router {
       }
     } catch (error) {
       deps.logger.error({ err: error instanceof Error ? error.message : String(error) }, "voice turn failed");
-      res.status(503).type("text/plain").send("temporarily unavailable");
+      sendError(res, 503, "unavailable", "Temporarily unavailable; please retry.");
     }
   }
 
@@ -99,6 +150,13 @@ export function createVoiceRoutes(deps: VoiceRouteDeps): Router {
     const text = digits ? (KEYPAD[digits] ?? digits) : (body.SpeechResult ?? "").trim();
     return runTurn(req, res, text, Number(req.query.turn ?? 1) || 1);
   });
+
+  router.post(
+    "/twilio/voice/verify",
+    form,
+    signed,
+    createCodeEntryRoute({ verification, turn: deps.turn, logger: deps.logger, agencyByNumber: deps.agencyByNumber, url }),
+  );
 
   router.post("/twilio/voice/silence", form, signed, (req, res) => {
     const body = req.body as Record<string, string | undefined>;

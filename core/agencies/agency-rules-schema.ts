@@ -76,6 +76,11 @@ export const SlackSettingsSchema = z.strictObject({
   supervisors: z.array(SlackUserIdSchema).min(1),
   /** Users who may approve as `chief` (the chief of police or their designees). */
   chiefDesignees: z.array(SlackUserIdSchema).min(1),
+  /**
+   * Users who may take over customer conversations, reply to customers in dispatch threads and
+   * hand back (supervisors and chief's designees may too); default none.
+   */
+  dispatchers: z.array(SlackUserIdSchema).default([]),
 });
 export type SlackSettings = z.infer<typeof SlackSettingsSchema>;
 

@@ -14,6 +14,16 @@ export {
 } from "./agency-rules-schema.ts";
 export { assignPositions, type Positions } from "./assign-positions.ts";
 export { type Holiday, type HolidayRule, HolidayRuleSchema, HolidaySchema } from "./holiday-rule-schema.ts";
+export {
+  checkStaffAuthority,
+  findLookUpAgency,
+  findStaffRoles,
+  ROLES_FOR_ACTION,
+  STAFF_ACTIONS,
+  type StaffAction,
+  type StaffAuthority,
+  type StaffRole,
+} from "./staff-authority.ts";
 export type { RankRates, RateRow, VehicleRates } from "./rate-card-schema.ts";
 export {
   APPROVERS,

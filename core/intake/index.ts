@@ -9,7 +9,28 @@ export {
   REQUEST_NUMBER_PLACEHOLDER,
 } from "./intake-context.ts";
 export { describeConversationContext } from "./conversation-context.ts";
-export { createIntakeState, hasDraft, type IntakePhase, type IntakeState, type Question, RECENT_TURNS } from "./intake-state.ts";
+export {
+  createIntakeState,
+  hasDraft,
+  type IntakePhase,
+  type IntakeState,
+  type ProofAction,
+  type Question,
+  RECENT_TURNS,
+} from "./intake-state.ts";
+export { isCallerProven, needsCallerProof, resumeAfterProof } from "./caller-proof.ts";
+export {
+  CODE_DIGITS,
+  CODE_TTL_MS,
+  type CodeChallenge,
+  type CodeEntryOutcome,
+  type CodeIssueDecision,
+  decideCodeIssue,
+  isCodeShaped,
+  judgeCodeEntry,
+  MAX_CODE_ATTEMPTS,
+  MAX_CODES_PER_HOUR,
+} from "./caller-code.ts";
 export { findNextQuestion } from "./next-question.ts";
 export { createEmptySlots, type Slots } from "./slots.ts";
 export { DRAFT_TTL_MS, MAX_MISUNDERSTOOD, RESUME_AFTER_MS, resumeAfterDispatcher, type StepResult, stepIntake } from "./step.ts";

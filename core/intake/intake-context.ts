@@ -26,6 +26,12 @@ export interface IntakeContext {
   requests: CustomerRequestView[];
   /** A language fixed by the caller (e.g. `converse --lang es`); otherwise detected. */
   forcedLanguage: Language | null;
+  /**
+   * Voice only: whether this call proved it holds the number it calls from (entered a code texted
+   * to it). Caller ID can be spoofed, so an unproven voice caller hears or cancels no booking.
+   * Default false. SMS senders and web chat sessions are trusted as they are, whatever this says.
+   */
+  callerVerified?: boolean;
 }
 
 export interface IntakeInput {

@@ -16,6 +16,12 @@ export type Question =
   | "whatToChange"
   | "confirmChange";
 
+/**
+ * What a voice caller asked for that needs proof of the number first (caller ID can be spoofed):
+ * hearing their bookings, or cancelling one (by number, or null for "my booking").
+ */
+export type ProofAction = { action: "status" } | { action: "cancel"; requestNumber: number | null };
+
 /** Serializable state of one customer conversation (stored as JSON on the conversation row). */
 export interface IntakeState {
   version: 1;
@@ -33,6 +39,11 @@ export interface IntakeState {
   cancelledNumber: number | null;
   /** A cancellation awaiting its second YES. */
   cancel: { requestNumber: number; feeCents: number } | null;
+  /**
+   * Set by the turn that asked a voice caller to prove the number, and cleared by the next one:
+   * the edge texts a code, and once it is entered carries the action out (resumeAfterProof).
+   */
+  awaitingProof: ProofAction | null;
   optedOut: boolean;
   /** Number of the last request this conversation submitted. */
   submittedNumber: number | null;
@@ -58,6 +69,7 @@ export function createIntakeState(): IntakeState {
     proposal: null,
     cancelledNumber: null,
     cancel: null,
+    awaitingProof: null,
     optedOut: false,
     submittedNumber: null,
     lastActivityAt: null,

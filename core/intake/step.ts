@@ -12,6 +12,7 @@ import {
 import { answerPolicyQuestion } from "./answer-policy-question.ts";
 import { applyExtraction, applyWrite, type SlotChange, type SlotWrite } from "./apply-extraction.ts";
 import { buildQuoteRequest } from "./build-request.ts";
+import { askForProof, dropUnprovenCancel, isCallerProven, needsCallerProof } from "./caller-proof.ts";
 import { describeRequests, lookUpCancellation, renderCancelLookup } from "./customer-requests.ts";
 import { formatCents } from "./format.ts";
 import {
@@ -63,6 +64,10 @@ function decideStep(previous: IntakeState, input: IntakeInput, context: IntakeCo
   const state: IntakeState = structuredClone(previous);
   const { extraction } = input;
   const nowMs = context.now.getTime();
+  // A proof asked for lapses with the next turn: the code itself never comes through a turn.
+  state.awaitingProof = null;
+  dropUnprovenCancel(state, context);
+  const proven = isCallerProven(context);
   if (context.forcedLanguage) state.language = context.forcedLanguage;
   else if (extraction.language && (state.language === null || !hasDraft(state))) state.language = extraction.language;
   const language: Language = state.language ?? "en";
@@ -104,6 +109,7 @@ function decideStep(previous: IntakeState, input: IntakeInput, context: IntakeCo
       state.phase = "escalated";
       return { state, replies: say(...prefix, t.escalated), effects: [{ kind: "escalate", reason: "asked_for_agent" }] };
     case "status":
+      if (needsCallerProof(context)) return askForProof(state, prefix, { action: "status" });
       return { state, replies: say(...prefix, describeRequests(context, language)), effects: [] };
     case "restart":
       Object.assign(state, {
@@ -116,6 +122,9 @@ function decideStep(previous: IntakeState, input: IntakeInput, context: IntakeCo
       state.question = findNextQuestion(state.slots, context.agency);
       return { state, replies: say(...prefix, t.restarted, currentQuestionText(state, context, t)), effects: [] };
     case "cancel_booking": {
+      if (needsCallerProof(context)) {
+        return askForProof(state, prefix, { action: "cancel", requestNumber: extraction.cancelRequestNumber });
+      }
       const lookup = lookUpCancellation(extraction.cancelRequestNumber, context);
       if (lookup.kind === "found") {
         state.cancel = { requestNumber: lookup.view.number, feeCents: lookup.feeCents };
@@ -155,12 +164,15 @@ function decideStep(previous: IntakeState, input: IntakeInput, context: IntakeCo
 
   const startsNew = countRequestFields(input) >= 1 && extraction.intent !== "confirm";
   if (!startsNew && isSmallTalk(folded) && (state.phase === "submitted" || !hasDraft(state))) {
-    const closing = state.cancelledNumber !== null ? t.cancelledClosing(String(state.cancelledNumber)) : t.closing;
+    // A booking's number is not read to a caller who may not hold the phone (a later, spoofed call).
+    const closing =
+      state.cancelledNumber !== null && proven ? t.cancelledClosing(String(state.cancelledNumber)) : t.closing;
     if (state.phase === "submitted" || state.cancelledNumber !== null) return { state, replies: say(...prefix, closing), effects: [] };
   }
   if (state.phase === "submitted" && !startsNew) {
     if (prefix.length > 0) return { state, replies: say(...prefix), effects: [] };
-    return { state, replies: say(t.afterSubmit(String(state.submittedNumber ?? ""))), effects: [] };
+    const line = proven ? t.afterSubmit(String(state.submittedNumber ?? "")) : t.afterSubmitUnproven;
+    return { state, replies: say(line), effects: [] };
   }
   if (state.phase === "refused") {
     const probe = applyExtraction(structuredClone(state.slots), extraction, "whatToChange");

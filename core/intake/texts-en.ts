@@ -89,6 +89,9 @@ export const TEXTS_EN: IntakeTexts = {
   welcomeBack: (summary) => `Welcome back — still want ${summary}?`,
   expired: "Your earlier unfinished request expired after 24 hours, so let's start again.",
   afterSubmit: (n) => `Your request #${n} is already submitted. Text STATUS for updates, or tell me about a new request.`,
+  afterSubmitUnproven: "Tell me about a new request, or say STATUS to hear about your bookings.",
+  proofNeeded: "To protect your bookings, I first need to check that this phone is yours.",
+  proofAccepted: "Thank you, you're verified. How can I help?",
   yesNoHint: "Please reply YES or NO.",
   money: { labor: "labor", vehicle: "vehicle", admin: "admin fee" },
   statusNames: {

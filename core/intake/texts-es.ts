@@ -89,6 +89,9 @@ export const TEXTS_ES: IntakeTexts = {
   welcomeBack: (summary) => `Bienvenido de nuevo: ¿todavía quiere ${summary}?`,
   expired: "Su solicitud anterior sin terminar venció después de 24 horas, así que empecemos de nuevo.",
   afterSubmit: (n) => `Su solicitud #${n} ya fue enviada. Escriba ESTADO para novedades, o cuénteme de una nueva solicitud.`,
+  afterSubmitUnproven: "Cuénteme de una nueva solicitud, o diga ESTADO para saber de sus reservas.",
+  proofNeeded: "Para proteger sus reservas, primero debo comprobar que este teléfono es suyo.",
+  proofAccepted: "Gracias, ya está verificado. ¿En qué le puedo ayudar?",
   yesNoHint: "Responda SÍ o NO, por favor.",
   money: { labor: "mano de obra", vehicle: "vehículo", admin: "cargo administrativo" },
   statusNames: {

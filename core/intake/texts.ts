@@ -73,6 +73,12 @@ export interface IntakeTexts {
   welcomeBack(summary: string): string;
   expired: string;
   afterSubmit(number: string): string;
+  /** afterSubmit for a voice caller not yet proven to hold the number: no booking number in it. */
+  afterSubmitUnproven: string;
+  /** A voice caller asked for their bookings: the number must be proven first (the edge texts a code). */
+  proofNeeded: string;
+  /** Proven with nothing waiting for it. */
+  proofAccepted: string;
   yesNoHint: string;
   money: { labor: string; vehicle: string; admin: string };
   statusNames: Record<string, string>;

@@ -125,7 +125,12 @@ export const broadcastWaveJob: JobDefinition<typeof BroadcastWavePayloadSchema, 
           positionIds: eligibleFor.get(officer.id) ?? [],
         })),
       });
-      await deps.enqueueSmsBatch(conversationIds.map((conversationId) => ({ conversationId, turnId: `offer-${request.id}-${payload.wave}` })));
+      // Offers go in the broadcast lane: a customer's reply or an officer's confirmation from the
+      // same number is sent before the rest of a wave (limits/sms-lanes.ts).
+      await deps.enqueueSmsBatch(
+        conversationIds.map((conversationId) => ({ conversationId, turnId: `offer-${request.id}-${payload.wave}` })),
+        "broadcast",
+      );
       offersSent += conversationIds.length;
     }
     await prisma.position.updateMany({

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { JobDefinition } from "../job-definition.ts";
+import { HELD_FOR_SLACK } from "./relay-to-thread.ts";
 import { QUEUES } from "../queues.ts";
 import type { WorkerDeps } from "../registry.ts";
 
@@ -25,12 +26,14 @@ export const recoverStrandedJob: JobDefinition<typeof RecoverStrandedPayloadSche
     const before = new Date(Date.now() - STRANDED_AFTER_MS);
     const sweep = `sweep-${Math.floor(Date.now() / 60_000)}`;
 
-    const unprocessed = await prisma.inboundSms.findMany({
-      where: { processedAt: null, receivedAt: { lt: before } },
-      orderBy: { receivedAt: "asc" },
-      select: { providerId: true, agencyId: true, from: true },
-      take: BATCH,
-    });
+    // One job per sender (it acts on all their waiting messages): a sender held back by the
+    // inbound limit with thousands waiting must not fill the batch and hide everyone else.
+    const unprocessed = await prisma.$queryRaw<{ providerId: string; agencyId: string; from: string }[]>`
+      SELECT DISTINCT ON ("agencyId", "from") "providerId", "agencyId", "from"
+      FROM "InboundSms"
+      WHERE "processedAt" IS NULL AND "receivedAt" < ${before}
+      ORDER BY "agencyId", "from", "seq"
+      LIMIT ${BATCH}`;
     for (const message of unprocessed) await deps.enqueueInboundSms(message, sweep);
 
     const unsent = await prisma.message.findMany({
@@ -76,6 +79,15 @@ export const recoverStrandedJob: JobDefinition<typeof RecoverStrandedPayloadSche
     });
     for (const message of unrelayed) await deps.relayToDispatcher(message.id);
 
+    // Customer messages held over a thread's Slack budget whose flush was lost.
+    const held = await prisma.message.findMany({
+      where: { direction: "inbound", slackTs: HELD_FOR_SLACK, createdAt: { lt: before } },
+      distinct: ["conversationId"],
+      select: { conversationId: true },
+      take: BATCH,
+    });
+    for (const message of held) await deps.relayBacklogToDispatcher(message.conversationId, sweep, 0);
+
     return {
       unprocessed: unprocessed.length,
       unsent: unsent.length,
@@ -83,6 +95,7 @@ export const recoverStrandedJob: JobDefinition<typeof RecoverStrandedPayloadSche
       uncarded: uncarded.length,
       threadless: threadless.length,
       unrelayed: unrelayed.length,
+      heldForSlack: held.length,
     };
   },
 };

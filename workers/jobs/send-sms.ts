@@ -2,10 +2,15 @@ import { UnrecoverableError } from "bullmq";
 import { z } from "zod";
 import { splitSms } from "../../core/messages/index.ts";
 import type { JobDefinition } from "../job-definition.ts";
+import { SMS_LANES } from "../limits/sms-lanes.ts";
 import { QUEUES } from "../queues.ts";
 import type { WorkerDeps } from "../registry.ts";
 
-export const SendSmsPayloadSchema = z.object({ conversationId: z.uuid() });
+export const SendSmsPayloadSchema = z.object({
+  conversationId: z.uuid(),
+  /** Lane in the sender's budget (limits/sms-lanes.ts); jobs queued before lanes existed are replies. */
+  lane: z.enum(SMS_LANES).default("reply"),
+});
 
 /** Twilio errors worth retrying: rate limiting and its own outages (and network failures). */
 function isRetryable(error: unknown): boolean {
@@ -89,7 +94,7 @@ export const sendSmsJob: JobDefinition<typeof SendSmsPayloadSchema, WorkerDeps> 
       try {
         let firstSid: string | null = null;
         for (const body of splitSms(message.body)) {
-          await deps.smsRateLimiter.acquire(from);
+          await deps.smsRateLimiter.acquire(from, payload.lane);
           const result = await twilio.client.messages.create({
             to: message.to,
             from,
@@ -126,4 +131,10 @@ export const sendSmsJob: JobDefinition<typeof SendSmsPayloadSchema, WorkerDeps> 
     }
     return { sent };
   },
+};
+
+/** The same job on the queue of shift offers (QUEUES.outboundBulk), so a wave never holds the replies' workers. */
+export const sendBulkSmsJob: JobDefinition<typeof SendSmsPayloadSchema, WorkerDeps> = {
+  ...sendSmsJob,
+  queue: QUEUES.outboundBulk,
 };

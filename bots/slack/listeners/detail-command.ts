@@ -6,18 +6,21 @@ import {
   renderStatusReply,
   renderTodayReply,
 } from "../render-command-replies.ts";
-import { findStaffAgency } from "../staff-roles.ts";
+import { authorizeLookUp } from "../staff-authority.ts";
 import type { SlackListenerDeps } from "./listener-deps.ts";
 
-/** Answers `/detail <text>` for the caller's agency; each answer is one quick indexed query. */
+/**
+ * Answers `/detail <text>` for the caller's agency; each answer is one quick indexed query. Only
+ * staff get an answer with customers in it (the reply is ephemeral, but the caller may be anyone
+ * who was invited to the channel).
+ */
 export async function answerDetailCommand(
   deps: SlackListenerDeps,
   input: { text: string; userId: string; channelId: string | null },
 ): Promise<string> {
-  const agency = findStaffAgency(deps.agencies, input.userId, input.channelId);
-  if (!agency) {
-    return "I can't tell which agency you work for: use /detail in your agency's approvals or dispatch channel.";
-  }
+  const right = authorizeLookUp(deps.agencies, input.userId, input.channelId);
+  if (right.kind === "refused") return right.text;
+  const { agency } = right;
   const [verb = "", ...rest] = input.text.trim().split(/\s+/);
   const argument = rest.join(" ");
   switch (verb.toLowerCase()) {

@@ -1,12 +1,18 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { ACTIONS } from "../slack-views.ts";
+import { authorizeOnConversation } from "../staff-authority.ts";
 import { replyTarget, type SlackListenerDeps } from "./listener-deps.ts";
 
-/** Take over / Hand back on a dispatcher thread. */
+/** Take over / Hand back on a dispatcher thread, by staff of the conversation's agency only. */
 export function registerDispatchActions(app: App, deps: SlackListenerDeps): void {
   app.action<BlockAction<ButtonAction>>(ACTIONS.takeOver, async ({ ack, body, action, client }) => {
     await ack();
     const conversationId = action.value ?? "";
+    const right = await authorizeOnConversation(deps, conversationId, body.user.id, "take_over");
+    if (right.kind === "refused") {
+      await client.chat.postEphemeral({ ...replyTarget(body), text: right.text });
+      return;
+    }
     const at = deps.now();
     const outcome = await deps.dispatch.takeOver(conversationId, body.user.id, at);
     switch (outcome.kind) {
@@ -32,6 +38,11 @@ export function registerDispatchActions(app: App, deps: SlackListenerDeps): void
   app.action<BlockAction<ButtonAction>>(ACTIONS.handBack, async ({ ack, body, action, client }) => {
     await ack();
     const conversationId = action.value ?? "";
+    const right = await authorizeOnConversation(deps, conversationId, body.user.id, "hand_back");
+    if (right.kind === "refused") {
+      await client.chat.postEphemeral({ ...replyTarget(body), text: right.text });
+      return;
+    }
     const at = deps.now();
     const outcome = await deps.dispatch.handBack(conversationId, body.user.id, at);
     switch (outcome.kind) {

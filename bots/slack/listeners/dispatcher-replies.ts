@@ -1,4 +1,5 @@
 import type { App } from "@slack/bolt";
+import { authorizeStaffAction } from "../staff-authority.ts";
 import type { SlackListenerDeps } from "./listener-deps.ts";
 
 interface ThreadMessage {
@@ -13,7 +14,8 @@ interface ThreadMessage {
 
 /**
  * A dispatcher's reply in a conversation's thread goes to the customer while a dispatcher holds
- * it; otherwise the dispatcher is told (only they see it) to take over first.
+ * it; otherwise the dispatcher is told (only they see it) to take over first. Anyone else in the
+ * channel (not staff of the conversation's agency) is told their reply was not sent.
  */
 export function registerDispatcherReplies(app: App, deps: SlackListenerDeps): void {
   app.event("message", async ({ event, client }) => {
@@ -22,9 +24,14 @@ export function registerDispatcherReplies(app: App, deps: SlackListenerDeps): vo
     if (message.subtype || message.bot_id || !message.user || !message.thread_ts || message.thread_ts === message.ts) return;
     const conversation = await deps.dispatch.findByThread(message.thread_ts);
     const agency = conversation ? deps.getAgency(conversation.agencyId) : undefined;
-    if (!conversation || agency?.slack.dispatchChannel !== message.channel) return;
+    if (!conversation || !agency || agency.slack.dispatchChannel !== message.channel) return;
     const text = (message.text ?? "").trim();
     if (text.length === 0) return;
+    const right = authorizeStaffAction(agency, message.user, "reply");
+    if (right.kind === "refused") {
+      await client.chat.postEphemeral({ channel: message.channel, user: message.user, thread_ts: message.thread_ts, text: right.text });
+      return;
+    }
     const outcome = await deps.dispatch.recordReply({
       conversationId: conversation.id,
       dispatcherId: message.user,

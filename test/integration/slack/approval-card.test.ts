@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SANDBOX_AUTH_TOKEN } from "../../../bots/twilio/twilio-settings.ts";
 import { createSubmittedRequest } from "../../builders/submitted-request.ts";
 import { type FakeSlackServer, startFakeSlackServer } from "../../fakes/fake-slack-server.ts";
+import { startFakeTwilio } from "../../fakes/fake-twilio-server.ts";
 import {
   buttonsOf,
   makeBlockAction,
@@ -15,6 +15,8 @@ import { postSignedTwilioForm } from "../../support/twilio-webhook.ts";
 import { waitFor } from "../../support/wait-for.ts";
 
 const FORM = "application/x-www-form-urlencoded";
+// Slack is live here, so Twilio must be too (a live deployment has no stand-ins): a fake Twilio API.
+const TWILIO_TOKEN = "test-twilio-auth-token";
 const SUPERVISOR = "U0TUCSSUP1";
 const CHIEF = "U0TUCSCHF1";
 const APPROVALS = "C0TUCSAPPR";
@@ -23,19 +25,25 @@ const APPROVALS = "C0TUCSAPPR";
 describe("Slack approval card (real Bolt app, fake Slack Web API)", () => {
   let test: TestApp;
   let slack: FakeSlackServer;
+  let twilio: Awaited<ReturnType<typeof startFakeTwilio>>;
 
   beforeAll(async () => {
     slack = await startFakeSlackServer("xoxb-test");
+    twilio = await startFakeTwilio();
     test = await startTestApp("slack-approvals", {
       SLACK_BOT_TOKEN: "xoxb-test",
       SLACK_SIGNING_SECRET: TEST_SLACK_SIGNING_SECRET,
       SLACK_API_URL: slack.apiUrl,
+      TWILIO_ACCOUNT_SID: `AC${"5".repeat(32)}`,
+      TWILIO_AUTH_TOKEN: TWILIO_TOKEN,
+      TWILIO_API_BASE_URL: twilio.url,
       SMS_RATE_PER_SENDER: "0",
     });
   });
   afterAll(async () => {
     await test?.close();
     await slack?.close();
+    await twilio?.close();
   });
 
   /** A submitted request whose card has been posted; returns it with the card's ts. */
@@ -58,7 +66,7 @@ describe("Slack approval card (real Bolt app, fake Slack Web API)", () => {
 
   const cardUpdates = (ts: string) => slack.callsOf("chat.update").filter((c) => c.args.ts === ts);
 
-  const smsTo = (phone: string) => (test.app.outbox?.list() ?? []).filter((e) => e.channel === "sms" && e.to === phone);
+  const smsTo = (phone: string) => twilio.messages.filter((m) => m.to === phone);
 
   it("posts a card with the request, quote, flags and the three buttons to the agency's approvals channel", async () => {
     const { request, ts, quote } = await postedCard({ officers: 4, vehicles: 1 });
@@ -196,7 +204,7 @@ describe("Slack approval card (real Bolt app, fake Slack Web API)", () => {
     const sms = await waitFor(() => smsTo(phone), (list) => list.some((m) => m.body.includes("road closure")));
     expect(sms.at(-1)?.body).toContain(`question about request #${request.number}`);
     const publicUrl = `${test.base.replace("127.0.0.1", "localhost")}/twilio/sms`;
-    await postSignedTwilioForm(`${test.base}/twilio/sms`, publicUrl, SANDBOX_AUTH_TOKEN, {
+    await postSignedTwilioForm(`${test.base}/twilio/sms`, publicUrl, TWILIO_TOKEN, {
       MessageSid: `SM${randomBytes(16).toString("hex")}`,
       From: phone,
       To: "+15205550100",

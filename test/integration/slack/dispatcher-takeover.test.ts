@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SANDBOX_AUTH_TOKEN } from "../../../bots/twilio/twilio-settings.ts";
 import { type FakeSlackServer, startFakeSlackServer } from "../../fakes/fake-slack-server.ts";
+import { startFakeTwilio } from "../../fakes/fake-twilio-server.ts";
 import {
   buttonsOf,
   makeBlockAction,
@@ -18,34 +18,42 @@ import { waitFor } from "../../support/wait-for.ts";
 const PUBLIC_BASE = "https://dispatch.example.org";
 const AGENCY_NUMBER = "+15205550100";
 const DISPATCH = "C0TUCSDISP";
-const DISPATCHER = "U0DISPATCH1";
+const DISPATCHER = "U0TUCSDSP1";
 const FORM = "application/x-www-form-urlencoded";
+// Slack is live here, so Twilio must be too (a live deployment has no stand-ins): a fake Twilio API.
+const TWILIO_TOKEN = "test-twilio-auth-token";
 
 
 describe("dispatcher takeover through a Slack thread", () => {
   let test: TestApp;
   let slack: FakeSlackServer;
+  let twilio: Awaited<ReturnType<typeof startFakeTwilio>>;
 
   beforeAll(async () => {
     slack = await startFakeSlackServer("xoxb-test");
+    twilio = await startFakeTwilio();
     test = await startTestApp("slack-dispatch", {
       PUBLIC_BASE_URL: PUBLIC_BASE,
       SLACK_BOT_TOKEN: "xoxb-test",
       SLACK_SIGNING_SECRET: TEST_SLACK_SIGNING_SECRET,
       SLACK_API_URL: slack.apiUrl,
+      TWILIO_ACCOUNT_SID: `AC${"5".repeat(32)}`,
+      TWILIO_AUTH_TOKEN: TWILIO_TOKEN,
+      TWILIO_API_BASE_URL: twilio.url,
       SMS_RATE_PER_SENDER: "0",
     });
   });
   afterAll(async () => {
     await test?.close();
     await slack?.close();
+    await twilio?.close();
   });
 
   const newPhone = () => `+1520554${String(1000 + Math.floor(Math.random() * 8999))}`;
   /** Texts the agency (the webhook answers 200 once the SMS is stored and queued); its MessageSid. */
   const text = async (from: string, body: string): Promise<string> => {
     const sid = newMessageSid();
-    const response = await postSignedTwilioForm(`${test.base}/twilio/sms`, `${PUBLIC_BASE}/twilio/sms`, SANDBOX_AUTH_TOKEN, {
+    const response = await postSignedTwilioForm(`${test.base}/twilio/sms`, `${PUBLIC_BASE}/twilio/sms`, TWILIO_TOKEN, {
       MessageSid: sid,
       From: from,
       To: AGENCY_NUMBER,
@@ -54,8 +62,7 @@ describe("dispatcher takeover through a Slack thread", () => {
     expect(response.status).toBe(200);
     return sid;
   };
-  const smsTo = (phone: string) =>
-    (test.app.outbox?.list() ?? []).filter((e) => e.channel === "sms" && e.to === phone).map((e) => e.body);
+  const smsTo = (phone: string) => twilio.messages.filter((m) => m.to === phone).map((m) => m.body);
   /** Waits until a worker acted on these texts and every SMS stored for `phone` so far was sent. */
   async function settled(phone: string, sids: string[]): Promise<void> {
     await waitUntilActedOn(test.app.prisma, sids);
@@ -119,9 +126,9 @@ describe("dispatcher takeover through a Slack thread", () => {
     expect(buttonsOf(rootUpdate?.args.blocks).map((b) => b.action_id)).toEqual(["hand_back"]);
 
     // A second dispatcher cannot grab it.
-    await click("take_over", conversation.id, "U0DISPATCH2");
+    await click("take_over", conversation.id, "U0TUCSDSP2");
     const refused = await waitFor(
-      () => slack.callsOf("chat.postEphemeral").filter((c) => c.args.user === "U0DISPATCH2"),
+      () => slack.callsOf("chat.postEphemeral").filter((c) => c.args.user === "U0TUCSDSP2"),
       (list) => list.length > 0,
     );
     expect(String(refused.at(-1)?.args.text)).toContain(`<@${DISPATCHER}> already holds`);
@@ -162,7 +169,7 @@ describe("dispatcher takeover through a Slack thread", () => {
     const caller = newPhone();
     const recordingSid = `RE${randomBytes(16).toString("hex")}`;
     const call = (path: string, extra: Record<string, string>) =>
-      postSignedTwilioForm(`${test.base}${path}`, `${PUBLIC_BASE}${path}`, SANDBOX_AUTH_TOKEN, {
+      postSignedTwilioForm(`${test.base}${path}`, `${PUBLIC_BASE}${path}`, TWILIO_TOKEN, {
         CallSid: `CA${randomBytes(16).toString("hex")}`,
         From: caller,
         To: AGENCY_NUMBER,
@@ -205,7 +212,7 @@ describe("dispatcher takeover through a Slack thread", () => {
     expect(found.text).toContain(officer.lastName);
     expect(found.text).not.toContain(officer.phone);
     const stranger = await postSignedSlack(test.base, makeSlashCommand({ text: "pending", userId: "U0X", channelId: "C0ELSEWHERE" }), FORM);
-    expect(((await stranger.json()) as { text: string }).text).toContain("can't tell which agency");
+    expect(((await stranger.json()) as { text: string }).text).toContain("only for agency staff");
   });
 
   it("publishes pending approvals on App Home", async () => {

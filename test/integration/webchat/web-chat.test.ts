@@ -4,8 +4,10 @@ import type { AddressInfo } from "node:net";
 import { inject } from "vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApplication } from "../../../bots/application.ts";
-import { SANDBOX_AUTH_TOKEN } from "../../../bots/twilio/twilio-settings.ts";
 import { type FakeSlackServer, startFakeSlackServer } from "../../fakes/fake-slack-server.ts";
+import { startFakeTwilio } from "../../fakes/fake-twilio-server.ts";
+
+const WEBCHAT_TWILIO_TOKEN = "webchat-twilio-auth-token";
 import { makeWebActivity, postActivity, type ReplyActivity, readReply } from "../../support/bot-framework.ts";
 import { makeBlockAction, makeThreadReply, postSignedSlack, TEST_SLACK_SIGNING_SECRET } from "../../support/slack-request.ts";
 import { startTestApp, type TestApp } from "../../support/start-test-app.ts";
@@ -49,12 +51,18 @@ const ANSWERS: [RegExp, string][] = [
 describe("web chat through the Bot Framework adapter", () => {
   let test: TestApp;
   let slack: FakeSlackServer;
+  let twilio: Awaited<ReturnType<typeof startFakeTwilio>>;
   let connector: Awaited<ReturnType<typeof startFakeConnector>>;
 
   beforeAll(async () => {
     slack = await startFakeSlackServer("xoxb-test");
+    twilio = await startFakeTwilio();
     connector = await startFakeConnector();
+    // Live Slack and Twilio on fakes; web chat runs anonymous because the app is on loopback only.
     test = await startTestApp("webchat", {
+      TWILIO_ACCOUNT_SID: `AC${"5".repeat(32)}`,
+      TWILIO_AUTH_TOKEN: WEBCHAT_TWILIO_TOKEN,
+      TWILIO_API_BASE_URL: twilio.url,
       SLACK_BOT_TOKEN: "xoxb-test",
       SLACK_SIGNING_SECRET: TEST_SLACK_SIGNING_SECRET,
       SLACK_API_URL: slack.apiUrl,
@@ -64,6 +72,7 @@ describe("web chat through the Bot Framework adapter", () => {
   afterAll(async () => {
     await test?.close();
     await slack?.close();
+    await twilio?.close();
     await connector?.close();
   });
 
@@ -124,7 +133,7 @@ describe("web chat through the Bot Framework adapter", () => {
     for (const offer of officers) {
       // Without PUBLIC_BASE_URL the app signs for http://localhost:PORT, as Twilio would see it.
       const publicUrl = `${test.base.replace("127.0.0.1", "localhost")}/twilio/sms`;
-      const accepted = await postSignedTwilioForm(`${test.base}/twilio/sms`, publicUrl, SANDBOX_AUTH_TOKEN, {
+      const accepted = await postSignedTwilioForm(`${test.base}/twilio/sms`, publicUrl, WEBCHAT_TWILIO_TOKEN, {
         MessageSid: `SM${randomBytes(16).toString("hex")}`,
         From: offer.officer.phone,
         To: "+15205550100",
@@ -164,7 +173,7 @@ describe("web chat through the Bot Framework adapter", () => {
     const threadTs = conversation.slackThreadTs as string;
     await postSignedSlack(
       test.base,
-      makeBlockAction({ actionId: "take_over", value: conversation.id, userId: "U0DISPATCH1", channelId: "C0TUCSDISP" }),
+      makeBlockAction({ actionId: "take_over", value: conversation.id, userId: "U0TUCSDSP1", channelId: "C0TUCSDISP" }),
       "application/x-www-form-urlencoded",
     );
     await waitFor(
@@ -179,7 +188,7 @@ describe("web chat through the Bot Framework adapter", () => {
     );
     await postSignedSlack(
       test.base,
-      makeThreadReply({ channel: "C0TUCSDISP", user: "U0DISPATCH1", text: "Yes, this is dispatch. How can I help?", threadTs }),
+      makeThreadReply({ channel: "C0TUCSDISP", user: "U0TUCSDSP1", text: "Yes, this is dispatch. How can I help?", threadTs }),
       "application/json",
     );
     const delivered = await waitFor(
@@ -209,7 +218,7 @@ describe("web chat authentication", () => {
     });
     try {
       const conversationId = `web-auth-${Date.now()}`;
-      const activity = makeWebActivity({ conversationId, text: "hi" });
+      const activity = makeWebActivity({ conversationId, text: "hi", serviceUrl: "https://directline.botframework.com/" });
       expect((await postActivity(test.base, activity)).status).toBe(401);
       expect((await postActivity(test.base, activity, { authorization: "Bearer not-a-jwt" })).status).toBe(401);
       const stored = await test.app.prisma.message.count({ where: { conversation: { participant: conversationId } } });
@@ -219,7 +228,7 @@ describe("web chat authentication", () => {
     }
   });
 
-  it("refuses to start open (no app id) when PUBLIC_BASE_URL is not a loopback address", async () => {
+  it("refuses to start a sandbox (no credentials) when PUBLIC_BASE_URL is not a loopback address", async () => {
     await expect(
       createApplication({
         runWorkers: false,
@@ -230,6 +239,6 @@ describe("web chat authentication", () => {
           PUBLIC_BASE_URL: "https://detaildesk.example.org",
         },
       }),
-    ).rejects.toThrow(/MICROSOFT_APP_ID: required when PUBLIC_BASE_URL \(detaildesk\.example\.org\) is not a loopback address/);
+    ).rejects.toThrow(/PUBLIC_BASE_URL: sandbox mode serves its stand-ins on this machine only, not at detaildesk\.example\.org/);
   });
 });

@@ -37,7 +37,7 @@ describe("renderAppHome", () => {
 
   it("tells a user who supervises no agency why the tab is empty", () => {
     const text = readBlocks(renderAppHome(null, []).blocks).join("\n");
-    expect(text).toContain("not a configured supervisor of any agency");
+    expect(text).toContain("not a configured supervisor, chief's designee or dispatcher of any agency");
     expect(text).not.toContain("Nothing waiting");
   });
 

@@ -1,0 +1,118 @@
+import type { PrismaClient } from "../client.ts";
+
+/** How many SMS the bot texts one conversation counts over (the reply cap's window, ms). */
+const REPLY_WINDOW_MS = 60_000;
+/** Older outbound rows are not looked at: a reply still unsent after a day is not "recent". */
+const LOOKBACK_MS = 24 * 3600_000;
+
+/** One sender's record as the abuse limits read it (workers/limits/inbound-gate.ts). */
+export interface SenderRecord {
+  /** When their messages acted on within the window were acted on, oldest first (newest `take` only). */
+  actedAt: Date[];
+  /** When each SMS of their customer conversation was recorded or sent, oldest first, last minute only. */
+  repliedAt: Date[];
+  /** Whether any earlier message of theirs was acted on (else their next one is a first contact). */
+  known: boolean;
+  /** A number on the agency's active roster: officers are not held by the inbound limits. */
+  officer: boolean;
+}
+
+/**
+ * The reads and writes of the per-sender abuse limits over PostgreSQL. Callers hold the sender's
+ * lock (InboundSmsProcessor), so a read and the write that follows it do not race.
+ */
+export class SenderUsageRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  /** One statement: acted-on times, recent SMS to them, whether they are known or an officer. */
+  async read(agencyId: string, from: string, options: { windowMinutes: number; take: number; now: Date }): Promise<SenderRecord> {
+    const { now } = options;
+    const windowStart = new Date(now.getTime() - options.windowMinutes * 60_000);
+    const replyStart = new Date(now.getTime() - REPLY_WINDOW_MS);
+    const lookback = new Date(now.getTime() - LOOKBACK_MS);
+    const [row] = await this.prisma.$queryRaw<{ acted: Date[] | null; replied: Date[] | null; known: boolean; officer: boolean }[]>`
+      SELECT
+        (SELECT array_agg(a."processedAt" ORDER BY a."processedAt") FROM (
+          SELECT i."processedAt" FROM "InboundSms" i
+          WHERE i."agencyId" = ${agencyId} AND i."from" = ${from} AND i."processedAt" > ${windowStart}
+          ORDER BY i."processedAt" DESC LIMIT ${options.take}) a) AS "acted",
+        (SELECT array_agg(r."at" ORDER BY r."at") FROM (
+          SELECT CASE WHEN m."status" IN ('recorded', 'sending') THEN ${now}::timestamptz
+                      ELSE GREATEST(m."createdAt", COALESCE(m."statusUpdatedAt", m."createdAt")) END AS "at"
+          FROM "Conversation" c JOIN "Message" m ON m."conversationId" = c."id"
+          WHERE c."agencyId" = ${agencyId} AND c."channel" = 'sms' AND c."participant" = ${from}
+            AND c."role" = 'customer' AND c."closedAt" IS NULL
+            AND m."direction" = 'outbound' AND m."createdAt" > ${lookback}) r
+          WHERE r."at" > ${replyStart}) AS "replied",
+        EXISTS (SELECT 1 FROM "InboundSms" i
+          WHERE i."agencyId" = ${agencyId} AND i."from" = ${from} AND i."processedAt" IS NOT NULL) AS "known",
+        EXISTS (SELECT 1 FROM "Officer" o
+          WHERE o."agencyId" = ${agencyId} AND o."phone" = ${from} AND o."active") AS "officer"`;
+    return {
+      actedAt: (row?.acted ?? []).map((at) => new Date(at)),
+      repliedAt: (row?.replied ?? []).map((at) => new Date(at)),
+      known: row?.known ?? false,
+      officer: row?.officer ?? false,
+    };
+  }
+
+  /** What the bot texted this conversation within the last minute (sent or about to be). */
+  async recentReplyBodies(conversationId: string, now: Date): Promise<string[]> {
+    const since = new Date(now.getTime() - REPLY_WINDOW_MS);
+    const rows = await this.prisma.message.findMany({
+      where: {
+        conversationId,
+        direction: "outbound",
+        createdAt: { gt: new Date(now.getTime() - LOOKBACK_MS) },
+        OR: [{ createdAt: { gt: since } }, { statusUpdatedAt: { gt: since } }, { status: { in: ["recorded", "sending"] } }],
+      },
+      select: { body: true },
+    });
+    return rows.map((row) => row.body);
+  }
+
+  /**
+   * Records the "we will reply shortly" text for a sender over the inbound limit, once per
+   * window (an audit row marks it), in their open customer conversation. Returns the
+   * conversation whose SMS to queue, or null when they were told already (or have none).
+   */
+  async recordLimitNotice(input: {
+    agencyId: string;
+    from: string;
+    /** The agency number they wrote to (replies come from it). */
+    to: string;
+    windowMinutes: number;
+    now: Date;
+    body(language: string | null): string;
+    data: object;
+  }): Promise<{ conversationId: string; key: string } | null> {
+    const marker = { agencyId: input.agencyId, action: "inbound.limited", entityType: "Sender", entityId: input.from };
+    const since = new Date(input.now.getTime() - input.windowMinutes * 60_000);
+    if (await this.prisma.auditEvent.findFirst({ where: { ...marker, at: { gt: since } }, select: { id: true } })) return null;
+    const conversation = await this.prisma.conversation.findFirst({
+      where: { agencyId: input.agencyId, channel: "sms", participant: input.from, role: "customer", closedAt: null },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, language: true },
+    });
+    const [audit] = await this.prisma.$transaction([
+      this.prisma.auditEvent.create({ data: { ...marker, actorKind: "system", data: input.data, at: input.now } }),
+      ...(conversation
+        ? [
+            this.prisma.message.create({
+              data: {
+                conversationId: conversation.id,
+                direction: "outbound",
+                channel: "sms",
+                from: input.to,
+                to: input.from,
+                body: input.body(conversation.language),
+                status: "recorded",
+                createdAt: input.now,
+              },
+            }),
+          ]
+        : []),
+    ]);
+    return conversation ? { conversationId: conversation.id, key: `limit-${audit.id}` } : null;
+  }
+}
