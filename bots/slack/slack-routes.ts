@@ -30,7 +30,10 @@ export function createSlackRoutes(settings: SlackSettings, deps: SlackListenerDe
     router: boltRouter,
     // requireSlackSignature (mounted first) has checked it, answering 403 rather than Bolt's 401.
     signatureVerification: false,
-    processBeforeResponse: false,
+    // Slack gets its answer once the listener has done the work (an approval recorded, a reply
+    // queued), so a failure answers 500 and Slack shows or retries it, never an empty 200 with
+    // nothing done. Listeners never wait on Slack's Web API for their answer (tellUser).
+    processBeforeResponse: true,
     logger,
   });
   const identity = createBotIdentityCache({
@@ -58,6 +61,8 @@ export function createSlackRoutes(settings: SlackSettings, deps: SlackListenerDe
   if (settings.mode === "live") identity.warmUp();
   app.error(async (error) => {
     deps.logger.error({ err: error.message, code: (error as { code?: string }).code }, "Slack listener failed");
+    // Rethrown, the receiver answers 500 instead of the acknowledgement the listener stored.
+    throw error;
   });
   registerApprovalActions(app, deps);
   registerAskCustomer(app, deps);

@@ -1,7 +1,7 @@
 import type { App } from "@slack/bolt";
 import { renderAppHome } from "../render-home.ts";
 import { authorizeLookUp } from "../staff-authority.ts";
-import type { SlackListenerDeps } from "./listener-deps.ts";
+import { callSlackLater, type SlackListenerDeps } from "./listener-deps.ts";
 
 /** The App Home tab lists the requests waiting for approval at the visitor's agency (staff only). */
 export function registerAppHome(app: App, deps: SlackListenerDeps): void {
@@ -10,6 +10,7 @@ export function registerAppHome(app: App, deps: SlackListenerDeps): void {
     const right = authorizeLookUp(deps.agencies, event.user, null);
     const agency = right.kind === "allowed" ? right.agency : null;
     const pending = agency ? await deps.views.listPending(agency.id, 20) : [];
-    await client.views.publish({ user_id: event.user, view: renderAppHome(agency?.name ?? null, pending) });
+    const view = renderAppHome(agency?.name ?? null, pending);
+    callSlackLater(deps.logger, "views.publish", () => client.views.publish({ user_id: event.user, view }));
   });
 }

@@ -3,7 +3,7 @@ import { checkDecisionRight, decideRequest } from "../decide-request.ts";
 import { renderDenyModal } from "../render-modals.ts";
 import { ACTIONS, MODALS } from "../slack-views.ts";
 import { readCardRef, readModalText, requireText, writeCardRef } from "./card-modal.ts";
-import { replyTarget, type SlackListenerDeps } from "./listener-deps.ts";
+import { callSlackLater, replyTarget, type SlackListenerDeps, tellUser } from "./listener-deps.ts";
 
 /** Approve and deny on the approval card; a denial's reason comes from a modal. */
 export function registerApprovalActions(app: App, deps: SlackListenerDeps): void {
@@ -16,7 +16,7 @@ export function registerApprovalActions(app: App, deps: SlackListenerDeps): void
       reason: null,
       at: deps.now(),
     });
-    if (reply.text) await client.chat.postEphemeral({ ...replyTarget(body), text: reply.text });
+    if (reply.text) tellUser(deps.logger, client, { ...replyTarget(body), text: reply.text });
   });
 
   app.action<BlockAction<ButtonAction>>(ACTIONS.deny, async ({ ack, body, action, client }) => {
@@ -25,11 +25,11 @@ export function registerApprovalActions(app: App, deps: SlackListenerDeps): void
     const right = await checkDecisionRight(deps, requestId, body.user.id, "denied");
     if (right.kind === "refused") {
       if (right.stale) await deps.queues.syncRequestCard(requestId, `stale-${deps.now().getTime()}`);
-      await client.chat.postEphemeral({ ...replyTarget(body), text: right.text });
+      tellUser(deps.logger, client, { ...replyTarget(body), text: right.text });
       return;
     }
     const ref = writeCardRef({ requestId, channel: body.channel?.id ?? null });
-    await client.views.open({ trigger_id: body.trigger_id, view: renderDenyModal(ref, right.number) });
+    callSlackLater(deps.logger, "views.open", () => client.views.open({ trigger_id: body.trigger_id, view: renderDenyModal(ref, right.number) }));
   });
 
   app.view<ViewSubmitAction>(MODALS.deny, async ({ ack, body, view, client }) => {
@@ -48,7 +48,7 @@ export function registerApprovalActions(app: App, deps: SlackListenerDeps): void
       at: deps.now(),
     });
     if (reply.text) {
-      await client.chat.postEphemeral({ channel: ref.channel ?? body.user.id, user: body.user.id, text: reply.text });
+      tellUser(deps.logger, client, { channel: ref.channel ?? body.user.id, user: body.user.id, text: reply.text });
     }
   });
 }

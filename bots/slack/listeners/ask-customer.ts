@@ -3,7 +3,7 @@ import { checkDecisionRight, notifyCustomer } from "../decide-request.ts";
 import { renderAskModal } from "../render-modals.ts";
 import { ACTIONS, MODALS } from "../slack-views.ts";
 import { readCardRef, readModalText, requireText, writeCardRef } from "./card-modal.ts";
-import { replyTarget, type SlackListenerDeps } from "./listener-deps.ts";
+import { callSlackLater, replyTarget, type SlackListenerDeps, tellUser } from "./listener-deps.ts";
 
 /** "Ask customer" on the approval card: a question from a modal, sent to the customer. */
 export function registerAskCustomer(app: App, deps: SlackListenerDeps): void {
@@ -12,11 +12,11 @@ export function registerAskCustomer(app: App, deps: SlackListenerDeps): void {
     const requestId = action.value ?? "";
     const right = await checkDecisionRight(deps, requestId, body.user.id, "ask");
     if (right.kind === "refused") {
-      await client.chat.postEphemeral({ ...replyTarget(body), text: right.text });
+      tellUser(deps.logger, client, { ...replyTarget(body), text: right.text });
       return;
     }
     const ref = writeCardRef({ requestId, channel: body.channel?.id ?? null });
-    await client.views.open({ trigger_id: body.trigger_id, view: renderAskModal(ref, right.number) });
+    callSlackLater(deps.logger, "views.open", () => client.views.open({ trigger_id: body.trigger_id, view: renderAskModal(ref, right.number) }));
   });
 
   app.view<ViewSubmitAction>(MODALS.ask, async ({ ack, body, view, client }) => {
@@ -29,7 +29,7 @@ export function registerAskCustomer(app: App, deps: SlackListenerDeps): void {
     const ref = readCardRef(view);
     const right = await checkDecisionRight(deps, ref.requestId, body.user.id, "ask");
     if (right.kind === "refused") {
-      await client.chat.postEphemeral({ channel: ref.channel ?? body.user.id, user: body.user.id, text: right.text });
+      tellUser(deps.logger, client, { channel: ref.channel ?? body.user.id, user: body.user.id, text: right.text });
       return;
     }
     const key = `ask-${view.id}`;

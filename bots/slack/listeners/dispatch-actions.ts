@@ -1,7 +1,7 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { ACTIONS } from "../slack-views.ts";
 import { authorizeOnConversation } from "../staff-authority.ts";
-import { replyTarget, type SlackListenerDeps } from "./listener-deps.ts";
+import { replyTarget, type SlackListenerDeps, tellUser } from "./listener-deps.ts";
 
 /** Take over / Hand back on a dispatcher thread, by staff of the conversation's agency only. */
 export function registerDispatchActions(app: App, deps: SlackListenerDeps): void {
@@ -10,7 +10,7 @@ export function registerDispatchActions(app: App, deps: SlackListenerDeps): void
     const conversationId = action.value ?? "";
     const right = await authorizeOnConversation(deps, conversationId, body.user.id, "take_over");
     if (right.kind === "refused") {
-      await client.chat.postEphemeral({ ...replyTarget(body), text: right.text });
+      tellUser(deps.logger, client, { ...replyTarget(body), text: right.text });
       return;
     }
     const at = deps.now();
@@ -25,13 +25,13 @@ export function registerDispatchActions(app: App, deps: SlackListenerDeps): void
         );
         return;
       case "already_held":
-        await client.chat.postEphemeral({
+        tellUser(deps.logger, client, {
           ...replyTarget(body),
           text: `${outcome.holderId ? `<@${outcome.holderId}>` : "Another dispatcher"} already holds this conversation. Nothing was changed.`,
         });
         return;
       case "not_found":
-        await client.chat.postEphemeral({ ...replyTarget(body), text: "This conversation no longer exists." });
+        tellUser(deps.logger, client, { ...replyTarget(body), text: "This conversation no longer exists." });
     }
   });
 
@@ -40,7 +40,7 @@ export function registerDispatchActions(app: App, deps: SlackListenerDeps): void
     const conversationId = action.value ?? "";
     const right = await authorizeOnConversation(deps, conversationId, body.user.id, "hand_back");
     if (right.kind === "refused") {
-      await client.chat.postEphemeral({ ...replyTarget(body), text: right.text });
+      tellUser(deps.logger, client, { ...replyTarget(body), text: right.text });
       return;
     }
     const at = deps.now();
@@ -56,13 +56,13 @@ export function registerDispatchActions(app: App, deps: SlackListenerDeps): void
         );
         return;
       case "not_held":
-        await client.chat.postEphemeral({
+        tellUser(deps.logger, client, {
           ...replyTarget(body),
           text: "The bot already has this conversation. Nothing was changed.",
         });
         return;
       case "not_found":
-        await client.chat.postEphemeral({ ...replyTarget(body), text: "This conversation no longer exists." });
+        tellUser(deps.logger, client, { ...replyTarget(body), text: "This conversation no longer exists." });
     }
   });
 }

@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
 import { authorizeStaffAction } from "../staff-authority.ts";
-import type { SlackListenerDeps } from "./listener-deps.ts";
+import { type SlackListenerDeps, tellUser } from "./listener-deps.ts";
 
 interface ThreadMessage {
   channel: string;
@@ -29,7 +29,7 @@ export function registerDispatcherReplies(app: App, deps: SlackListenerDeps): vo
     if (text.length === 0) return;
     const right = authorizeStaffAction(agency, message.user, "reply");
     if (right.kind === "refused") {
-      await client.chat.postEphemeral({ channel: message.channel, user: message.user, thread_ts: message.thread_ts, text: right.text });
+      tellUser(deps.logger, client, { channel: message.channel, user: message.user, thread_ts: message.thread_ts, text: right.text });
       return;
     }
     const outcome = await deps.dispatch.recordReply({
@@ -41,7 +41,7 @@ export function registerDispatcherReplies(app: App, deps: SlackListenerDeps): vo
     if (outcome.kind === "recorded") {
       await deps.queues.deliverToCustomer(outcome.conversationId, outcome.channel, `dispatcher-${message.ts}`);
     } else if (outcome.kind === "not_held") {
-      await client.chat.postEphemeral({
+      tellUser(deps.logger, client, {
         channel: message.channel,
         user: message.user,
         thread_ts: message.thread_ts,

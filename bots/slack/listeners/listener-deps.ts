@@ -1,4 +1,5 @@
 import type { AgencyConfig } from "../../../core/agencies/index.ts";
+import type { ChatPostEphemeralArguments } from "@slack/web-api";
 import type { Logger } from "../../../config/logger.ts";
 import type { PrismaClient } from "../../../prisma/client.ts";
 import type { DispatchRepository } from "../../../prisma/repositories/dispatch-repository.ts";
@@ -26,4 +27,24 @@ export function replyTarget(body: { channel?: { id?: string } | undefined; user:
   user: string;
 } {
   return { channel: body.channel?.id ?? body.user.id, user: body.user.id };
+}
+
+/** A Slack Web API call made after the listener's answer, not awaited; a failure is logged. */
+export function callSlackLater(logger: Logger, what: string, call: () => Promise<unknown>): void {
+  call().catch((error: unknown) => {
+    logger.warn({ err: error instanceof Error ? error.message : String(error) }, `Slack ${what} failed`);
+  });
+}
+
+/**
+ * An ephemeral answer to the clicker, not awaited: Slack's answer to the request waits for the
+ * listener (so a failure can be a 500), but never for a call back to Slack's Web API, which may
+ * be slow or down while the action itself has been done.
+ */
+export function tellUser(
+  logger: Logger,
+  client: { chat: { postEphemeral(args: ChatPostEphemeralArguments): Promise<unknown> } },
+  args: ChatPostEphemeralArguments,
+): void {
+  callSlackLater(logger, "ephemeral answer", () => client.chat.postEphemeral(args));
 }
