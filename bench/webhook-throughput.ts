@@ -108,6 +108,10 @@ async function measureWebhook(
     TWILIO_AUTH_TOKEN: AUTH_TOKEN,
     TWILIO_API_BASE_URL: twilioApiUrl,
     SMS_RATE_PER_SENDER: "0",
+    // The load replays whole conversations per number; the abuse limits would hold them back.
+    INBOUND_LIMIT_PER_SENDER: "10000",
+    BOT_REPLIES_PER_CONVERSATION_PER_MINUTE: "1000",
+    SLACK_POSTS_PER_THREAD_PER_MINUTE: "1000",
   };
   // Creates and migrates the database before the worker process connects to it.
   const app = await createApplication({ runWorkers: false, env });

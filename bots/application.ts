@@ -24,7 +24,11 @@ import { createSlackSandboxRoutes } from "./sandbox/slack-sandbox-routes.ts";
 import { createBoltLogger } from "./slack/bolt-logger.ts";
 import { createSlackClient } from "./slack/create-slack-client.ts";
 import { createSlackRoutes } from "./slack/slack-routes.ts";
-import { resolveSlackSettings, SANDBOX_SLACK_SIGNING_SECRET, type SlackSettings } from "./slack/slack-settings.ts";
+import {
+  resolveSlackSettings,
+  SANDBOX_SLACK_SIGNING_SECRET,
+  type SlackSettings,
+} from "./slack/slack-settings.ts";
 import { createDirectLineStandIn } from "./sandbox/direct-line-stand-in.ts";
 import { createChatPageRoutes } from "./webchat/chat-page.ts";
 import { createWebChatAdapter } from "./webchat/create-webchat-adapter.ts";
@@ -100,7 +104,9 @@ export async function createApplication(options: {
     );
   }
   const outbox = deployment.sandbox
-    ? new SandboxOutbox((entry) => logger.info({ outbound: entry }, `sandbox ${entry.channel} to ${entry.to}: ${entry.body}`))
+    ? new SandboxOutbox((entry) =>
+        logger.info({ outbound: entry }, `sandbox ${entry.channel} to ${entry.to}: ${entry.body}`),
+      )
     : null;
   const queues = createQueueSet(redis, env.REDIS_PREFIX, env.APPROVAL_TIMEOUT_MINUTES, (error) =>
     logger.warn({ err: error.message }, "queue connection error"),
@@ -119,7 +125,9 @@ export async function createApplication(options: {
   });
   const inbox = new InboundSmsInbox(prisma, services.pool);
   const webChatAdapter = modes.webchat === "off" ? null : createWebChatAdapter(webChatSettings, logger);
-  const webDelivery = webChatAdapter ? new WebDelivery(prisma, webChatAdapter, webChatSettings.appId ?? "", webChatOrigins) : null;
+  const webDelivery = webChatAdapter
+    ? new WebDelivery(prisma, webChatAdapter, webChatSettings.appId ?? "", webChatOrigins)
+    : null;
   const agencyByNumber = (phone: string) => agencies.find((agency) => agency.phoneNumbers.includes(phone));
   const localBaseUrl = () => `http://127.0.0.1:${port}`;
   const routers: Router[] = [];
@@ -156,13 +164,28 @@ export async function createApplication(options: {
     routers.push(
       createWebChatRoutes({
         adapter: webChatAdapter,
-        bot: new WebChatBot({ turn: turnDeps, prisma, logger, getAgency, defaultAgencyId: agencies[0]?.id ?? "" }),
+        bot: new WebChatBot({
+          turn: turnDeps,
+          prisma,
+          logger,
+          getAgency,
+          defaultAgencyId: agencies[0]?.id ?? "",
+        }),
         logger,
         origins: webChatOrigins,
       }),
-      createChatPageRoutes({ settings: webChatSettings, getAgency, logger, sandbox: deployment.sandbox }),
     );
   }
+  // Mounted even with web chat off, so a stale link or page gets a clear 503 rather than a 404.
+  routers.push(
+    createChatPageRoutes({
+      settings: webChatSettings,
+      getAgency,
+      logger,
+      sandbox: deployment.sandbox,
+      enabled: webChatAdapter !== null,
+    }),
+  );
   routers.push(createQueueDashboard(queues.all, env.ADMIN_PASSWORD, env.ADMIN_LOGIN_ATTEMPTS));
   if (modes.slack !== "off") {
     routers.push(
@@ -202,22 +225,37 @@ export async function createApplication(options: {
     twilio: twilioClient
       ? { client: twilioClient, statusCallbackUrl: () => `${twilioSettings.publicBaseUrl()}/twilio/status` }
       : null,
-    slack: modes.slack === "off" ? null : { client: createSlackClient(slackSettings, createBoltLogger(logger)) },
+    slack:
+      modes.slack === "off" ? null : { client: createSlackClient(slackSettings, createBoltLogger(logger)) },
     webchat: webDelivery,
     inboundSms,
     smsRateLimiter: createSenderRateLimiter(redis, env.REDIS_PREFIX, env.SMS_RATE_PER_SENDER),
-    slackThreadBudget: createSlackThreadBudget(redis, env.REDIS_PREFIX, env.SLACK_POSTS_PER_THREAD_PER_MINUTE),
+    slackThreadBudget: createSlackThreadBudget(
+      redis,
+      env.REDIS_PREFIX,
+      env.SLACK_POSTS_PER_THREAD_PER_MINUTE,
+      env.ABUSE_LIMIT_MINUTE_MS,
+    ),
     workerLockMs: env.WORKER_LOCK_MS,
   });
   const workers = options.runWorkers
-    ? startAllWorkers({ connection: redis, prefix: env.REDIS_PREFIX, logger, deps: workerDeps, lockMs: env.WORKER_LOCK_MS })
+    ? startAllWorkers({
+        connection: redis,
+        prefix: env.REDIS_PREFIX,
+        logger,
+        deps: workerDeps,
+        lockMs: env.WORKER_LOCK_MS,
+      })
     : [];
   if (options.runWorkers) {
     await queues.scheduleRecovery(env.RECOVERY_INTERVAL_MS);
     // The schedule lives in Redis: a Redis that restarted without its data has lost it.
     redis.on("ready", () => {
       queues.scheduleRecovery(env.RECOVERY_INTERVAL_MS).catch((error: unknown) => {
-        logger.warn({ err: error instanceof Error ? error.message : String(error) }, "recovery sweep not rescheduled");
+        logger.warn(
+          { err: error instanceof Error ? error.message : String(error) },
+          "recovery sweep not rescheduled",
+        );
       });
     });
   }

@@ -61,7 +61,12 @@ function buildSenderLimits(prisma: PrismaClient, queues: QueueSet, logger: Logge
   return {
     limits,
     read: (agencyId, from, now) =>
-      usage.read(agencyId, from, { windowMinutes: limits.inboundWindowMinutes, take: limits.inboundPerSender, now }),
+      usage.read(agencyId, from, {
+        windowMinutes: limits.inboundWindowMinutes,
+        take: limits.inboundPerSender,
+        now,
+        minuteMs: limits.minuteMs,
+      }),
     async holdBack({ agencyId, from, to, firstWaiting, pending, gate, now }) {
       if (gate.reason === "inbound_limit") {
         const notice = await usage.recordLimitNotice({
@@ -69,6 +74,7 @@ function buildSenderLimits(prisma: PrismaClient, queues: QueueSet, logger: Logge
           from,
           to,
           windowMinutes: limits.inboundWindowMinutes,
+          minuteMs: limits.minuteMs,
           now,
           body: limitNotice,
           data: { pending, until: gate.until.toISOString() },

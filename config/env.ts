@@ -64,10 +64,15 @@ export const EnvSchema = z
     /** Inbound messages one sender may have acted on per window before the rest wait (default 20 per 10 minutes). */
     INBOUND_LIMIT_PER_SENDER: z.coerce.number().int().min(1).max(10_000).default(20),
     INBOUND_LIMIT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
-    /** Bot replies recorded in one conversation per minute; beyond it the bot waits (default 10). */
-    BOT_REPLIES_PER_CONVERSATION_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
+    /** Bot replies recorded in one conversation per minute; beyond it the bot waits (default 20). */
+    BOT_REPLIES_PER_CONVERSATION_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(20),
     /** Slack posts in one thread per minute; beyond it they are coalesced into one update (default 6). */
     SLACK_POSTS_PER_THREAD_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(6),
+    /**
+     * The length (ms) of the "minute" the abuse limits count in (windows are this many ms per
+     * minute). Default 60000; tests shorten it so a window passes in seconds.
+     */
+    ABUSE_LIMIT_MINUTE_MS: z.coerce.number().int().min(500).max(60_000).default(60_000),
     /** Failed queue-dashboard logins per client address per 15 minutes before it answers 429 (default 10). */
     ADMIN_LOGIN_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

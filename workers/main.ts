@@ -76,7 +76,12 @@ async function main(): Promise<void> {
         limits: readAbuseLimits(env),
       }),
       smsRateLimiter: createSenderRateLimiter(services.redis, env.REDIS_PREFIX, env.SMS_RATE_PER_SENDER),
-      slackThreadBudget: createSlackThreadBudget(services.redis, env.REDIS_PREFIX, env.SLACK_POSTS_PER_THREAD_PER_MINUTE),
+      slackThreadBudget: createSlackThreadBudget(
+        services.redis,
+        env.REDIS_PREFIX,
+        env.SLACK_POSTS_PER_THREAD_PER_MINUTE,
+        env.ABUSE_LIMIT_MINUTE_MS,
+      ),
       workerLockMs: env.WORKER_LOCK_MS,
     }),
   });

@@ -7,8 +7,6 @@ export interface SlackThreadBudget {
   take(threadTs: string): Promise<{ ok: true } | { ok: false; freesAt: Date }>;
 }
 
-const WINDOW_MS = 60_000;
-
 /**
  * KEYS[1]: the thread's sorted set of post times. ARGV: limit, now (ms), window (ms), member.
  * Returns -1 when granted, else the time (ms) the oldest counted post leaves the window.
@@ -33,12 +31,12 @@ return tonumber(oldest[2]) + window
  * shares it (SLACK_POSTS_PER_THREAD_PER_MINUTE, default 6). A reservation is taken before the
  * post: a post that then fails still counts, which only errs on the quiet side.
  */
-export function createSlackThreadBudget(redis: Redis, prefix: string, perMinute: number): SlackThreadBudget {
+export function createSlackThreadBudget(redis: Redis, prefix: string, perMinute: number, minuteMs = 60_000): SlackThreadBudget {
   return {
     async take(threadTs) {
       const now = Date.now();
       const result = Number(
-        await redis.eval(TAKE, 1, `${prefix}:slack-thread:${threadTs}`, perMinute, now, WINDOW_MS, `${now}-${randomUUID()}`),
+        await redis.eval(TAKE, 1, `${prefix}:slack-thread:${threadTs}`, perMinute, now, minuteMs, `${now}-${randomUUID()}`),
       );
       return result < 0 ? { ok: true } : { ok: false, freesAt: new Date(result) };
     },

@@ -7,11 +7,16 @@ import { sendError } from "../http-errors.ts";
 import type { WebChatSettings } from "./webchat-settings.ts";
 
 /** Microsoft's prebuilt Web Chat bundle, served from the installed package (no CDN: works offline). */
-const WEBCHAT_BUNDLE = fileURLToPath(new URL("../../node_modules/botframework-webchat/dist/webchat.js", import.meta.url));
+const WEBCHAT_BUNDLE = fileURLToPath(
+  new URL("../../node_modules/botframework-webchat/dist/webchat.js", import.meta.url),
+);
 const DIRECT_LINE_TOKENS = "https://directline.botframework.com/v3/directline/tokens/generate";
 
 const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
+  );
 
 function renderChatPage(agency: AgencyConfig): string {
   const name = escapeHtml(agency.name);
@@ -63,8 +68,15 @@ function renderRatesPage(agency: AgencyConfig): string {
   const rows = Object.entries(agency.rates).flatMap(([rank, byCategory]) =>
     Object.entries(byCategory ?? {}).map(
       ([category, kinds]) =>
-        `<tr><td>${escapeHtml(rank)}</td><td>${escapeHtml(category.replace(/_/g, " "))}</td>${["regular", "holiday", "emergency"]
-          .map((kind) => `<td>${(kinds as Record<string, number | undefined>)[kind] ? formatCents((kinds as Record<string, number>)[kind] as number) : "—"}</td>`)
+        `<tr><td>${escapeHtml(rank)}</td><td>${escapeHtml(category.replace(/_/g, " "))}</td>${[
+          "regular",
+          "holiday",
+          "emergency",
+        ]
+          .map(
+            (kind) =>
+              `<td>${(kinds as Record<string, number | undefined>)[kind] ? formatCents((kinds as Record<string, number>)[kind] as number) : "—"}</td>`,
+          )
           .join("")}</tr>`,
     ),
   );
@@ -84,23 +96,39 @@ export function createChatPageRoutes(deps: {
   logger: Logger;
   /** Sandbox: tokens point at the built-in Direct Line of this process. */
   sandbox: boolean;
+  /** False when the deployment runs without web chat: the page and its token then answer 503. */
+  enabled: boolean;
 }): Router {
   const router = express.Router();
   router.get("/chat/assets/webchat.js", (_req, res) => {
     res.type("application/javascript").set("cache-control", "public, max-age=86400").sendFile(WEBCHAT_BUNDLE);
   });
-  const page = (render: (agency: AgencyConfig) => string): express.RequestHandler => (req, res) => {
-    const agency = deps.getAgency(String(req.params.agencyId));
-    if (!agency) {
-      sendError(res, 404, "unknown_agency", "There is no such agency.");
+  const page =
+    (render: (agency: AgencyConfig) => string): express.RequestHandler =>
+    (req, res) => {
+      const agency = deps.getAgency(String(req.params.agencyId));
+      if (!agency) {
+        sendError(res, 404, "unknown_agency", "There is no such agency.");
+        return;
+      }
+      res.type("html").send(render(agency));
+    };
+  const off: express.RequestHandler = (_req, res, next) => {
+    if (deps.enabled) {
+      next();
       return;
     }
-    res.type("html").send(render(agency));
+    sendError(
+      res,
+      503,
+      "web_chat_not_configured",
+      "Web chat is off: this server has no Bot Framework credentials (MICROSOFT_APP_ID).",
+    );
   };
-  router.get("/chat/:agencyId", page(renderChatPage));
+  router.get("/chat/:agencyId", off, page(renderChatPage));
   router.get("/chat/:agencyId/rates", page(renderRatesPage));
-  router.post("/chat/:agencyId/token", async (req, res) => {
-    const agency = deps.getAgency(req.params.agencyId);
+  router.post("/chat/:agencyId/token", off, async (req, res) => {
+    const agency = deps.getAgency(String(req.params.agencyId));
     if (!agency) {
       sendError(res, 404, "unknown_agency", "There is no such agency.");
       return;
@@ -109,24 +137,35 @@ export function createChatPageRoutes(deps: {
     if (!secret && deps.sandbox) {
       // The built-in Direct Line mints its own token when the conversation starts. A path, not an
       // address built from the Host header: the page resolves it against its own origin.
-      res.json({ domain: `/sandbox/directline/${encodeURIComponent(agency.id)}/v3/directline`, token: "sandbox" });
-      return;
-    }
-    if (!secret) {
-      res.status(503).json({
-        error: "web_chat_not_configured",
-        message: "Web chat is not available: the server has no DIRECT_LINE_SECRET.",
+      res.json({
+        domain: `/sandbox/directline/${encodeURIComponent(agency.id)}/v3/directline`,
+        token: "sandbox",
       });
       return;
     }
+    if (!secret) {
+      sendError(
+        res,
+        503,
+        "web_chat_not_configured",
+        "Web chat is not available: the server has no DIRECT_LINE_SECRET.",
+      );
+      return;
+    }
     try {
-      const response = await fetch(DIRECT_LINE_TOKENS, { method: "POST", headers: { authorization: `Bearer ${secret}` } });
+      const response = await fetch(DIRECT_LINE_TOKENS, {
+        method: "POST",
+        headers: { authorization: `Bearer ${secret}` },
+      });
       if (!response.ok) throw new Error(`Direct Line answered ${response.status}`);
       const { token } = (await response.json()) as { token: string };
       res.json({ domain: null, token });
     } catch (error) {
-      deps.logger.error({ err: error instanceof Error ? error.message : String(error) }, "Direct Line token failed");
-      res.status(503).json({ error: "unavailable", message: "Chat is temporarily unavailable; please try again shortly." });
+      deps.logger.error(
+        { err: error instanceof Error ? error.message : String(error) },
+        "Direct Line token failed",
+      );
+      sendError(res, 503, "unavailable", "Chat is temporarily unavailable; please try again shortly.");
     }
   });
   return router;

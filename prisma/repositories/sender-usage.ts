@@ -1,7 +1,7 @@
 import type { PrismaClient } from "../client.ts";
 
-/** How many SMS the bot texts one conversation counts over (the reply cap's window, ms). */
-const REPLY_WINDOW_MS = 60_000;
+/** The window (ms) in which an identical SMS reply is not sent again. */
+const REPEAT_WINDOW_MS = 60_000;
 /** Older outbound rows are not looked at: a reply still unsent after a day is not "recent". */
 const LOOKBACK_MS = 24 * 3600_000;
 
@@ -25,10 +25,14 @@ export class SenderUsageRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
   /** One statement: acted-on times, recent SMS to them, whether they are known or an officer. */
-  async read(agencyId: string, from: string, options: { windowMinutes: number; take: number; now: Date }): Promise<SenderRecord> {
+  async read(
+    agencyId: string,
+    from: string,
+    options: { windowMinutes: number; take: number; now: Date; minuteMs: number },
+  ): Promise<SenderRecord> {
     const { now } = options;
-    const windowStart = new Date(now.getTime() - options.windowMinutes * 60_000);
-    const replyStart = new Date(now.getTime() - REPLY_WINDOW_MS);
+    const windowStart = new Date(now.getTime() - options.windowMinutes * options.minuteMs);
+    const replyStart = new Date(now.getTime() - options.minuteMs);
     const lookback = new Date(now.getTime() - LOOKBACK_MS);
     const [row] = await this.prisma.$queryRaw<{ acted: Date[] | null; replied: Date[] | null; known: boolean; officer: boolean }[]>`
       SELECT
@@ -58,7 +62,7 @@ export class SenderUsageRepository {
 
   /** What the bot texted this conversation within the last minute (sent or about to be). */
   async recentReplyBodies(conversationId: string, now: Date): Promise<string[]> {
-    const since = new Date(now.getTime() - REPLY_WINDOW_MS);
+    const since = new Date(now.getTime() - REPEAT_WINDOW_MS);
     const rows = await this.prisma.message.findMany({
       where: {
         conversationId,
@@ -82,12 +86,13 @@ export class SenderUsageRepository {
     /** The agency number they wrote to (replies come from it). */
     to: string;
     windowMinutes: number;
+    minuteMs: number;
     now: Date;
     body(language: string | null): string;
     data: object;
   }): Promise<{ conversationId: string; key: string } | null> {
     const marker = { agencyId: input.agencyId, action: "inbound.limited", entityType: "Sender", entityId: input.from };
-    const since = new Date(input.now.getTime() - input.windowMinutes * 60_000);
+    const since = new Date(input.now.getTime() - input.windowMinutes * input.minuteMs);
     if (await this.prisma.auditEvent.findFirst({ where: { ...marker, at: { gt: since } }, select: { id: true } })) return null;
     const conversation = await this.prisma.conversation.findFirst({
       where: { agencyId: input.agencyId, channel: "sms", participant: input.from, role: "customer", closedAt: null },

@@ -13,24 +13,22 @@ export type InboundGate =
   /** Wait until `until`; "inbound_limit" means the sender is told once per window (see limitNotice). */
   | { kind: "wait"; until: Date; reason: "inbound_limit" | "reply_cap" };
 
-const REPLY_WINDOW_MS = 60_000;
-
 /**
  * Whether a sender's next stored message may be acted on now, or when it may. Sliding windows:
  * the k-th oldest entry leaving the window frees the slot, so the backlog is worked off at the
  * pace the limit allows, in order.
  */
 export function decideInboundGate(usage: SenderUsage, limits: AbuseLimits, now: Date): InboundGate {
-  const windowMs = limits.inboundWindowMinutes * 60_000;
+  const windowMs = limits.inboundWindowMinutes * limits.minuteMs;
   const acted = usage.actedAt.filter((at) => at.getTime() > now.getTime() - windowMs);
   if (acted.length >= limits.inboundPerSender) {
     const freesAt = acted[acted.length - limits.inboundPerSender] as Date;
     return { kind: "wait", until: new Date(freesAt.getTime() + windowMs), reason: "inbound_limit" };
   }
-  const replied = usage.repliedAt.filter((at) => at.getTime() > now.getTime() - REPLY_WINDOW_MS);
+  const replied = usage.repliedAt.filter((at) => at.getTime() > now.getTime() - limits.minuteMs);
   if (replied.length >= limits.repliesPerConversationPerMinute) {
     const freesAt = replied[replied.length - limits.repliesPerConversationPerMinute] as Date;
-    return { kind: "wait", until: new Date(freesAt.getTime() + REPLY_WINDOW_MS), reason: "reply_cap" };
+    return { kind: "wait", until: new Date(freesAt.getTime() + limits.minuteMs), reason: "reply_cap" };
   }
   return { kind: "act" };
 }

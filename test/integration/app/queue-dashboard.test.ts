@@ -34,6 +34,7 @@ describe("queue dashboard at /admin/queues", () => {
       "broadcast",
       "inbound-messages",
       "maintenance",
+      "outbound-bulk",
       "outbound-messages",
       "reminders",
       "slack",

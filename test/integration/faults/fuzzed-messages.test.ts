@@ -120,7 +120,12 @@ describe("a fuzzed stream of SMS bodies", () => {
   let post: ReturnType<typeof createTwilioPoster>;
 
   beforeAll(async () => {
-    test = await startTestApp("faults-fuzz", { SMS_RATE_PER_SENDER: "0" });
+    // Hostile bodies, not rates, are under test here: the abuse limits would hold the stream back.
+    test = await startTestApp("faults-fuzz", {
+      SMS_RATE_PER_SENDER: "0",
+      INBOUND_LIMIT_PER_SENDER: "1000",
+      BOT_REPLIES_PER_CONVERSATION_PER_MINUTE: "1000",
+    });
     post = createTwilioPoster(test);
   });
   afterAll(async () => {

@@ -36,25 +36,38 @@ describe("outbound priority: replies before broadcast offers", () => {
 
   async function text(from: string, body: string): Promise<string> {
     const sid = newMessageSid();
-    const response = await postSignedTwilioForm(`${test.base}/twilio/sms`, `${PUBLIC_BASE}/twilio/sms`, AUTH_TOKEN, {
-      MessageSid: sid,
-      From: from,
-      To: AGENCY_NUMBER,
-      Body: body,
-    });
+    const response = await postSignedTwilioForm(
+      `${test.base}/twilio/sms`,
+      `${PUBLIC_BASE}/twilio/sms`,
+      AUTH_TOKEN,
+      {
+        MessageSid: sid,
+        From: from,
+        To: AGENCY_NUMBER,
+        Body: body,
+      },
+    );
     expect(response.status).toBe(200);
     return sid;
   }
   const sentTo = (phone: string) => fake.messages.filter((m) => m.to === phone);
 
-  it("hands a customer's reply to the provider within seconds while a wave of offers waits", { timeout: 90_000 }, async () => {
+  it("hands a customer's reply to the provider within seconds while a wave of offers waits", {
+    timeout: 90_000,
+  }, async () => {
     const { prisma, queues } = test.app;
     // A customer mid-intake, answered before the offers start.
     const customer = newCustomerPhone();
     await waitUntilActedOn(prisma, await text(customer, SMS_INTAKE[0]));
-    await waitFor(() => sentTo(customer), (list) => list.length >= 1);
+    await waitFor(
+      () => sentTo(customer),
+      (list) => list.length >= 1,
+    );
     const written = await prisma.message.count({ where: { to: customer, direction: "outbound" } });
-    const before = await waitFor(async () => sentTo(customer).length, (n) => n >= written);
+    const before = await waitFor(
+      async () => sentTo(customer).length,
+      (n) => n >= written,
+    );
 
     // Approved requests whose first waves offer each shift to ten officers: ~40 offers, ~13 s of budget.
     const approvals = new ApprovalRepository(prisma);
@@ -80,16 +93,31 @@ describe("outbound priority: replies before broadcast offers", () => {
     const isOffer = (body: string) => /off-duty shift: .* Reply YES/.test(body);
     await Promise.all(requests.map((request) => queues.enqueueBroadcastWave(request.id, 0, 0)));
     const offersRecorded = await waitFor(
-      () => prisma.message.count({ where: { direction: "outbound", body: { contains: "off-duty shift:" }, conversation: { role: "officer" }, createdAt: { gt: new Date(Date.now() - 60_000) } } }),
+      () =>
+        prisma.message.count({
+          where: {
+            direction: "outbound",
+            body: { contains: "off-duty shift:" },
+            conversation: { role: "officer" },
+            createdAt: { gt: new Date(Date.now() - 60_000) },
+          },
+        }),
       (n) => n >= REQUESTS * 10,
     );
     expect(offersRecorded).toBeGreaterThanOrEqual(REQUESTS * 10);
-    await waitFor(() => fake.messages.filter((m) => isOffer(m.body)).length, (n) => n >= 3);
+    await waitFor(
+      () => fake.messages.filter((m) => isOffer(m.body)).length,
+      (n) => n >= 3,
+    );
 
     // The customer answers the question while the offers drain at 3 a second.
     const askedAt = Date.now();
     await text(customer, SMS_INTAKE[1]);
-    const answered = await waitFor(() => sentTo(customer).length, (n) => n > before, 30_000);
+    const answered = await waitFor(
+      () => sentTo(customer).length,
+      (n) => n > before,
+      30_000,
+    );
     const waitedMs = Date.now() - askedAt;
     const offersSentBeforeReply = fake.messages.filter((m) => isOffer(m.body)).length;
     expect(answered).toBeGreaterThan(before);

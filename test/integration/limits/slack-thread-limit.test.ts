@@ -33,6 +33,8 @@ describe("Slack posts per thread per minute", () => {
       TWILIO_API_BASE_URL: twilio.url,
       SMS_RATE_PER_SENDER: "0",
       SLACK_POSTS_PER_THREAD_PER_MINUTE: "2",
+      // A "minute" of 10 s: the budget frees within the test.
+      ABUSE_LIMIT_MINUTE_MS: "10000",
       // This test is about Slack alone.
       INBOUND_LIMIT_PER_SENDER: "1000",
       BOT_REPLIES_PER_CONVERSATION_PER_MINUTE: "1000",
@@ -46,21 +48,34 @@ describe("Slack posts per thread per minute", () => {
 
   const text = async (from: string, body: string): Promise<string> => {
     const sid = newMessageSid();
-    const response = await postSignedTwilioForm(`${test.base}/twilio/sms`, `${PUBLIC_BASE}/twilio/sms`, AUTH_TOKEN, {
-      MessageSid: sid,
-      From: from,
-      To: AGENCY_NUMBER,
-      Body: body,
-    });
+    const response = await postSignedTwilioForm(
+      `${test.base}/twilio/sms`,
+      `${PUBLIC_BASE}/twilio/sms`,
+      AUTH_TOKEN,
+      {
+        MessageSid: sid,
+        From: from,
+        To: AGENCY_NUMBER,
+        Body: body,
+      },
+    );
     expect(response.status, await response.text()).toBe(200);
     return sid;
   };
   const threadPosts = (ts: string) =>
-    slack.callsOf("chat.postMessage").filter((c) => c.args.thread_ts === ts).map((c) => String(c.args.text));
+    slack
+      .callsOf("chat.postMessage")
+      .filter((c) => c.args.thread_ts === ts)
+      .map((c) => String(c.args.text));
 
-  it("posts within the budget, then one coalesced update with every other message, in order", { timeout: 120_000 }, async () => {
+  it("posts within the budget, then one coalesced update with every other message, in order", {
+    timeout: 90_000,
+  }, async () => {
     const phone = newCustomerPhone();
-    await waitUntilActedOn(test.app.prisma, [await text(phone, "I need officers for a store opening"), await text(phone, "agent please")]);
+    await waitUntilActedOn(test.app.prisma, [
+      await text(phone, "I need officers for a store opening"),
+      await text(phone, "agent please"),
+    ]);
     const conversation = await waitFor(
       () => test.app.prisma.conversation.findFirstOrThrow({ where: { participant: phone } }),
       (c) => c.slackThreadTs !== null,
@@ -73,22 +88,36 @@ describe("Slack posts per thread per minute", () => {
     await waitUntilActedOn(test.app.prisma, sids, 30_000);
 
     // Within the budget: two posts, one message each; the others wait (no post per message).
-    await waitFor(() => threadPosts(threadTs), (posts) => posts.length >= 2);
-    await sleep(3_000);
+    await waitFor(
+      () => threadPosts(threadTs),
+      (posts) => posts.length >= 2,
+    );
+    await sleep(1_500);
     expect(threadPosts(threadTs)).toHaveLength(2);
 
     // When the budget frees, one update carries every held message, in order.
-    const posts = await waitFor(() => threadPosts(threadTs), (list) => list.length >= 3, 80_000);
+    const posts = await waitFor(
+      () => threadPosts(threadTs),
+      (list) => list.length >= 3,
+      40_000,
+    );
     await sleep(1_000);
     expect(threadPosts(threadTs)).toHaveLength(3);
     const all = posts.join("\n");
-    const positions = bodies.map((body) => all.indexOf(`${body}\n`) >= 0 ? all.indexOf(`${body}\n`) : all.indexOf(body));
-    for (const [index, position] of positions.entries()) expect(position, bodies[index]).toBeGreaterThanOrEqual(0);
+    const positions = bodies.map((body) =>
+      all.indexOf(`${body}\n`) >= 0 ? all.indexOf(`${body}\n`) : all.indexOf(body),
+    );
+    for (const [index, position] of positions.entries())
+      expect(position, bodies[index]).toBeGreaterThanOrEqual(0);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(posts[2]).toMatch(/10 messages from the customer/);
     // Every message is marked relayed with the post that carried it.
     const unrelayed = await test.app.prisma.message.count({
-      where: { conversationId: conversation.id, direction: "inbound", OR: [{ slackTs: null }, { slackTs: "held" }] },
+      where: {
+        conversationId: conversation.id,
+        direction: "inbound",
+        OR: [{ slackTs: null }, { slackTs: "held" }],
+      },
     });
     expect(unrelayed).toBe(0);
   });

@@ -124,7 +124,9 @@ for (const nodeEnv of ["development", "production"]) {
         body: JSON.stringify(makeWebActivity({ conversationId: "anon-probe", text: "hi" })),
       });
       expect(response.status).toBe(404);
-      expect((await fetch(`${test.base}/chat/tucson-az-pd/token`, { method: "POST" })).status).toBe(404);
+      const token = await fetch(`${test.base}/chat/tucson-az-pd/token`, { method: "POST" });
+      expect(token.status).toBe(503);
+      expect(await token.json()).toMatchObject({ error: "web_chat_not_configured" });
     });
   });
 }
