@@ -10,6 +10,7 @@ import { getVerificationTexts } from "./verification-texts.ts";
 import { CONNECTING, MAX_SILENCES } from "./voice-prompts.ts";
 import { WEBHOOK_DEADLINE_MS, withDeadline } from "./with-deadline.ts";
 import { sendError } from "../http-errors.ts";
+import { readCallWebhook } from "./read-call.ts";
 
 export interface CodeEntryDeps {
   verification: CallerVerification;
@@ -28,13 +29,9 @@ export interface CodeEntryDeps {
  */
 export function createCodeEntryRoute(deps: CodeEntryDeps) {
   return async (req: Request, res: Response): Promise<void> => {
-    const body = req.body as Record<string, string | undefined>;
-    const agency = deps.agencyByNumber(body.To ?? "");
-    if (!agency || !body.From || !body.CallSid) {
-      if (agency) sendError(res, 400, "missing_field", "From and CallSid are required.");
-      else sendError(res, 404, "unknown_number", "No agency uses this number.");
-      return;
-    }
+    const call = readCallWebhook(req, res, deps.agencyByNumber);
+    if (!call) return;
+    const { agency, body } = call;
     const turn = Number(req.query.turn ?? 1) || 1;
     const silences = Number(req.query.silences ?? 0) || 0;
     const verifyUrl = deps.url(`/twilio/voice/verify?turn=${turn}`);
@@ -51,7 +48,7 @@ export function createCodeEntryRoute(deps: CodeEntryDeps) {
     try {
       const now = new Date();
       const { language, outcome } = await withDeadline(
-        deps.verification.checkEntry({ callSid: body.CallSid, phone: body.From, digits: (body.Digits ?? "").trim(), now }),
+        deps.verification.checkEntry({ callSid: call.callSid, phone: call.from, digits: (body.Digits ?? "").trim(), now }),
         WEBHOOK_DEADLINE_MS,
       );
       const v = getVerificationTexts(language);
@@ -77,7 +74,7 @@ export function createCodeEntryRoute(deps: CodeEntryDeps) {
           res.send(carryOn([v.none], language));
           return;
         case "proven": {
-          const resumed = await withDeadline(resumeProvenCall(deps.turn, { agency, phone: body.From, now }), WEBHOOK_DEADLINE_MS);
+          const resumed = await withDeadline(resumeProvenCall(deps.turn, { agency, phone: call.from, now }), WEBHOOK_DEADLINE_MS);
           if (resumed.kind === "held_by_dispatcher") {
             res.send(renderDial([CONNECTING[language]], language, agency.voice.dispatcherPhone, deps.url("/twilio/voice/no-answer")));
             return;

@@ -22,6 +22,7 @@ import type { TwilioSettings } from "./twilio-settings.ts";
 import { requireTwilioSignature } from "./verify-signature.ts";
 import { WEBHOOK_DEADLINE_MS, withDeadline } from "./with-deadline.ts";
 import { sendError } from "../http-errors.ts";
+import { readCallWebhook } from "./read-call.ts";
 
 export interface VoiceRouteDeps {
   settings: TwilioSettings;
@@ -54,20 +55,16 @@ export function createVoiceRoutes(deps: VoiceRouteDeps): Router {
   });
 
   async function runTurn(req: Request, res: Response, text: string, turn: number): Promise<void> {
-    const body = req.body as Record<string, string | undefined>;
-    const agency = deps.agencyByNumber(body.To ?? "");
-    if (!agency || !body.From || !body.CallSid) {
-      if (agency) sendError(res, 400, "missing_field", "From and CallSid are required.");
-      else sendError(res, 404, "unknown_number", "No agency uses this number.");
-      return;
-    }
+    const call = readCallWebhook(req, res, deps.agencyByNumber);
+    if (!call) return;
+    const { agency, body } = call;
     const message: InboundMessage = {
       channel: "voice",
       agencyId: agency.id,
-      from: body.From,
+      from: call.from,
       to: body.To ?? "",
       text,
-      providerId: `${body.CallSid}-${turn}`,
+      providerId: `${call.callSid}-${turn}`,
       media: [],
       receivedAt: new Date(),
     };
@@ -75,7 +72,7 @@ export function createVoiceRoutes(deps: VoiceRouteDeps): Router {
       // Caller ID is not proof: only a code entered in this very call lets it hear or cancel bookings.
       const result = await withDeadline(
         verification
-          .isProven(body.CallSid, body.From)
+          .isProven(call.callSid, call.from)
           .then((callerVerified) => handleCustomerTurn(message, deps.turn, { callerVerified })),
         WEBHOOK_DEADLINE_MS,
       );
@@ -99,8 +96,8 @@ export function createVoiceRoutes(deps: VoiceRouteDeps): Router {
           verification.sendCode({
             agency,
             conversationId: result.conversationId,
-            phone: body.From,
-            callSid: body.CallSid,
+            phone: call.from,
+            callSid: call.callSid,
             language,
             now: message.receivedAt,
           }),

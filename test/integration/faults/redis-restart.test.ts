@@ -19,6 +19,7 @@ import {
   newCustomerPhone,
   sandboxSmsTo,
   SMS_INTAKE,
+  waitUntilActedOn,
 } from "../../support/twilio-sms.ts";
 import { sleep, waitFor } from "../../support/wait-for.ts";
 
@@ -125,8 +126,11 @@ describe("Redis restarted while messages arrive", () => {
     // Every webhook was eventually answered 200 (after Twilio-style retries where needed).
     expect(attempts.filter((a) => a.at(-1) !== 200)).toEqual([]);
 
-    // Every inbound message is stored exactly once.
+    // Every inbound message is stored exactly once. The webhook answers once it has stored and
+    // queued a message; a worker acts on it a moment later (after the recovery sweep, for jobs
+    // the restart wiped), so wait for that before counting.
     const sids = results.flatMap((r) => r.deliveries.map((d) => d.sid));
+    await waitUntilActedOn(test.app.prisma, sids, 60_000);
     const stored = await test.app.prisma.message.groupBy({
       by: ["providerId"],
       where: { providerId: { in: sids } },
