@@ -56,6 +56,14 @@ export const DispatchSettingsSchema = z.strictObject({
    * position nobody took (Tucson); default false.
    */
   communityServiceOfficerForTrafficControl: z.boolean().default(false),
+  /** Minutes before a shift's start from which an officer may check in (until its end); default 60. */
+  checkInOpensMinutesBefore: z.int().min(0).max(24 * 60).default(60),
+  /** A forgotten check-out is closed at the scheduled end plus this many minutes, and flagged; default 30. */
+  checkOutGraceMinutes: z.int().min(0).max(24 * 60).default(30),
+  /** Minutes an offer stays open (never past the shift's start); default 120. */
+  offerExpiryMinutes: z.int().min(1).max(7 * 24 * 60).default(120),
+  /** Hours before the start after which DROP no longer releases a shift: it goes to the supervisor; default 12. */
+  callOffDeadlineHours: z.number().min(0).max(14 * 24).default(12),
 });
 export type DispatchSettings = z.infer<typeof DispatchSettingsSchema>;
 

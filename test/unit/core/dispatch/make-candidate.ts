@@ -23,6 +23,10 @@ export const DEFAULT_SETTINGS: DispatchSettings = {
   minRestHours: 8,
   waveSize: 10,
   waveIntervalMinutes: 15,
+  checkInOpensMinutesBefore: 60,
+  checkOutGraceMinutes: 30,
+  offerExpiryMinutes: 120,
+  callOffDeadlineHours: 12,
   communityServiceOfficerForTrafficControl: false,
 };
 

@@ -65,6 +65,10 @@ const settingsArbitrary = fc.record({
   waveSize: fc.integer({ min: 1, max: 30 }),
   waveIntervalMinutes: fc.integer({ min: 1, max: 1440 }),
   communityServiceOfficerForTrafficControl: fc.constant(false),
+  checkInOpensMinutesBefore: fc.constant(60),
+  checkOutGraceMinutes: fc.constant(30),
+  offerExpiryMinutes: fc.constant(120),
+  callOffDeadlineHours: fc.constant(12),
 }) satisfies fc.Arbitrary<DispatchSettings>;
 
 /** A straightforward slot-by-slot restatement of policy.md, independent of the implementation. */
