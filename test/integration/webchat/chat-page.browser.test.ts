@@ -54,6 +54,9 @@ describe("customer chat page in headless Chromium (sandbox Direct Line)", () => 
 
       const input = page.locator('[data-id="webchat-sendbox-input"]');
       await input.waitFor({ timeout: 20_000 });
+      // The greeting comes first; under load it can arrive after the first message is typed and
+      // would be read as the answer to it.
+      await page.locator(BOT_BUBBLES).first().waitFor({ timeout: 20_000 });
       const send = async (text: string) => {
         const seen = await page.locator(BOT_BUBBLES).count();
         await input.fill(text);
