@@ -29,7 +29,7 @@ export function buildInboundSmsProcessor(input: {
   limits?: AbuseLimits;
 }): InboundSmsProcessor {
   const { prisma, queues } = input;
-  const shifts = new OfficerShiftRepository(prisma);
+  const shifts = new OfficerShiftRepository(prisma, input.getAgency);
   return createInboundSmsProcessor({
     inbox: new InboundSmsInbox(prisma, input.pool),
     locks: input.locks,
@@ -42,6 +42,13 @@ export function buildInboundSmsProcessor(input: {
         shifts,
         onStaffed: (requestId) => queues.enqueueRequestStaffed(requestId),
         notifyStaff: queues.postRequestNotice,
+        notifyOfficers: (conversationIds, key) =>
+          // The broadcast lane: a loser's notice never delays anyone's reply (limits/sms-lanes.ts).
+          queues.enqueueSmsBatch(
+            conversationIds.map((conversationId) => ({ conversationId, turnId: key })),
+            "broadcast",
+          ),
+        scheduleCheckOutClose: queues.scheduleCheckOutClose,
         async rebroadcast(requestId) {
           const last = await prisma.offer.aggregate({ where: { position: { requestId } }, _max: { wave: true } });
           await queues.enqueueBroadcastWave(requestId, (last._max.wave ?? 0) + 1, 0);

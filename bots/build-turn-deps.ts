@@ -5,6 +5,7 @@ import { PrismaIntakeStore } from "../prisma/repositories/prisma-intake-store.ts
 import { SenderUsageRepository } from "../prisma/repositories/sender-usage.ts";
 import type { QueueSet } from "../workers/queue-set.ts";
 import type { TurnDeps } from "./handle-turn.ts";
+import { followUpAmendment } from "./slack/amendment-follow-up.ts";
 import { relayAnswerToApprovers } from "./slack/relay-answer.ts";
 
 /**
@@ -24,6 +25,7 @@ export function buildTurnDeps(input: { prisma: PrismaClient; queues: QueueSet; e
       }
       for (const effect of effects) {
         if (effect.kind === "cancel_request") await queues.enqueueRequestCancelled(effect.requestNumber);
+        if (effect.kind === "answer_amendment") await followUpAmendment(prisma, queues, effect);
         if (effect.kind === "escalate") {
           await queues.syncDispatchThread(conversationId, `escalate-${Date.now()}`, effect.reason);
         }

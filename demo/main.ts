@@ -33,6 +33,7 @@ const ANSWERS: [RegExp, string][] = [
   [/armed private security|civil legal|bodyguard|alcohol/i, "no"],
   [/your name/i, "Maria Lopez"],
   [/business or organization/i, "Desert Bloom Market"],
+  [/report to on site/i, "Dana Ruiz 520-555-0142, report at the front entrance; park in the east lot."],
   [/instructions for the officers/i, "Report to the store manager at the front entrance; park in the east lot."],
   [/what is the job/i, "traffic control for our grand opening"],
 ];
@@ -43,6 +44,7 @@ const CALLER_ANSWERS: [RegExp, string][] = [
   [/armed private security|civil legal|bodyguard|alcohol/i, "no"],
   [/your name/i, "Lee Chen"],
   [/business or organization/i, "none"],
+  [/report to on site/i, "me"],
   [/instructions for the officers/i, "none"],
   [/what is the job/i, "store security"],
 ];
@@ -103,6 +105,47 @@ async function main(): Promise<number> {
     }
     transcript.drain(await client.outbox());
     return (await smsTo(from)).slice(before).map((e) => e.body).join("\n");
+  };
+
+  /**
+   * One officer of Maria's request leaves (`leave` makes them: a DROP, or a missed check-in), the
+   * position is offered again and a re-offered officer takes it; what Maria was told on the way.
+   */
+  const refillOnePosition = async (reason: "drop" | "no_show", leave: (officerPhone: string) => Promise<void>) => {
+    const requestId = await prisma.request.findFirstOrThrow({ where: { customer: { contact: CUSTOMER } }, orderBy: { createdAt: "desc" } });
+    const leaving = await prisma.assignment.findFirstOrThrow({
+      where: { position: { requestId: requestId.id, rank: "officer", index: { gt: requestId.vehicles } }, status: "assigned" },
+      include: { officer: true },
+      orderBy: { createdAt: "asc" },
+    });
+    const askedBefore = new Set((await prisma.offer.findMany({ where: { position: { requestId: requestId.id } } })).map((o) => o.officerId));
+    const toldBefore = (await smsTo(CUSTOMER)).length;
+    await leave(leaving.officer.phone);
+    const sought = reason === "drop" ? /can no longer make it/ : /has not arrived/;
+    await waitFor(async () => (await smsTo(CUSTOMER)).slice(toldBefore), (list) => list.some((e) => sought.test(e.body)), "Maria to be told a replacement is sought");
+    const reoffered = await waitFor(
+      () => prisma.offer.findMany({ where: { position: { requestId: requestId.id }, status: "sent", wave: { gt: 0 } }, include: { officer: true } }),
+      (list) => list.length > 0,
+      "the position to be offered again",
+    );
+    const taker = reoffered.find((o) => askedBefore.has(o.officerId)) ?? reoffered[0];
+    if (!taker) throw new Error("nobody was offered the position again");
+    await text(taker.officer.phone, `YES ${taker.code}`);
+    const found = async () => (await smsTo(CUSTOMER)).slice(toldBefore).some((e) => e.body.startsWith("Replacement confirmed"));
+    if (!(await waitFor(found, (ok) => ok, "Maria to be told who replaces them", 5_000).catch(() => false))) {
+      // A shift already under way is not re-staffed by the YES itself: the refill's next wave run
+      // (a wave interval later) finds the position filled and sends what is owed. Run it now.
+      transcript.note("the refill's next wave run (normally a wave interval later) is run now through its queue");
+      const [next] = (await demo.app.queues.broadcast.getDelayed()).filter((job) => job.data.requestId === requestId.id).sort((a, b) => b.data.wave - a.data.wave);
+      await next?.promote();
+      await waitFor(found, (ok) => ok, "Maria to be told who replaces them");
+    }
+    return {
+      reoffered: reoffered.length,
+      askedAgain: reoffered.filter((o) => askedBefore.has(o.officerId)).length,
+      sought: true,
+      found: true,
+    };
   };
 
   try {
@@ -171,17 +214,48 @@ async function main(): Promise<number> {
     check("no double booking", assignments.length === 5 && new Set(assignments.map((a) => a.positionId)).size === 5, `${assignments.length} assignments on 5 positions`);
 
     // 4. The customer is confirmed; officers check in and out.
-    transcript.chapter("4. Maria is told it is staffed; officers check in and out");
+    transcript.chapter("4. Maria is told it is staffed; an officer drops and is replaced");
     await waitFor(() => smsTo(CUSTOMER), (list) => list.some((e) => e.body.includes("fully staffed")), "the customer's confirmation");
     check("customer confirmed", true, "fully staffed text received");
-    const officers = await prisma.officer.findMany({ where: { id: { in: assignments.map((a) => a.officerId) } } });
-    for (const officer of officers) await text(officer.phone, `IN ${code}`);
-    for (const officer of officers) await text(officer.phone, `OUT ${code}`);
-    const done = await waitFor(() => prisma.request.findUniqueOrThrow({ where: { id } }), (r) => r.status === "completed", "the request to complete");
-    check("shift completed", done.status === "completed", "every officer checked in and out");
+    const offerText = (await smsTo(offers[0]?.officer.phone ?? "")).find((e) => e.body.includes(`YES ${code}`))?.body ?? "";
+    check("offer text names rank, time, place and pay", /^(Officer|Sergeant|Commander) off-duty shift: .* at .*\$\d+\.\d\d\/hour/.test(offerText), offerText);
+    const refill = await refillOnePosition("drop", async (officerPhone) => {
+      await text(officerPhone, `DROP ${code}`);
+    });
+    check("a dropped shift is re-offered to officers offered before", refill.askedAgain > 0, `${refill.reoffered} offers, ${refill.askedAgain} to officers asked before`);
+    check("customer told a replacement is on the way, then who", refill.sought && refill.found, "two texts to Maria");
 
-    // 5. A second customer asks for an agent; a dispatcher answers from the Slack thread.
-    transcript.chapter("5. Sam asks for a person; a dispatcher answers from the Slack thread");
+    // 5. Officers check in; one does not, and is replaced.
+    transcript.chapter("5. Officers check in; one does not show and is replaced");
+    // Check-in opens an hour before the start, and the booking is ten days out: the story skips to
+    // the day of the event by moving the shift to start in 30 minutes (as if the clock had run).
+    const booked = await prisma.request.findUniqueOrThrow({ where: { id } });
+    const noShowJobId = `noshow-${id}-${booked.start.getTime()}`;
+    const shiftStart = new Date(Date.now() + 30 * 60_000);
+    const shiftEnd = new Date(shiftStart.getTime() + (booked.end.getTime() - booked.start.getTime()));
+    await prisma.$transaction([
+      prisma.request.update({ where: { id }, data: { start: shiftStart, end: shiftEnd } }),
+      prisma.assignment.updateMany({ where: { position: { requestId: id } }, data: { start: shiftStart, end: shiftEnd } }),
+    ]);
+    transcript.note("time skip: the demo moves the shift to start in 30 minutes, so check-in (open from an hour before) can be shown");
+    const noShow = await refillOnePosition("no_show", async (missingPhone) => {
+      const present = await prisma.assignment.findMany({ where: { position: { requestId: id }, status: "assigned", officer: { phone: { not: missingPhone } } }, include: { officer: true } });
+      for (const assignment of present) await text(assignment.officer.phone, `IN ${code}`);
+      const checkJob = await demo.app.queues.reminders.getJob(noShowJobId);
+      transcript.note("the no-show check runs 15 minutes after the start; the demo runs that queued job now instead of waiting");
+      await checkJob?.promote();
+    });
+    check("a no-show's position is re-offered", noShow.reoffered > 0, `${noShow.reoffered} offers`);
+    check("customer told of the no-show, then of the replacement", noShow.sought && noShow.found, "two texts to Maria");
+    const onShift = await prisma.assignment.findMany({ where: { position: { requestId: id }, status: { in: ["assigned", "checked_in"] } }, include: { officer: true } });
+    for (const assignment of onShift.filter((a) => a.status === "assigned")) await text(assignment.officer.phone, `IN ${code}`);
+    transcript.note("the demo checks everyone out at once; on a real shift OUT comes at its end (worked hours count from check-in)");
+    for (const assignment of onShift) await text(assignment.officer.phone, `OUT ${code}`);
+    const done = await waitFor(() => prisma.request.findUniqueOrThrow({ where: { id } }), (r) => r.status === "completed", "the request to complete");
+    check("shift completed", done.status === "completed", "every officer on shift checked in and out");
+
+    // 6. A second customer asks for an agent; a dispatcher answers from the Slack thread.
+    transcript.chapter("6. Sam asks for a person; a dispatcher answers from the Slack thread");
     await text(SECOND_CUSTOMER, "Hi, I need officers for a parade next month");
     transcript.said("sms", SECOND_CUSTOMER, LINE, "agent");
     await client.sms(SECOND_CUSTOMER, LINE, "agent");
@@ -214,8 +288,8 @@ async function main(): Promise<number> {
     await client.slackClick({ actionId: "hand_back", value: conversation.id, userId: DISPATCHER, channelId: AGENCY.slack.dispatchChannel });
     await waitFor(() => smsTo(SECOND_CUSTOMER), (list) => list.some((e) => e.body.includes("back with the DetailDesk assistant")), "the hand back");
 
-    // 6. A caller books by voice.
-    transcript.chapter("6. Lee books by phone (speech and keypad)");
+    // 7. A caller books by voice.
+    transcript.chapter("7. Lee books by phone (speech and keypad)");
     const callSid = `CA${Date.now().toString(16).padStart(32, "0")}`;
     const call = { CallSid: callSid, From: CALLER, To: LINE };
     let twiml = await client.voice("/twilio/voice", call);

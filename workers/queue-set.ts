@@ -157,10 +157,33 @@ export function createQueueSet(
       );
     },
     async enqueueBroadcastWave(requestId: string, wave: number, delayMs: number): Promise<void> {
+      // A later wave wanted now is a refill (DROP, no-show): the finished or still-waiting job of
+      // that wave number must not swallow it, so it gets an id of its own.
+      const refill = wave > 0 && delayMs === 0;
       await broadcast.add(
         "broadcast-wave",
         { requestId, wave },
-        { ...DEFAULT_JOB_OPTIONS, jobId: `wave-${requestId}-${wave}`, delay: delayMs },
+        { ...DEFAULT_JOB_OPTIONS, jobId: refill ? `wave-${requestId}-${wave}-at-${Date.now()}` : `wave-${requestId}-${wave}`, delay: delayMs },
+      );
+    },
+    /**
+     * Runs wave `wave` of a request's offers now, because a supervisor asked: the wave already
+     * waiting out its interval is promoted (so it does not run twice), else one is queued under
+     * `key` (the wave's own job id may belong to a run that already finished).
+     */
+    async rebroadcastNow(requestId: string, wave: number, key: string): Promise<void> {
+      const waiting = await broadcast.getJob(`wave-${requestId}-${wave}`);
+      const state = waiting ? await waiting.getState() : null;
+      if (waiting && state === "delayed") {
+        // It may start on its own between the two calls; then it runs now all the same.
+        await waiting.promote().catch(() => undefined);
+        return;
+      }
+      if (state === "waiting" || state === "active" || state === "prioritized" || state === "waiting-children") return;
+      await broadcast.add(
+        "broadcast-wave",
+        { requestId, wave },
+        { ...DEFAULT_JOB_OPTIONS, jobId: safe(`wave-${requestId}-${wave}-now-${key}`) },
       );
     },
     async enqueueOpenApprovals(requestNumber: number): Promise<void> {
@@ -181,8 +204,9 @@ export function createQueueSet(
         { ...DEFAULT_JOB_OPTIONS, jobId: `cancelled-${requestNumber}` },
       );
     },
+    /** Staffing notices; a request is staffed again after a refill, so each call is its own job (the job is idempotent). */
     async enqueueRequestStaffed(requestId: string): Promise<void> {
-      await reminders.add("request-staffed", { requestId }, { ...DEFAULT_JOB_OPTIONS, jobId: `staffed-${requestId}` });
+      await reminders.add("request-staffed", { requestId }, { ...DEFAULT_JOB_OPTIONS, jobId: `staffed-${requestId}-${Date.now()}` });
     },
     async scheduleShiftTimers(requestId: string, start: Date): Promise<void> {
       const now = Date.now();
@@ -197,6 +221,22 @@ export function createQueueSet(
         "no-show-check",
         { requestId },
         { ...DEFAULT_JOB_OPTIONS, jobId: `noshow-${requestId}-${start.getTime()}`, delay: Math.max(0, noShowAt - now) },
+      );
+    },
+    /**
+     * Closes a request's forgotten check-outs at `closeAt` (its end plus the agency's
+     * checkOutGraceMinutes): one job per request and instant, so every accept and check-in may
+     * ask for it and a moved end gets a job of its own.
+     */
+    async scheduleCheckOutClose(requestId: string, closeAt: Date): Promise<void> {
+      await reminders.add(
+        "close-forgotten-check-outs",
+        { requestId },
+        {
+          ...DEFAULT_JOB_OPTIONS,
+          jobId: `checkout-close-${requestId}-${closeAt.getTime()}`,
+          delay: Math.max(0, closeAt.getTime() - Date.now()),
+        },
       );
     },
     async close(): Promise<void> {

@@ -6,6 +6,7 @@ import type { AgencyConfig } from "../core/agencies/index.ts";
 import type { PrismaClient } from "../prisma/client.ts";
 import { approvalTimeoutJob } from "./jobs/approval-timeout.ts";
 import { broadcastWaveJob } from "./jobs/broadcast-wave.ts";
+import { closeForgottenCheckOutsJob } from "./jobs/close-forgotten-check-outs.ts";
 import { noShowCheckJob } from "./jobs/no-show-check.ts";
 import { openApprovalsJob } from "./jobs/open-approvals.ts";
 import { requestCancelledJob } from "./jobs/request-cancelled.ts";
@@ -90,6 +91,7 @@ export const JOB_DEFINITIONS: AnyJobDefinition<WorkerDeps>[] = [
   requestStaffedJob,
   shiftReminderJob,
   noShowCheckJob,
+  closeForgottenCheckOutsJob,
   requestCancelledJob,
   approvalTimeoutJob,
   slackCardJob,

@@ -1,10 +1,13 @@
 import { DateTime } from "luxon";
+import { type Rank, rankTitle } from "../../core/agencies/index.ts";
 import { formatCents } from "../../core/intake/index.ts";
 import { escapeMrkdwn } from "./escape-mrkdwn.ts";
 import {
   describeApproval,
+  describeCancellation,
   describeCustomer,
   describePositions,
+  describeSiteContact,
   describeStatus,
   describeWhen,
   describeWhere,
@@ -43,12 +46,15 @@ export function renderStatusReply(view: RequestCardView): string {
   }
   if (screening.approver === "chief") lines.push("Needs the chief's designee sign-off.");
   for (const approval of view.approvals) lines.push(`• ${describeApproval(approval, view.timeZone)}`);
+  if (view.siteContact !== null) lines.push(`Site contact: ${describeSiteContact(view.siteContact)}`);
   if (view.staffing !== null) {
     lines.push(`Staffing: ${view.staffing.filled}/${view.staffing.total} positions filled`);
   }
-  if (view.status === "cancelled" && view.cancelledAt !== null) {
-    lines.push(`Cancelled by the customer at ${formatSlackTime(view.cancelledAt, view.timeZone)}`);
+  for (const officer of view.officers) {
+    const status = ASSIGNMENT_STATUS_NAMES[officer.status] ?? escapeMrkdwn(officer.status, 40);
+    lines.push(`    • ${describeOfficer(officer)} — ${status}`);
   }
+  if (view.status === "cancelled") lines.push(describeCancellation(view));
   return lines.join("\n");
 }
 
@@ -85,9 +91,7 @@ export function renderOfficerReply(officers: OfficerView[], timeZone: string): s
   const lines: string[] = [];
   for (const officer of officers) {
     const inactive = officer.active ? "" : " · _inactive_";
-    lines.push(
-      `*${describeOfficer(officer)}* · ${escapeMrkdwn(officer.rank, 40)} · ${maskPhone(officer.phone)}${inactive}`,
-    );
+    lines.push(`*${describeOfficer(officer)}* · ${maskPhone(officer.phone)}${inactive}`);
     if (officer.upcoming.length === 0) lines.push("    no upcoming shifts");
     for (const shift of officer.upcoming) {
       const status = ASSIGNMENT_STATUS_NAMES[shift.status] ?? escapeMrkdwn(shift.status, 40);
@@ -117,8 +121,9 @@ export function maskPhone(phone: string): string {
   return digits.length < 4 ? "•••-•••-••••" : `•••-•••-${digits.slice(-4)}`;
 }
 
-function describeOfficer(officer: { name: string; badge: string }): string {
-  return `${escapeMrkdwn(officer.name, NAME_MAX)} (#${escapeMrkdwn(officer.badge, 20)})`;
+/** "Sgt. Maria Alvarez (#4471)": the rank's title, never "Officer" for a sergeant. */
+function describeOfficer(officer: { name: string; badge: string; rank: Rank }): string {
+  return `${rankTitle(officer.rank)} ${escapeMrkdwn(officer.name, NAME_MAX)} (#${escapeMrkdwn(officer.badge, 20)})`;
 }
 
 function formatClock(at: Date, timeZone: string): string {

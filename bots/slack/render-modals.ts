@@ -3,8 +3,8 @@ import { truncateText } from "./escape-mrkdwn.ts";
 import { MODAL_INPUT, MODALS } from "./slack-views.ts";
 
 // Slack's limits: a modal title is at most 24 characters, private_metadata at most 3000.
-const TITLE_MAX = 24;
-const PRIVATE_METADATA_MAX = 3000;
+export const TITLE_MAX = 24;
+export const PRIVATE_METADATA_MAX = 3000;
 // The text is sent to the customer by SMS, so it is kept to a few messages.
 const INPUT_MAX = 500;
 
@@ -32,6 +32,18 @@ export function renderAskModal(privateMetadata: string, requestNumber: number): 
     submit: "Send",
     label: "Question for the customer",
     hint: `The customer of request #${requestNumber} gets this question by message; their answer comes back here.`,
+  });
+}
+
+/** Asks a supervisor why the agency cancels; the reason is texted to the customer (no fee). */
+export function renderCancelModal(privateMetadata: string, requestNumber: number): ModalView {
+  return renderTextInputModal({
+    callbackId: MODALS.cancel,
+    privateMetadata,
+    title: `Cancel request #${requestNumber}`,
+    submit: "Cancel request",
+    label: "Reason (sent to the customer)",
+    hint: `Request #${requestNumber} is cancelled for the agency with no fee; its customer gets this reason and its officers are released.`,
   });
 }
 
@@ -73,6 +85,6 @@ function renderTextInputModal(options: {
   };
 }
 
-function plainText(text: string): PlainText {
+export function plainText(text: string): PlainText {
   return { type: "plain_text", text, emoji: true };
 }

@@ -1,10 +1,16 @@
 import { DateTime } from "luxon";
-import { type Positions, RANKS } from "../../core/agencies/index.ts";
-import { formatCents, formatShift, getTexts } from "../../core/intake/index.ts";
+import { type Positions, RANKS, rankTitle } from "../../core/agencies/index.ts";
+import { formatCents, formatPhone, formatShift, getTexts } from "../../core/intake/index.ts";
 import type { QuoteLine } from "../../core/pricing/index.ts";
 import { assertNever } from "../../core/shared/index.ts";
 import { escapeMrkdwn, mentionUser, truncateText } from "./escape-mrkdwn.ts";
-import { ACTIONS, type ApprovalView, type ApproverRole, type RequestCardView } from "./slack-views.ts";
+import {
+  ACTIONS,
+  type ApprovalView,
+  type ApproverRole,
+  type AssignedOfficerView,
+  type RequestCardView,
+} from "./slack-views.ts";
 
 // Slack rejects the whole message when one limit is exceeded, so every text is kept under them.
 const SECTION_TEXT_MAX = 3000;
@@ -92,11 +98,12 @@ export function renderRequestCard(view: RequestCardView): { text: string; blocks
   if (view.staffing !== null) {
     const { filled, total: positions } = view.staffing;
     const done = filled >= positions ? " — fully staffed" : "";
-    blocks.push({
-      type: "context",
-      elements: [mrkdwn(`Staffing: ${filled}/${positions} positions filled${done}`)],
-    });
+    const lines = [`Staffing: ${filled}/${positions} positions filled${done}`];
+    lines.push(...view.officers.map((officer) => `• ${describeAssignedOfficer(officer)}`));
+    blocks.push({ type: "context", elements: [mrkdwn(fitLines(lines))] });
   }
+  const controls = renderSupervisorControls(view);
+  if (controls !== null) blocks.push(controls);
   return { text: `Request #${view.number} from ${describeCustomer(view)} — ${when} — ${total}`, blocks };
 }
 
@@ -123,6 +130,54 @@ function renderActions(requestId: string): object {
       { type: "button", action_id: ACTIONS.ask, text: plainText("Ask customer"), value: requestId },
     ],
   };
+}
+
+/** Statuses in which a supervisor may still change an approved request from its card. */
+const CONTROLLABLE_STATUSES = ["approved", "staffing", "staffed"];
+
+/**
+ * Supervisor controls once a request is approved and before its shift is under way: offers now,
+ * an officer by hand (both only while a position is open), an amendment, a cancellation.
+ */
+function renderSupervisorControls(view: RequestCardView): object | null {
+  if (!CONTROLLABLE_STATUSES.includes(view.status)) return null;
+  const open = view.staffing !== null && view.staffing.filled < view.staffing.total;
+  const button = (action_id: string, text: string, style?: "danger") => ({
+    type: "button",
+    action_id,
+    text: plainText(text),
+    value: view.requestId,
+    ...(style ? { style } : {}),
+  });
+  return {
+    type: "actions",
+    block_id: "supervisor_controls",
+    elements: [
+      ...(open ? [button(ACTIONS.rebroadcast, "Re-broadcast now"), button(ACTIONS.assign, "Assign officer")] : []),
+      button(ACTIONS.edit, "Edit request"),
+      button(ACTIONS.cancel, "Cancel request", "danger"),
+    ],
+  };
+}
+
+/** "Sgt. Maria Alvarez (#4471) — checked in": one officer on the request, by rank. */
+export function describeAssignedOfficer(officer: AssignedOfficerView): string {
+  const status = officer.status === "assigned" ? "" : ` — ${officer.status.replace(/_/g, " ")}`;
+  return `${rankTitle(officer.rank)} ${escapeMrkdwn(officer.name, NAME_MAX)} (#${escapeMrkdwn(officer.badge, 20)})${status}`;
+}
+
+/** "Ann Lee, 520-555-0111" (escaped): who officers report to on site, as the customer gave it. */
+export function describeSiteContact(contact: { name: string | null; phone: string | null }): string {
+  const phone = contact.phone ? formatPhone(contact.phone) : null;
+  return [contact.name, phone]
+    .filter((part) => part !== null).map((part) => escapeMrkdwn(part, NAME_MAX)).join(", ");
+}
+
+/** "Cancelled by the customer at …" or "Cancelled by <@U…> for the agency at …", without an emoji. */
+export function describeCancellation(view: RequestCardView): string {
+  const at = view.cancelledAt === null ? "" : ` at ${formatSlackTime(view.cancelledAt, view.timeZone)}`;
+  const by = view.cancelledBy === null ? "the customer" : `${mentionUser(view.cancelledBy)} for the agency (no fee)`;
+  return `Cancelled by ${by}${at}`;
 }
 
 /** "Jane Doe, Acme Events", or how they reached us when they gave no name. Escaped. */
@@ -165,6 +220,7 @@ function describeFields(view: RequestCardView): string[] {
     `*Job*\n${view.eventType === null ? "not given" : escapeMrkdwn(view.eventType, EVENT_TYPE_MAX)}`,
     `*Vehicles*\n${view.vehicles === 0 ? "none" : `${view.vehicles}${miles}`}`,
     `*Lead time*\n${view.requestedAt === null ? "unknown" : formatLeadTime(view.start.getTime() - view.requestedAt.getTime())}`,
+    ...(view.siteContact === null ? [] : [`*Site contact*\n${describeSiteContact(view.siteContact)}`]),
   ];
 }
 
@@ -236,10 +292,7 @@ export function describeApproval(approval: ApprovalView, timeZone: string): stri
 
 function describeOutcome(view: RequestCardView): string {
   const { timeZone } = view;
-  if (view.status === "cancelled") {
-    const at = view.cancelledAt === null ? "" : ` at ${formatSlackTime(view.cancelledAt, timeZone)}`;
-    return `:no_entry_sign: Cancelled by the customer${at}`;
-  }
+  if (view.status === "cancelled") return `:no_entry_sign: ${describeCancellation(view)}`;
   const denied = findLatest(view.approvals.filter((approval) => approval.decision === "denied"));
   if (denied !== null) {
     const at = denied.decidedAt === null ? "" : ` at ${formatSlackTime(denied.decidedAt, timeZone)}`;

@@ -6,10 +6,13 @@ import { slackClientOptions } from "./create-slack-client.ts";
 import { registerAppHome } from "./listeners/app-home.ts";
 import { registerApprovalActions } from "./listeners/approval-actions.ts";
 import { registerAskCustomer } from "./listeners/ask-customer.ts";
+import { registerAssignOfficer } from "./listeners/assign-officer.ts";
 import { registerDetailCommand } from "./listeners/detail-command.ts";
+import { registerEditRequest } from "./listeners/edit-request.ts";
 import { registerDispatchActions } from "./listeners/dispatch-actions.ts";
 import { registerDispatcherReplies } from "./listeners/dispatcher-replies.ts";
 import type { SlackListenerDeps } from "./listeners/listener-deps.ts";
+import { registerSupervisorControls } from "./listeners/supervisor-controls.ts";
 import type { SlackSettings } from "./slack-settings.ts";
 import { requireSlackSignature } from "./verify-slack-signature.ts";
 
@@ -66,6 +69,9 @@ export function createSlackRoutes(settings: SlackSettings, deps: SlackListenerDe
   });
   registerApprovalActions(app, deps);
   registerAskCustomer(app, deps);
+  registerSupervisorControls(app, deps);
+  registerAssignOfficer(app, deps);
+  registerEditRequest(app, deps);
   registerDispatchActions(app, deps);
   registerDispatcherReplies(app, deps);
   registerDetailCommand(app, deps);

@@ -1,3 +1,4 @@
+import type { Rank } from "../../core/agencies/index.ts";
 import type { Quote } from "../../core/pricing/index.ts";
 import type { Address } from "../../core/requests/index.ts";
 
@@ -8,15 +9,33 @@ export const ACTIONS = {
   ask: "ask_customer",
   takeOver: "take_over",
   handBack: "hand_back",
+  /** Supervisor controls on an approved card (value: the request id). */
+  rebroadcast: "rebroadcast_request",
+  assign: "assign_officer",
+  edit: "edit_request",
+  cancel: "cancel_request",
+  /** The officer picker inside the assign modal: choosing one re-renders its eligibility. */
+  pickOfficer: "assign_officer_pick",
 } as const;
 
 export const MODALS = {
   deny: "deny_request_modal",
   ask: "ask_customer_modal",
+  cancel: "cancel_request_modal",
+  assign: "assign_officer_modal",
+  edit: "edit_request_modal",
 } as const;
 
-/** Block and action ids of the single text input in the deny/ask modals. */
+/** Block and action ids of the single text input in the deny/ask/cancel modals. */
 export const MODAL_INPUT = { block: "text_block", action: "text_input" } as const;
+
+/** Block and action ids of the assign modal: the officer picker and the override reason. */
+export const ASSIGN_INPUT = {
+  officerBlock: "officer_block",
+  eligibilityBlock: "eligibility_block",
+  overrideBlock: "override_block",
+  overrideAction: "override_input",
+} as const;
 
 export type ApproverRole = "supervisor" | "chief";
 
@@ -57,7 +76,22 @@ export interface RequestCardView {
   approvals: ApprovalView[];
   /** Filled and total positions once approved; null before. */
   staffing: { filled: number; total: number } | null;
+  /** Officers holding (or who held) a position: assigned, checked in or out, no-show. */
+  officers: AssignedOfficerView[];
+  /** Who the officers report to on site, as the customer gave it; null when not given. */
+  siteContact: { name: string | null; phone: string | null } | null;
   cancelledAt: Date | null;
+  /** Slack user id of the supervisor who cancelled on the agency's behalf; null when the customer did. */
+  cancelledBy: string | null;
+}
+
+/** One officer on a request, as the card and `/detail status` list them. */
+export interface AssignedOfficerView {
+  name: string;
+  badge: string;
+  rank: Rank;
+  /** Assignment status: assigned, checked_in, checked_out, no_show. */
+  status: string;
 }
 
 /** The root message of a dispatcher thread for an escalated conversation. */
@@ -90,14 +124,14 @@ export interface TodayShiftView {
   start: Date;
   end: Date;
   where: string;
-  officers: { name: string; badge: string; status: string }[];
+  officers: { name: string; badge: string; rank: Rank; status: string }[];
 }
 
 /** One officer for `/detail officer`. */
 export interface OfficerView {
   name: string;
   badge: string;
-  rank: string;
+  rank: Rank;
   phone: string;
   active: boolean;
   upcoming: { number: number; start: Date; status: string }[];

@@ -28,6 +28,10 @@ const ACTION_PHRASES: Record<StaffAction, string> = {
   hand_back: "hand customer conversations back to the bot",
   reply: "reply to customers",
   look_up: "look up requests",
+  rebroadcast: "send offers for a request",
+  assign: "assign officers to requests",
+  edit: "change requests",
+  cancel: "cancel requests for the agency",
 };
 
 /** What a user who is staff nowhere is told by `/detail`; it names no agency and no customer. */
@@ -73,6 +77,36 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Whether a button value can name a row at all (request and conversation ids are UUIDs). */
 export const isRowId = (value: string): boolean => UUID.test(value);
+
+/** The request a supervisor control acts on, as the control needs it. */
+export interface ControlledRequest {
+  id: string;
+  number: number;
+  status: string;
+  agencyId: string;
+}
+
+/**
+ * A supervisor control on a request (re-broadcast, assign, edit, cancel): allowed only for the
+ * approvers of the request's own agency, whatever channel the click came from.
+ */
+export async function authorizeOnRequest(
+  deps: { prisma: PrismaClient; getAgency(id: string): AgencyConfig | undefined },
+  requestId: string,
+  userId: string,
+  action: Extract<StaffAction, "rebroadcast" | "assign" | "edit" | "cancel">,
+): Promise<{ kind: "allowed"; agency: AgencyConfig; request: ControlledRequest } | { kind: "refused"; text: string }> {
+  const request = isRowId(requestId)
+    ? await deps.prisma.request.findUnique({
+        where: { id: requestId },
+        select: { id: true, number: true, status: true, agencyId: true },
+      })
+    : null;
+  const agency = request ? deps.getAgency(request.agencyId) : undefined;
+  if (!request || !agency) return { kind: "refused", text: "This card's request no longer exists. Nothing was changed." };
+  const authority = authorizeStaffAction(agency, userId, action);
+  return authority.kind === "refused" ? authority : { kind: "allowed", agency, request };
+}
 
 /**
  * A conversation button (take over, hand back): allowed only for staff of the conversation's

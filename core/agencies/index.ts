@@ -13,6 +13,7 @@ export {
   type VehicleRule,
 } from "./agency-rules-schema.ts";
 export { assignPositions, type Positions } from "./assign-positions.ts";
+export { describeRankedOfficer, rankTitle } from "./rank-title.ts";
 export { type Holiday, type HolidayRule, HolidayRuleSchema, HolidaySchema } from "./holiday-rule-schema.ts";
 export {
   checkStaffAuthority,

@@ -5,9 +5,23 @@ export type StaffRole = "supervisor" | "chief" | "dispatcher";
 
 /**
  * Everything agency staff can do in Slack. `look_up` is `/detail` and the App Home list: both
- * show customers' names, addresses and totals.
+ * show customers' names, addresses and totals. `rebroadcast`, `assign`, `edit` and `cancel` are
+ * the supervisor controls of an approved request (offers now, an officer by hand, an amendment
+ * the customer confirms, a cancellation on the agency's behalf).
  */
-export const STAFF_ACTIONS = ["approve", "deny", "ask", "take_over", "hand_back", "reply", "look_up"] as const;
+export const STAFF_ACTIONS = [
+  "approve",
+  "deny",
+  "ask",
+  "take_over",
+  "hand_back",
+  "reply",
+  "look_up",
+  "rebroadcast",
+  "assign",
+  "edit",
+  "cancel",
+] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 
 const APPROVER_ROLES: readonly StaffRole[] = ["supervisor", "chief"];
@@ -15,8 +29,10 @@ const CONVERSATION_STAFF: readonly StaffRole[] = ["dispatcher", "supervisor", "c
 
 /**
  * The one role matrix. Deciding a request is for approvers (which approval a click signs is the
- * decision's business, not this table's); talking to a customer is for dispatchers and, since
- * they may cover a shift, supervisors and chief's designees; looking things up is for any staff.
+ * decision's business, not this table's); so is changing one once approved, since staffing,
+ * price and a fee-free cancellation are decisions of the same weight. Talking to a customer is
+ * for dispatchers and, since they may cover a shift, supervisors and chief's designees; looking
+ * things up is for any staff.
  */
 export const ROLES_FOR_ACTION: Readonly<Record<StaffAction, readonly StaffRole[]>> = {
   approve: APPROVER_ROLES,
@@ -26,6 +42,10 @@ export const ROLES_FOR_ACTION: Readonly<Record<StaffAction, readonly StaffRole[]
   hand_back: CONVERSATION_STAFF,
   reply: CONVERSATION_STAFF,
   look_up: ["supervisor", "chief", "dispatcher"],
+  rebroadcast: APPROVER_ROLES,
+  assign: APPROVER_ROLES,
+  edit: APPROVER_ROLES,
+  cancel: APPROVER_ROLES,
 };
 
 /** The roles a Slack user holds at this agency, in the order supervisor, chief, dispatcher. */

@@ -6,7 +6,16 @@ import type { OfficerCandidate, ShiftToFill } from "./officer-candidate.ts";
 import { assertValidSpan, spansOverlap, type TimeSpan } from "./time-span.ts";
 
 /** Why an officer may not be offered a shift (see `checkEligibility` for the order they are checked in). */
-export type IneligibleReason = "inactive" | "rank" | "overlap" | "cap_24h" | "cap_7d" | "rest" | "vehicle";
+export type IneligibleReason =
+  | "inactive"
+  | "rank"
+  | "community_service_officer"
+  | "vehicle"
+  | "vehicle_resident"
+  | "overlap"
+  | "rest"
+  | "cap_24h"
+  | "cap_7d";
 
 export type Eligibility = { eligible: true } | { eligible: false; reason: IneligibleReason };
 
@@ -14,10 +23,17 @@ const DAY_MS = 24 * MS_PER_HOUR;
 const WEEK_MS = 7 * DAY_MS;
 
 /**
- * Whether `candidate` may be offered `shift` (policy.md, "Dispatch rules"). Checks run in the order
- * inactive, rank, vehicle, overlap, rest, cap_24h, cap_7d and the first failure is returned, so the
- * cheap roster facts explain a refusal before the fatigue arithmetic does.
+ * Whether `candidate` may be offered, or may accept, `shift` (policy.md, "Dispatch rules"): the
+ * broadcast waves and the accept transaction ask this same question, so an offer never promises
+ * what a YES would refuse. Checks run in the order inactive, rank, community_service_officer,
+ * vehicle, vehicle_resident, overlap, rest, cap_24h, cap_7d and the first failure is returned, so
+ * the cheap roster facts explain a refusal before the fatigue arithmetic does.
  *
+ * - community_service_officer: a community service officer outside a traffic-control position, or
+ *   where the agency does not let them fill one (`communityServiceOfficerForTrafficControl`).
+ * - vehicle: a vehicle position and no assigned car.
+ * - vehicle_resident: a vehicle position where the agency lets only city residents bring a car
+ *   (`shift.vehicleNeedsResident`), and the officer lives elsewhere.
  * - overlap: the shift shares time with an off-duty shift or regular duty (touching is fine).
  * - rest: an off-duty shift ends less than `minRestHours` before the start, or starts less than
  *   `minRestHours` after the end (exactly `minRestHours` is allowed).
@@ -41,7 +57,11 @@ export function checkEligibility(
 
   if (!candidate.active) return refuse("inactive");
   if (!meetsRank(candidate.rank, shift.rank)) return refuse("rank");
+  if (candidate.communityServiceOfficer && !(shift.trafficControl && settings.communityServiceOfficerForTrafficControl)) {
+    return refuse("community_service_officer");
+  }
   if (shift.needsVehicle && !candidate.hasVehicle) return refuse("vehicle");
+  if (shift.needsVehicle && shift.vehicleNeedsResident && !candidate.livesInCity) return refuse("vehicle_resident");
   const busy = [...candidate.offDutyShifts, ...candidate.regularDuty];
   if (busy.some((s) => spansOverlap(s, span))) return refuse("overlap");
   if (violatesRest(candidate.offDutyShifts, span, settings.minRestHours * MS_PER_HOUR)) return refuse("rest");

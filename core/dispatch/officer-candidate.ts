@@ -10,6 +10,13 @@ export interface OfficerCandidate {
   seniorityDate: string;
   /** Has an assigned police vehicle. */
   hasVehicle: boolean;
+  /** Lives inside the agency's city (Mesquite lets only such officers bring their car; seed 001). */
+  livesInCity: boolean;
+  /**
+   * A community service officer (civilian): may fill only traffic-control positions, and only where
+   * the agency allows it (`communityServiceOfficerForTrafficControl`, Tucson; seed 003).
+   */
+  communityServiceOfficer: boolean;
   /** Off-duty shifts already worked or scheduled (assignments that are not dropped/cancelled). */
   offDutyShifts: TimeSpan[];
   /**
@@ -30,4 +37,14 @@ export interface ShiftToFill {
   rank: Rank;
   /** Whether the officer must bring an assigned police vehicle. */
   needsVehicle: boolean;
+  /**
+   * Whether a vehicle position also needs an officer living in the city (the agency has a
+   * `vehicle_outside_city` rule, Mesquite). Absent = false; build shifts with `describeShiftToFill`.
+   */
+  vehicleNeedsResident?: boolean;
+  /**
+   * A traffic-control position: the only kind a community service officer may fill. Absent =
+   * false, so community service officers are left out (the safe side).
+   */
+  trafficControl?: boolean;
 }

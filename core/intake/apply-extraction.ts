@@ -45,13 +45,20 @@ const ABOUT: Partial<Record<Question, readonly SlotName[]>> = {
   customerName: ["customerName", "organization"],
   organization: ["customerName", "organization"],
   postOrders: ["postOrders"],
+  siteContact: ["siteContact"],
 };
 
 /**
  * Free-text answers: the words of a job description, a name or instructions never fill other slots
  * ("a Christmas party" is a job, not a date), unless the customer says they are correcting one.
  */
-const FREE_TEXT_ANSWERS: ReadonlySet<Question> = new Set(["eventType", "customerName", "organization", "postOrders"]);
+const FREE_TEXT_ANSWERS: ReadonlySet<Question> = new Set([
+  "eventType",
+  "customerName",
+  "organization",
+  "postOrders",
+  "siteContact",
+]);
 
 const yesNo = (extraction: Extraction): boolean | null =>
   extraction.intent === "confirm" ? true : extraction.intent === "decline" ? false : null;

@@ -7,6 +7,8 @@ export function toExpectedSlot(question: Question | null): ExpectedSlot | null {
     case null:
     case "whatToChange":
     case "screening":
+    // Read by the intake itself (read-site-contact.ts): a name and a phone number.
+    case "siteContact":
       return null;
     case "confirmChange":
       return "confirmation";

@@ -1,6 +1,7 @@
 export { applyExtraction, type SlotChange } from "./apply-extraction.ts";
 export { buildQuoteRequest, type CustomerDetails, describeDraft } from "./build-request.ts";
 export { formatCents, formatShift } from "./format.ts";
+export { formatPhone } from "./read-site-contact.ts";
 export {
   type CustomerRequestView,
   type IntakeContext,
@@ -14,10 +15,12 @@ export {
   hasDraft,
   type IntakePhase,
   type IntakeState,
+  type PendingAmendment,
   type ProofAction,
   type Question,
   RECENT_TURNS,
 } from "./intake-state.ts";
+export { answerAmendment } from "./amendment.ts";
 export { isCallerProven, needsCallerProof, resumeAfterProof } from "./caller-proof.ts";
 export {
   CODE_DIGITS,

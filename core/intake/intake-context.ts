@@ -41,11 +41,21 @@ export interface IntakeInput {
 
 /** Work the edge must do after saving the new state; the replies already describe it. */
 export type IntakeEffect =
-  | { kind: "submit_request"; request: QuoteRequest; quote: Quote; customer: CustomerDetails; postOrders: string | null }
+  | {
+      kind: "submit_request";
+      request: QuoteRequest;
+      quote: Quote;
+      customer: CustomerDetails;
+      postOrders: string | null;
+      /** Who the officers report to on site and their number (E.164); null parts were not given. */
+      siteContact: { name: string | null; phone: string | null };
+    }
   | { kind: "escalate"; reason: "asked_for_agent" | "misunderstood" }
   | { kind: "opt_out" }
   | { kind: "opt_in" }
-  | { kind: "cancel_request"; requestNumber: number; feeCents: number; cancelledAt: string };
+  | { kind: "cancel_request"; requestNumber: number; feeCents: number; cancelledAt: string }
+  /** The customer's YES (accepted) or NO to a supervisor's change of a booked request. */
+  | { kind: "answer_amendment"; amendmentId: string; requestNumber: number; accepted: boolean };
 
 /** Placeholder in a reply that the edge replaces with the stored request's number. */
 export const REQUEST_NUMBER_PLACEHOLDER = "{requestNumber}";

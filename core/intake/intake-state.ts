@@ -22,6 +22,16 @@ export type Question =
  */
 export type ProofAction = { action: "status" } | { action: "cancel"; requestNumber: number | null };
 
+/** A proposed change to a booked request; `question` is the text the customer was sent, asked again once. */
+export interface PendingAmendment {
+  /** Id of the stored amendment the YES or NO decides. */
+  id: string;
+  requestNumber: number;
+  question: string;
+  /** Whether an unrelated message already got the question again; later ones go through the intake. */
+  reprompted: boolean;
+}
+
 /** Serializable state of one customer conversation (stored as JSON on the conversation row). */
 export interface IntakeState {
   version: 1;
@@ -44,6 +54,11 @@ export interface IntakeState {
    * the edge texts a code, and once it is entered carries the action out (resumeAfterProof).
    */
   awaitingProof: ProofAction | null;
+  /**
+   * A supervisor's change to a booked request, re-quoted and texted to the customer, awaiting
+   * their YES or NO (written by the edge when the change is proposed; see amendment.ts).
+   */
+  amendment: PendingAmendment | null;
   optedOut: boolean;
   /** Number of the last request this conversation submitted. */
   submittedNumber: number | null;
@@ -70,6 +85,7 @@ export function createIntakeState(): IntakeState {
     cancelledNumber: null,
     cancel: null,
     awaitingProof: null,
+    amendment: null,
     optedOut: false,
     submittedNumber: null,
     lastActivityAt: null,

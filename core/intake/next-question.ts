@@ -33,6 +33,8 @@ export function findNextQuestion(slots: Slots, agency: AgencyConfig): Question |
   if (!slots.customerName) return "customerName";
   if (slots.organization === null) return "organization";
   if (slots.postOrders === null) return "postOrders";
+  // `?? null`: a state stored before the site contact existed has no such key.
+  if ((slots.siteContactPhone ?? null) === null) return "siteContact";
   return null;
 }
 

@@ -1,6 +1,7 @@
 /**
  * What the intake collects, in the order it asks. Screening questions are asked only when the
  * agency has a rule for that flag; post orders are optional (asked once, "none" is an answer).
+ * The site contact is asked last: officers must know whom to report to on site and how to call them.
  */
 export type SlotName =
   | "date"
@@ -17,7 +18,8 @@ export type SlotName =
   | "alcoholPrincipalBusiness"
   | "customerName"
   | "organization"
-  | "postOrders";
+  | "postOrders"
+  | "siteContact";
 
 export type ScreeningFlag = "armedPrivateSecurity" | "civilLegalService" | "bodyguardOrBouncer" | "alcoholPrincipalBusiness";
 
@@ -58,6 +60,13 @@ export interface Slots {
   organization: string | null;
   /** Instructions for the officers; "" means the customer has none. */
   postOrders: string | null;
+  /** Who the officers report to on site; null = not given yet. */
+  siteContactName: string | null;
+  /**
+   * Their callback number, E.164 (+15205550111); "" = the customer said there is none. The site
+   * contact question is answered once this is set (absent in states stored before it existed).
+   */
+  siteContactPhone: string | null;
 }
 
 export function createEmptySlots(): Slots {
@@ -77,5 +86,7 @@ export function createEmptySlots(): Slots {
     customerName: null,
     organization: null,
     postOrders: null,
+    siteContactName: null,
+    siteContactPhone: null,
   };
 }

@@ -2,6 +2,7 @@ import type { AgencyConfig, Language } from "../agencies/index.ts";
 import type { Reply } from "../messages/index.ts";
 import { quoteRequest } from "../pricing/index.ts";
 import { describeProhibitedWork } from "../screening/index.ts";
+import { assertNever } from "../shared/index.ts";
 import {
   detectPolicyQuestion,
   type Extraction,
@@ -9,6 +10,7 @@ import {
   isSmallTalk,
   prepareMessageText,
 } from "../understanding/index.ts";
+import { answerAmendment } from "./amendment.ts";
 import { answerPolicyQuestion } from "./answer-policy-question.ts";
 import { applyExtraction, applyWrite, type SlotChange, type SlotWrite } from "./apply-extraction.ts";
 import { buildQuoteRequest } from "./build-request.ts";
@@ -25,6 +27,12 @@ import { createIntakeState, hasDraft, type IntakeState, RECENT_TURNS } from "./i
 import { fillScreeningFromJob, findNextQuestion, listUnansweredScreening } from "./next-question.ts";
 import { describeQuestion } from "./question-text.ts";
 import { readScreeningAnswer } from "./read-screening-answer.ts";
+import {
+  mentionsPhone,
+  readSiteContact,
+  type SiteContactAnswer,
+  splitContactAndInstructions,
+} from "./read-site-contact.ts";
 import { describeRelativeDate } from "./relative-date.ts";
 import { resolveShift } from "./resolve-shift.ts";
 import { createEmptySlots } from "./slots.ts";
@@ -162,6 +170,10 @@ function decideStep(previous: IntakeState, input: IntakeInput, context: IntakeCo
     return misunderstood(state, prefix, t.cancelConfirm(String(requestNumber), formatCents(feeCents)), t);
   }
 
+  // A supervisor's change awaiting YES or NO comes before the draft: it was the last thing asked.
+  const amendment = answerAmendment(state, extraction, context, language);
+  if (amendment) return { state, replies: say(...prefix, ...amendment.replies), effects: amendment.effects };
+
   const startsNew = countRequestFields(input) >= 1 && extraction.intent !== "confirm";
   if (!startsNew && isSmallTalk(folded) && (state.phase === "submitted" || !hasDraft(state))) {
     // A booking's number is not read to a caller who may not hold the phone (a later, spoofed call).
@@ -214,6 +226,33 @@ function decideStep(previous: IntakeState, input: IntakeInput, context: IntakeCo
     state.question = resume;
   }
 
+  if (state.question === "siteContact" && extraction.correction !== true) {
+    const contact = readSiteContact(input.text);
+    if (contact) {
+      recordSiteContact(state, contact, context);
+      return continueIntake(state, [], prefix, context, language);
+    }
+  }
+  // At the summary a phone number can only be a new site contact ("the site contact is Bob 520-555-0123").
+  const atSummary = state.question === "confirmation" || state.question === "whatToChange";
+  if (atSummary && mentionsPhone(input.text)) {
+    const contact = readSiteContact(input.text);
+    if (contact?.kind === "given" && contact.phone !== null) {
+      recordSiteContact(state, contact, context);
+      return continueIntake(state, [], prefix, context, language);
+    }
+  }
+  // Asked together with the instructions: a part with a number or ME is the contact, the rest
+  // the instructions. Without either the whole answer is the instructions, read as before.
+  if (state.question === "postOrders" && (state.slots.siteContactPhone ?? null) === null && extraction.correction !== true) {
+    const split = splitContactAndInstructions(input.text);
+    if (split) {
+      recordSiteContact(state, split.contact, context);
+      state.slots.postOrders = split.instructions;
+      return continueIntake(state, [], prefix, context, language);
+    }
+  }
+
   const screeningAnswer =
     state.question === "screening" && extraction.correction !== true
       ? readScreeningAnswer(folded, listUnansweredScreening(state.slots, context.agency), extraction)
@@ -225,6 +264,7 @@ function decideStep(previous: IntakeState, input: IntakeInput, context: IntakeCo
 
   const wasConfirming = state.phase === "confirming" && state.pending !== null;
   const { changes, proposed } = applyExtraction(state.slots, read, state.question);
+  if (changes.some((change) => change.slot === "postOrders")) defaultSiteContactToCustomer(state, context);
 
   if (wasConfirming && changes.length === 0 && proposed.length === 0) {
     if (extraction.intent === "confirm") return submit(state, prefix, context, language);
@@ -263,6 +303,48 @@ function decideStep(previous: IntakeState, input: IntakeInput, context: IntakeCo
   const shown = wasConfirming || state.question === "whatToChange" ? changes : changes.filter((c) => c.before != null);
   if (proposed.length > 0) return proposeChanges(state, proposed, [...prefix, ...describeShown(shown, context, language)], context, language);
   return continueIntake(state, shown, prefix, context, language);
+}
+
+/**
+ * Writes the site contact answer. ME is the customer under the name they gave and the number
+ * they write from (web chat has none, so its number is asked next); a name alone keeps the
+ * question open for the number; NONE means nobody else: the customer where we have their number,
+ * else no contact at all (web chat).
+ */
+function recordSiteContact(state: IntakeState, answer: SiteContactAnswer, context: IntakeContext): void {
+  const { slots } = state;
+  switch (answer.kind) {
+    case "me":
+      slots.siteContactName = slots.customerName ?? slots.siteContactName ?? null;
+      // Web chat has no number, and a caller may have none on file: then the number is asked next.
+      slots.siteContactPhone =
+        answer.phone ?? (context.channel === "web" ? (slots.siteContactPhone ?? null) : context.customerPhone);
+      return;
+    case "none":
+      // Nobody else: the customer, where we know their number; on web chat, no contact at all.
+      slots.siteContactPhone = "";
+      defaultSiteContactToCustomer(state, context, true);
+      return;
+    case "given":
+      if (answer.name !== null) slots.siteContactName = answer.name;
+      if (answer.phone !== null) slots.siteContactPhone = answer.phone;
+      return;
+    default:
+      assertNever(answer, "site contact answer");
+  }
+}
+
+/**
+ * Instructions were given without naming a site contact: the customer is it, under their name
+ * and the number they write or call from (the summary shows it, so they can say otherwise).
+ * Web chat has no number, so there the site contact is asked on its own.
+ */
+function defaultSiteContactToCustomer(state: IntakeState, context: IntakeContext, replace = false): void {
+  const { slots } = state;
+  if (!replace && (slots.siteContactPhone ?? null) !== null) return;
+  if (context.channel === "web" || !context.customerPhone) return;
+  slots.siteContactName = slots.customerName ?? null;
+  slots.siteContactPhone = context.customerPhone;
 }
 
 /** Answers that would replace earlier ones without the message being about them: ask first. */
@@ -401,6 +483,10 @@ function submit(state: IntakeState, prefix: string[], context: IntakeContext, la
           phone: context.customerPhone,
         },
         postOrders: state.slots.postOrders || null,
+        siteContact: {
+          name: state.slots.siteContactName || null,
+          phone: state.slots.siteContactPhone || null,
+        },
       },
     ],
   };

@@ -5,6 +5,7 @@ import type { SlotChange } from "./apply-extraction.ts";
 import { describeCancellationPolicy, explainQuote, formatHours } from "./explain-quote.ts";
 import { formatCents, formatLocalDate, formatLocalTime, formatShift } from "./format.ts";
 import { countNoun } from "./plural.ts";
+import { describeSiteContact } from "./read-site-contact.ts";
 import type { Slots } from "./slots.ts";
 import { getTexts } from "./texts.ts";
 
@@ -32,6 +33,7 @@ export function summarizeRequest(
       job: slots.jobWords ?? slots.eventType ?? "",
       contact,
       postOrders: slots.postOrders ? slots.postOrders : null,
+      siteContact: describeSiteContact(slots.siteContactName ?? null, slots.siteContactPhone ?? null),
     }),
   ];
   const parts = [`${t.money.labor} ${formatCents(quote.laborCents)}`];

@@ -17,14 +17,18 @@ export const TEXTS_EN: IntakeTexts = {
     alcoholPrincipalBusiness: "Is the sale of alcohol the main business at the location? (yes/no)",
     customerName: "What is your name?",
     organization: "What business or organization is this for? (reply NONE if it's just you)",
-    postOrders: "Any instructions for the officers (whom to report to, where to park, dress)? Reply NONE if not.",
+    postOrders: "Any instructions for the officers (where to park, dress, what to watch for)? Reply NONE if not.",
+    siteContact: "Who should the officers report to on site, and their phone number? (reply ME if it's you)",
   },
+  askSiteContactPhone: (name) => `What phone number can the officers reach ${name} on at the site?`,
   askTogether: {
     whenWhere: "What date and times do you need the officers, and at what address? (e.g. Sat Dec 20, 6 PM to 11 PM, 4500 E Broadway)",
     dateTimes: "What date and times do you need the officers? (e.g. Sat Dec 20, 6 PM to 11 PM)",
     times: "What time should the shift start and end? (e.g. 6 PM to 11 PM)",
     officersJob: "How many officers do you need, and what is the job? (e.g. 2 officers, store security)",
     nameOrganization: "What is your name, and the business or organization it's for? (e.g. Maria Lopez, Desert Bloom Events; or just your name if it's for you)",
+    siteContactPostOrders:
+      "Who should the officers report to on site, and their phone number? (reply ME if it's you) Any instructions for them too (where to park, dress)? (e.g. Ann Lee 520-555-0111, park behind the store)",
   },
   screeningQuestion: (items) =>
     `Will any of these apply: ${items.map((item, i) => `${i + 1}) ${item}`).join(", ")}? Reply NONE, or the numbers or words of the ones that apply.`,
@@ -58,6 +62,7 @@ export const TEXTS_EN: IntakeTexts = {
     `• Job: ${f.job}`,
     `• Contact: ${f.contact}`,
     ...(f.postOrders ? [`• Instructions: ${f.postOrders}`] : []),
+    ...(f.siteContact ? [`• Report to on site: ${f.siteContact}`] : []),
   ],
   quoteLine: (total, parts) => `Quote: ${total} total (${parts}).`,
   approvalNote: (reasons) => `Note: ${reasons}`,

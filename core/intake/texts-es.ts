@@ -17,14 +17,18 @@ export const TEXTS_ES: IntakeTexts = {
     alcoholPrincipalBusiness: "¿La venta de alcohol es el negocio principal del lugar? (sí/no)",
     customerName: "¿Cuál es su nombre?",
     organization: "¿Para qué empresa u organización es? (responda NINGUNA si es para usted)",
-    postOrders: "¿Alguna instrucción para los oficiales (a quién reportarse, dónde estacionar, vestimenta)? Responda NINGUNA si no.",
+    postOrders: "¿Alguna instrucción para los oficiales (dónde estacionar, vestimenta, qué vigilar)? Responda NINGUNA si no.",
+    siteContact: "¿A quién deben reportarse los oficiales en el sitio, y su número de teléfono? (responda YO si es usted)",
   },
+  askSiteContactPhone: (name) => `¿A qué número de teléfono pueden llamar los oficiales a ${name} en el sitio?`,
   askTogether: {
     whenWhere: "¿Para qué fecha y horario necesita a los oficiales, y en qué dirección? (p. ej. sáb 20 de dic, de 6 PM a 11 PM, 4500 E Broadway)",
     dateTimes: "¿Para qué fecha y horario necesita a los oficiales? (p. ej. sáb 20 de dic, de 6 PM a 11 PM)",
     times: "¿A qué hora debe empezar y terminar el turno? (p. ej. de 6 PM a 11 PM)",
     officersJob: "¿Cuántos oficiales necesita y de qué se trata el trabajo? (p. ej. 2 oficiales, seguridad de tienda)",
     nameOrganization: "¿Cuál es su nombre, y la empresa u organización para la que es? (p. ej. María López, Eventos Sol; o solo su nombre si es para usted)",
+    siteContactPostOrders:
+      "¿A quién deben reportarse los oficiales en el sitio, y su número de teléfono? (responda YO si es usted) ¿Alguna instrucción para ellos (dónde estacionar, vestimenta)? (p. ej. Ana Ruiz 520-555-0111, estacionar detrás de la tienda)",
   },
   screeningQuestion: (items) =>
     `¿Aplica alguna de estas: ${items.map((item, i) => `${i + 1}) ${item}`).join(", ")}? Responda NINGUNA, o los números o palabras de las que apliquen.`,
@@ -58,6 +62,7 @@ export const TEXTS_ES: IntakeTexts = {
     `• Trabajo: ${f.job}`,
     `• Contacto: ${f.contact}`,
     ...(f.postOrders ? [`• Instrucciones: ${f.postOrders}`] : []),
+    ...(f.siteContact ? [`• Reportarse en el sitio con: ${f.siteContact}`] : []),
   ],
   quoteLine: (total, parts) => `Cotización: ${total} en total (${parts}).`,
   approvalNote: (reasons) => `Nota: ${reasons}`,

@@ -22,9 +22,21 @@ export interface IntakeTexts {
     customerName: string;
     organization: string;
     postOrders: string;
+    siteContact: string;
   };
+  /** The site contact's name is known, their number is not. */
+  askSiteContactPhone(name: string): string;
+
   /** Several missing answers asked together, to save round trips. */
-  askTogether: { whenWhere: string; dateTimes: string; times: string; officersJob: string; nameOrganization: string };
+  askTogether: {
+    whenWhere: string;
+    dateTimes: string;
+    times: string;
+    officersJob: string;
+    nameOrganization: string;
+    /** The site contact and the post orders: both are what the officers need on arrival. */
+    siteContactPostOrders: string;
+  };
   /** The screening questions as one, items numbered. */
   screeningQuestion(items: string[]): string;
   screeningItems: Record<ScreeningFlag, string>;
@@ -92,6 +104,8 @@ export interface SummaryFacts {
   vehicles: string;
   contact: string;
   postOrders: string | null;
+  /** "Ann Lee, 520-555-0111"; null when none was given. */
+  siteContact: string | null;
 }
 
 export function getTexts(language: Language): IntakeTexts {

@@ -9,6 +9,8 @@ export type OfficerCommand =
   | { kind: "drop"; code: string | null }
   | { kind: "note"; code: string | null; text: string }
   | { kind: "shifts" }
+  /** FILLED OFF / FILLED ON: stop or resume "has been filled" texts for offers someone else took. */
+  | { kind: "filled_notices"; on: boolean }
   | { kind: "help" }
   | { kind: "opt_out" }
   | { kind: "opt_in" }
@@ -38,6 +40,11 @@ export function parseOfficerCommand(text: string): OfficerCommand {
   const verb = (words[0] ?? "").toUpperCase().replace(/[^A-Z]/g, "");
   if (verb === "SHIFTS" || verb === "SHIFT") return { kind: "shifts" };
   if (verb === "HELP" || verb === "INFO") return { kind: "help" };
+  if (verb === "FILLED") {
+    const setting = (words[1] ?? "").toUpperCase().replace(/[^A-Z]/g, "");
+    if (setting === "OFF" || setting === "ON") return { kind: "filled_notices", on: setting === "ON" };
+    return { kind: "unknown" };
+  }
   const kind = VERBS[verb];
   if (!kind) return { kind: "unknown" };
   const candidate = (words[1] ?? "").toUpperCase().replace(/[^A-Z0-9]/g, "");
@@ -51,4 +58,4 @@ export function parseOfficerCommand(text: string): OfficerCommand {
 
 /** The short help every unknown officer command gets. */
 export const OFFICER_HELP =
-  "Commands: YES <code> or NO <code> to answer an offer, IN <code> / OUT <code> to check in and out, DROP <code> to give up a shift, NOTE <code> <text> for a field note, SHIFTS for your upcoming shifts.";
+  "Commands: YES <code> or NO <code> to answer an offer, IN <code> / OUT <code> to check in and out, DROP <code> to give up a shift, NOTE <code> <text> for a field note, SHIFTS for your upcoming shifts, FILLED OFF / FILLED ON to stop or resume texts when a shift you were offered is filled.";

@@ -12,6 +12,7 @@ import {
 import type { Channel, InboundMessage } from "../../core/messages/index.ts";
 import type { QuoteRequest } from "../../core/requests/index.ts";
 import { Prisma, type PrismaClient } from "../client.ts";
+import { applyAmendmentAnswer } from "./request-amendments.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -266,6 +267,8 @@ async function applyEffect(
           address: request.address ?? Prisma.JsonNull,
           flags: request.flags,
           postOrders: effect.postOrders,
+          siteContactName: effect.siteContact.name,
+          siteContactPhone: effect.siteContact.phone,
           requestedAt: request.requestedAt ? new Date(request.requestedAt) : at,
           quotes: {
             create: {
@@ -311,6 +314,15 @@ async function applyEffect(
       return null;
     case "escalate":
       await audit("conversation.escalated", "Conversation", conversation.id, { reason: effect.reason });
+      return null;
+    case "answer_amendment":
+      await applyAmendmentAnswer(tx, {
+        amendmentId: effect.amendmentId,
+        accepted: effect.accepted,
+        agencyId: conversation.agencyId,
+        actorId: conversation.participant,
+        at,
+      });
       return null;
   }
 }

@@ -1,16 +1,25 @@
 import type { PrismaClient } from "../client.ts";
 
-/** One officer of a wave batch and the open positions offered to them. */
+/** One officer of a wave batch, the open positions offered to them and the text they get. */
 export interface OfferTarget {
   officerId: string;
   phone: string;
   positionIds: string[];
+  /**
+   * Their offer SMS; the batch's `body` when absent. Waves pass one per officer: the text names
+   * the rank and pay of what that officer is offered.
+   */
+  body?: string;
 }
 
 /**
- * Writes a batch of a wave's offers and their texts in one statement, so atomically: each
- * (position, officer) offer is created unless it exists (an officer is never offered the same
- * position twice), and each officer with at least one new offer gets one outbound text in their
+ * Writes a batch of a wave's offers and their texts in one statement, so atomically. Each
+ * (position, officer) offer is created, or, where the officer was offered that position before
+ * and the offer is over without a no (it expired, was withdrawn, or someone else took a position
+ * that has since opened again), made a new offer on the same row: sent again in this wave with
+ * the new `expiresAt`, keeping its code (one code per request, so an officer's YES <code> means
+ * the same request however often it is offered). An offer still open, declined or accepted is
+ * left alone. Each officer with at least one new or renewed offer gets one outbound text in their
  * officer conversation (opened when they have none), recorded for the outbound queue. Returns
  * the conversations to send. A re-run of the batch writes nothing and returns nothing.
  *
@@ -19,23 +28,37 @@ export interface OfferTarget {
  */
 export async function recordOfferBatch(
   prisma: Pick<PrismaClient, "$queryRaw">,
-  input: { agencyId: string; code: string; wave: number; from: string; body: string; targets: OfferTarget[] },
+  input: {
+    agencyId: string;
+    code: string;
+    wave: number;
+    from: string;
+    /** The text of targets without one of their own. */
+    body?: string;
+    /** When the offers lapse (core/staffing findOfferDeadline); null = never. */
+    expiresAt?: Date | null;
+    targets: OfferTarget[];
+  },
 ): Promise<string[]> {
   const offers = input.targets.flatMap((target) => target.positionIds.map((positionId) => ({ positionId, officerId: target.officerId })));
   if (offers.length === 0) return [];
   const rows = await prisma.$queryRaw<{ conversationId: string }[]>`
     WITH target AS (
-      SELECT * FROM unnest(${input.targets.map((t) => t.officerId)}::uuid[], ${input.targets.map((t) => t.phone)}::text[])
-        AS target("officerId", "phone")
+      SELECT * FROM unnest(
+        ${input.targets.map((t) => t.officerId)}::uuid[], ${input.targets.map((t) => t.phone)}::text[], ${input.targets.map((t) => t.body ?? input.body ?? "")}::text[]
+      ) AS target("officerId", "phone", "body")
     ), offered AS (
-      INSERT INTO "Offer" ("id", "positionId", "officerId", "code", "wave")
-      SELECT gen_random_uuid(), offer."positionId", offer."officerId", ${input.code}, ${input.wave}
+      INSERT INTO "Offer" ("id", "positionId", "officerId", "code", "wave", "expiresAt")
+      SELECT gen_random_uuid(), offer."positionId", offer."officerId", ${input.code}, ${input.wave}, ${input.expiresAt ?? null}::timestamptz
       FROM unnest(${offers.map((o) => o.positionId)}::uuid[], ${offers.map((o) => o.officerId)}::uuid[])
         AS offer("positionId", "officerId")
-      ON CONFLICT ("positionId", "officerId") DO NOTHING
+      ON CONFLICT ("positionId", "officerId") DO UPDATE
+        SET "status" = 'sent', "wave" = EXCLUDED."wave", "sentAt" = now(), "expiresAt" = EXCLUDED."expiresAt", "respondedAt" = NULL
+        WHERE "Offer"."status" IN ('expired', 'withdrawn', 'filled_by_other')
+          OR ("Offer"."status" = 'sent' AND "Offer"."expiresAt" <= now())
       RETURNING "officerId"
     ), texted AS (
-      SELECT DISTINCT target."phone" FROM target WHERE target."officerId" IN (SELECT "officerId" FROM offered)
+      SELECT DISTINCT target."phone", target."body" FROM target WHERE target."officerId" IN (SELECT "officerId" FROM offered)
     ), open AS (
       SELECT DISTINCT ON (c."participant") c."id", c."participant" FROM "Conversation" c
       WHERE c."agencyId" = ${input.agencyId} AND c."channel" = 'sms' AND c."role" = 'officer' AND c."closedAt" IS NULL
@@ -50,8 +73,8 @@ export async function recordOfferBatch(
       SELECT "id", "participant" FROM open UNION ALL SELECT "id", "participant" FROM opened
     ), text AS (
       INSERT INTO "Message" ("id", "conversationId", "direction", "channel", "from", "to", "body", "status")
-      SELECT gen_random_uuid(), conversation."id", 'outbound', 'sms', ${input.from}, conversation."participant", ${input.body}, 'recorded'
-      FROM conversation
+      SELECT gen_random_uuid(), conversation."id", 'outbound', 'sms', ${input.from}, conversation."participant", texted."body", 'recorded'
+      FROM conversation JOIN texted ON texted."phone" = conversation."participant"
       RETURNING "conversationId"
     )
     SELECT "conversationId" FROM text`;

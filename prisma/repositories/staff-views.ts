@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import type { AgencyConfig } from "../../core/agencies/index.ts";
+import type { AgencyConfig, Rank } from "../../core/agencies/index.ts";
 import type { Quote } from "../../core/pricing/index.ts";
 import type { Address } from "../../core/requests/index.ts";
 import type {
@@ -9,13 +9,23 @@ import type {
   TranscriptLine,
 } from "../../bots/slack/slack-views.ts";
 import type { PrismaClient } from "../client.ts";
+import { AGENCY_CANCELLATION_ACTION } from "./supervisor-actions.ts";
 
 const cardInclude = {
   customer: true,
   conversation: { select: { channel: true } },
   quotes: { orderBy: { createdAt: "desc" as const }, take: 1 },
   approvals: { orderBy: { role: "asc" as const } },
-  positions: { select: { status: true } },
+  positions: {
+    orderBy: { index: "asc" as const },
+    select: {
+      status: true,
+      assignments: {
+        where: { status: { in: ["assigned" as const, "checked_in" as const, "checked_out" as const, "no_show" as const] } },
+        select: { status: true, officer: { select: { firstName: true, lastName: true, badgeNumber: true, rank: true } } },
+      },
+    },
+  },
 };
 
 type CardRow = NonNullable<Awaited<ReturnType<PrismaClient["request"]["findFirst"]>>> & {
@@ -23,10 +33,13 @@ type CardRow = NonNullable<Awaited<ReturnType<PrismaClient["request"]["findFirst
   conversation: { channel: "sms" | "voice" | "web" } | null;
   quotes: { quote: unknown }[];
   approvals: { role: "supervisor" | "chief"; decision: "pending" | "approved" | "denied" | "escalated"; decidedBy: string | null; decidedAt: Date | null; reason: string | null }[];
-  positions: { status: string }[];
+  positions: {
+    status: string;
+    assignments: { status: string; officer: { firstName: string; lastName: string; badgeNumber: string; rank: Rank } }[];
+  }[];
 };
 
-function toCardView(row: CardRow, agency: AgencyConfig): RequestCardView | null {
+function toCardView(row: CardRow, agency: AgencyConfig, cancelledBy: string | null = null): RequestCardView | null {
   const quote = row.quotes[0]?.quote as Quote | undefined;
   if (!quote) return null;
   const approved = ["approved", "staffing", "staffed", "in_progress", "completed"].includes(row.status);
@@ -61,7 +74,20 @@ function toCardView(row: CardRow, agency: AgencyConfig): RequestCardView | null 
       approved && row.positions.length > 0
         ? { filled: row.positions.filter((p) => p.status === "filled").length, total: row.positions.length }
         : null,
+    officers: row.positions.flatMap((p) =>
+      p.assignments.map((a) => ({
+        name: `${a.officer.firstName} ${a.officer.lastName}`,
+        badge: a.officer.badgeNumber,
+        rank: a.officer.rank,
+        status: a.status,
+      })),
+    ),
+    siteContact:
+      row.siteContactName || row.siteContactPhone
+        ? { name: row.siteContactName || null, phone: row.siteContactPhone || null }
+        : null,
     cancelledAt: row.cancelledAt,
+    cancelledBy,
   };
 }
 
@@ -75,13 +101,23 @@ export class StaffViews {
   async loadRequestCard(requestId: string): Promise<RequestCardView | null> {
     const row = await this.prisma.request.findUnique({ where: { id: requestId }, include: cardInclude });
     const agency = row ? this.getAgency(row.agencyId) : undefined;
-    return row && agency ? toCardView(row as CardRow, agency) : null;
+    return row && agency ? toCardView(row as CardRow, agency, await this.findCanceller(row)) : null;
   }
 
   async findRequestByNumber(agencyId: string, number: number): Promise<RequestCardView | null> {
     const row = await this.prisma.request.findFirst({ where: { agencyId, number }, include: cardInclude });
     const agency = this.getAgency(agencyId);
-    return row && agency ? toCardView(row as CardRow, agency) : null;
+    return row && agency ? toCardView(row as CardRow, agency, await this.findCanceller(row)) : null;
+  }
+
+  /** Slack user id of the staff member who cancelled a cancelled request; null when the customer did. */
+  private async findCanceller(row: { id: string; status: string }): Promise<string | null> {
+    if (row.status !== "cancelled") return null;
+    const event = await this.prisma.auditEvent.findFirst({
+      where: { entityType: "Request", entityId: row.id, action: AGENCY_CANCELLATION_ACTION },
+      select: { actorId: true },
+    });
+    return event?.actorId ?? null;
   }
 
   async listPending(agencyId: string, limit = 50): Promise<RequestCardView[]> {
@@ -125,6 +161,7 @@ export class StaffViews {
         p.assignments.map((a) => ({
           name: `${a.officer.firstName} ${a.officer.lastName}`,
           badge: a.officer.badgeNumber,
+          rank: a.officer.rank,
           status: a.status,
         })),
       ),

@@ -51,7 +51,10 @@ export function makeRequestCardView(overrides: Partial<RequestCardView> = {}): R
     quote: makeCardQuote(),
     approvals: [makeApproval()],
     staffing: null,
+    officers: [],
+    siteContact: null,
     cancelledAt: null,
+    cancelledBy: null,
     ...overrides,
   };
 }

@@ -1,24 +1,32 @@
 import { randomInt } from "node:crypto";
 import { UnrecoverableError } from "bullmq";
-import { DateTime } from "luxon";
 import { z } from "zod";
+import type { Rank } from "../../core/agencies/index.ts";
 import {
   checkEligibility,
+  describeShiftToFill,
   type OfficerCandidate,
   orderCandidates,
   planWaves,
 } from "../../core/dispatch/index.ts";
+import { describePlace, findHourlyPay, findOfferDeadline, renderOfferText } from "../../core/staffing/index.ts";
 import { recordOfferBatch } from "../../prisma/repositories/record-offers.ts";
 import type { JobDefinition } from "../job-definition.ts";
 import { QUEUES } from "../queues.ts";
 import type { WorkerDeps } from "../registry.ts";
+import { tellCustomerReplacementSought, VACATED } from "../refills/refill-notices.ts";
+import { sendStaffingNotices } from "./request-staffed.ts";
 
 export const BroadcastWavePayloadSchema = z.object({ requestId: z.uuid(), wave: z.int().min(0) });
 
 const LIVE = ["assigned", "checked_in", "checked_out"] as const;
+/** A request is offered while approved or staffing, and while in progress for a refill. */
+const OFFERING = ["approved", "staffing", "in_progress"];
 /** Officers whose offers are written in one statement and queued in one Redis round trip. */
 const OFFER_BATCH = 100;
 const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+/** Higher ranks first: an officer is offered the highest-ranked open positions they may fill. */
+const RANK_ORDER: Record<Rank, number> = { commander: 0, sergeant: 1, officer: 2 };
 
 /** Short offer code officers reply with; unambiguous letters only. */
 function makeOfferCode(): string {
@@ -27,9 +35,17 @@ function makeOfferCode(): string {
 
 /**
  * One wave of shift offers for an approved request, fairest first (policy.md dispatch rules).
- * Each open position is offered to the next `waveSize` eligible officers not offered it yet;
- * the next wave is scheduled until every position is filled or nobody is left. Idempotent per
- * (position, officer): an officer is never offered the same position twice.
+ * Each open position is offered to the next `waveSize` eligible officers who are not holding an
+ * open offer for it, never declined this request and never dropped or missed a position of it;
+ * officers offered it before whose offer lapsed (or was filled by someone who then dropped) may
+ * be offered it again. Every offer lapses after `offerExpiryMinutes`, never after the start
+ * (core/staffing findOfferDeadline); lapsed offers are marked `expired` here. Each officer is
+ * offered only positions of one rank (the highest they may fill) so the text names its rank and
+ * pay. A position that opened again (DROP, no-show) is a refill: the customer is told a
+ * replacement is being found. The next wave is scheduled while anyone is left to ask or an offer
+ * is still open; otherwise the supervisors and the customer are told nobody is left. A run that
+ * finds every position filled sends the staffing notices a refill may still owe. Idempotent per
+ * offer: a re-run never texts an officer holding an open offer again.
  */
 export const broadcastWaveJob: JobDefinition<typeof BroadcastWavePayloadSchema, WorkerDeps> = {
   id: "broadcast-wave",
@@ -39,16 +55,41 @@ export const broadcastWaveJob: JobDefinition<typeof BroadcastWavePayloadSchema, 
     const { prisma } = deps;
     const request = await prisma.request.findUnique({
       where: { id: payload.requestId },
-      include: { positions: { include: { offers: { select: { officerId: true } } }, orderBy: { index: "asc" } } },
+      include: {
+        positions: {
+          include: {
+            offers: { select: { officerId: true, status: true, expiresAt: true } },
+            assignments: { where: { status: { in: [...VACATED] } }, select: { id: true, officerId: true, status: true } },
+          },
+          orderBy: { index: "asc" },
+        },
+      },
     });
     if (!request) throw new UnrecoverableError("no such request");
-    if (!["approved", "staffing"].includes(request.status)) return { skipped: request.status };
+    if (!OFFERING.includes(request.status)) return { skipped: request.status };
     const agency = deps.getAgency(request.agencyId);
     if (!agency) throw new UnrecoverableError(`unknown agency ${request.agencyId}`);
+    const now = Date.now();
+    if (request.end.getTime() <= now) return { skipped: "ended" };
     if (request.status === "approved") {
       await prisma.request.update({ where: { id: request.id }, data: { status: "staffing" } });
     }
-    const open = request.positions.filter((p) => p.status === "open" || p.status === "offered");
+    // Lapsed offers stop holding their officer: marked here, and read as lapsed below either way.
+    await prisma.offer.updateMany({
+      where: { position: { requestId: request.id }, status: "sent", expiresAt: { lte: new Date(now) } },
+      data: { status: "expired" },
+    });
+    const isOpenOffer = (o: { status: string; expiresAt: Date | null }) =>
+      o.status === "sent" && (o.expiresAt === null || o.expiresAt.getTime() > now);
+    // Once the shift has begun only refills are offered: a position nobody took before the start stays with the supervisor.
+    const started = now >= request.start.getTime();
+    const open = request.positions.filter(
+      (p) => (p.status === "open" || p.status === "offered") && (!started || p.assignments.length > 0),
+    );
+    // A refill taken while other positions are open, or while the shift is under way, does not
+    // staff the request, so nothing else sends the replacement's post orders and the customer's
+    // notice: each run of a request with refills sends what is still owed (once each).
+    if (request.positions.some((p) => p.assignments.length > 0)) await sendStaffingNotices(deps, request.id);
     if (open.length === 0) return { offers: 0, done: true };
 
     const officers = await prisma.officer.findMany({
@@ -67,35 +108,41 @@ export const broadcastWaveJob: JobDefinition<typeof BroadcastWavePayloadSchema, 
         active: o.active,
         seniorityDate: o.seniorityDate.toISOString().slice(0, 10),
         hasVehicle: o.assignedVehicle !== null,
+        livesInCity: o.livesInCity,
+        communityServiceOfficer: o.communityServiceOfficer,
         offDutyShifts: o.assignments.map((a) => ({ start: a.start.getTime(), end: a.end.getTime() })),
         // A malformed roster entry is skipped rather than failing the whole wave.
         regularDuty: ((o.regularDuty as { start: string; end: string }[] | null) ?? [])
           .map((d) => ({ start: Date.parse(d.start), end: Date.parse(d.end) }))
           .filter((d) => Number.isFinite(d.start) && Number.isFinite(d.end) && d.end > d.start),
       }));
-    const now = Date.now();
-    const when = DateTime.fromJSDate(request.start, { zone: agency.timeZone }).toFormat("ccc LLL d h:mm a");
-    const until = DateTime.fromJSDate(request.end, { zone: agency.timeZone }).toFormat("h:mm a");
-    const where = (request.address as { line1?: string; city?: string } | null)?.line1 ?? agency.city;
-
     // One code per request: an officer answers "YES <code>" and gets whichever position is still open.
     const existingCode = await prisma.offer.findFirst({
       where: { position: { requestId: request.id } },
       select: { code: true },
     });
     const code = existingCode?.code ?? makeOfferCode();
-    const offered = new Set(open.flatMap((p) => p.offers.map((o) => o.officerId)));
-    const eligibleFor = new Map<string, string[]>();
+    // Never asked again for this request: whoever said no to it, and whoever dropped or missed a position of it.
+    const excluded = new Set(request.positions.flatMap((p) => p.assignments.map((a) => a.officerId)));
+    for (const offer of request.positions.flatMap((p) => p.offers)) if (offer.status === "declined") excluded.add(offer.officerId);
+    const eligibleFor = new Map<string, { rank: Rank; positionIds: string[] }>();
     for (const position of open) {
-      const shift = {
-        start: request.start.getTime(),
-        end: request.end.getTime(),
-        rank: position.rank,
-        needsVehicle: position.index <= request.vehicles,
-      };
+      const holding = new Set(position.offers.filter(isOpenOffer).map((o) => o.officerId));
+      // The same description of the position the accept re-checks (resident car rule, CSOs).
+      const shift = describeShiftToFill(
+        { start: request.start.getTime(), end: request.end.getTime(), vehicles: request.vehicles, eventType: request.eventType },
+        position,
+        agency,
+      );
       for (const candidate of candidates) {
-        if (offered.has(candidate.id) || !checkEligibility(candidate, shift, agency.dispatch).eligible) continue;
-        eligibleFor.set(candidate.id, [...(eligibleFor.get(candidate.id) ?? []), position.id]);
+        if (excluded.has(candidate.id) || holding.has(candidate.id)) continue;
+        if (!checkEligibility(candidate, shift, agency.dispatch).eligible) continue;
+        const current = eligibleFor.get(candidate.id);
+        if (!current || RANK_ORDER[position.rank] < RANK_ORDER[current.rank]) {
+          eligibleFor.set(candidate.id, { rank: position.rank, positionIds: [position.id] });
+        } else if (current.rank === position.rank) {
+          current.positionIds.push(position.id);
+        }
       }
     }
     const ordered = orderCandidates(
@@ -104,8 +151,37 @@ export const broadcastWaveJob: JobDefinition<typeof BroadcastWavePayloadSchema, 
     ) as (OfficerCandidate & { phone: string })[];
     const [wave, ...laterWaves] = planWaves(ordered, agency.dispatch);
     const anyLeft = laterWaves.length > 0;
+    const waiting = open.some((p) => p.offers.some(isOpenOffer));
     const from = agency.phoneNumbers[0] ?? "bot";
-    const body = `${agency.name} off-duty shift: ${when}–${until} at ${where}, ${request.eventType ?? "detail"} (#${request.number}). Reply YES ${code} to accept or NO ${code} to decline.`;
+    const expiresAt = new Date(
+      findOfferDeadline(now, { start: request.start.getTime(), end: request.end.getTime() }, agency.dispatch.offerExpiryMinutes),
+    );
+    const place = describePlace(request.address, agency.city);
+    const texts = new Map<Rank, string>();
+    const textFor = (rank: Rank) => {
+      const known = texts.get(rank);
+      if (known) return known;
+      const pay = findHourlyPay(agency, {
+        category: request.category,
+        rank,
+        start: request.start.getTime(),
+        end: request.end.getTime(),
+        vehicles: request.vehicles,
+        requestedAt: request.requestedAt?.getTime() ?? null,
+      });
+      const text = renderOfferText({
+        rank,
+        start: request.start.getTime(),
+        end: request.end.getTime(),
+        timeZone: agency.timeZone,
+        place,
+        pay,
+        code,
+        requestNumber: request.number,
+      });
+      texts.set(rank, text);
+      return text;
+    };
     // A batch of officers at a time, each in one statement: their offers and offer texts are
     // written together (a re-run finds either both or neither; texts whose enqueue was lost are
     // re-queued by the recovery sweep), then their sends are queued at once, so the first texts
@@ -118,12 +194,11 @@ export const broadcastWaveJob: JobDefinition<typeof BroadcastWavePayloadSchema, 
         code,
         wave: payload.wave,
         from,
-        body,
-        targets: members.slice(i, i + OFFER_BATCH).map((officer) => ({
-          officerId: officer.id,
-          phone: officer.phone,
-          positionIds: eligibleFor.get(officer.id) ?? [],
-        })),
+        expiresAt,
+        targets: members.slice(i, i + OFFER_BATCH).map((officer) => {
+          const offer = eligibleFor.get(officer.id) ?? { rank: "officer" as const, positionIds: [] };
+          return { officerId: officer.id, phone: officer.phone, positionIds: offer.positionIds, body: textFor(offer.rank) };
+        }),
       });
       // Offers go in the broadcast lane: a customer's reply or an officer's confirmation from the
       // same number is sent before the rest of a wave (limits/sms-lanes.ts).
@@ -134,7 +209,11 @@ export const broadcastWaveJob: JobDefinition<typeof BroadcastWavePayloadSchema, 
       offersSent += conversationIds.length;
     }
     await prisma.position.updateMany({
-      where: { requestId: request.id, status: "open", id: { in: [...new Set([...eligibleFor.values()].flat())] } },
+      where: {
+        requestId: request.id,
+        status: "open",
+        id: { in: [...new Set([...eligibleFor.values()].flatMap((e) => e.positionIds))] },
+      },
       data: { status: "offered" },
     });
     await prisma.auditEvent.create({
@@ -147,17 +226,21 @@ export const broadcastWaveJob: JobDefinition<typeof BroadcastWavePayloadSchema, 
         data: { wave: payload.wave, offers: offersSent },
       },
     });
-    if (offersSent > 0) {
+    const vacated = open.flatMap((p) => p.assignments);
+    const refills = await tellCustomerReplacementSought(deps, request, vacated);
+    if (offersSent > 0 || refills > 0) {
+      const refill = refills > 0 ? `Refill: ${refills} position${refills === 1 ? "" : "s"} opened again (drop or no-show), the customer is told a replacement is on the way. ` : "";
       await deps.postRequestNotice(
         request.id,
         `wave-${payload.wave}`,
-        `Wave ${payload.wave + 1}: offers sent to ${offersSent} officer${offersSent === 1 ? "" : "s"} for ${open.length} open position${open.length === 1 ? "" : "s"}.`,
+        `${refill}Wave ${payload.wave + 1}: offers sent to ${offersSent} officer${offersSent === 1 ? "" : "s"} for ${open.length} open position${open.length === 1 ? "" : "s"}.`,
       );
     }
-    // After the last wave one more run, a wave interval later, finds out whether anyone took it.
-    if (anyLeft || offersSent > 0) {
+    // Someone may still answer, or be asked: look again a wave interval later (after the last
+    // wave, to find out whether anyone took it and to re-offer offers that lapsed meanwhile).
+    if (anyLeft || offersSent > 0 || waiting) {
       await deps.enqueueBroadcastWave(request.id, payload.wave + 1, agency.dispatch.waveIntervalMinutes * 60_000);
-    } else if (offersSent === 0) {
+    } else {
       await reportNobodyLeft(deps, request, agency.phoneNumbers[0] ?? "bot");
     }
     return { offers: offersSent, nextWave: anyLeft };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { recordOfficerSms } from "../../prisma/repositories/officer-conversation.ts";
+import { AGENCY_CANCELLATION_ACTION } from "../../prisma/repositories/supervisor-actions.ts";
 import type { JobDefinition } from "../job-definition.ts";
 import { QUEUES } from "../queues.ts";
 import type { WorkerDeps } from "../registry.ts";
@@ -7,7 +8,7 @@ import type { WorkerDeps } from "../registry.ts";
 export const RequestCancelledPayloadSchema = z.object({ requestNumber: z.int().min(1) });
 
 /**
- * After a customer cancels: open offers are withdrawn, live assignments cancelled and each
+ * After a cancellation (the customer's, or the agency's from Slack): open offers are withdrawn, live assignments cancelled and each
  * assigned officer told. Idempotent: only assignments still live are cancelled and told.
  */
 export const requestCancelledJob: JobDefinition<typeof RequestCancelledPayloadSchema, WorkerDeps> = {
@@ -19,6 +20,12 @@ export const requestCancelledJob: JobDefinition<typeof RequestCancelledPayloadSc
     const request = await prisma.request.findUnique({ where: { number: payload.requestNumber } });
     if (request?.status !== "cancelled") return { skipped: true };
     const agency = deps.getAgency(request.agencyId);
+    // A supervisor's cancellation (Slack "Cancel request") is the department's, not the customer's.
+    const byAgency =
+      (await prisma.auditEvent.count({
+        where: { entityType: "Request", entityId: request.id, action: AGENCY_CANCELLATION_ACTION },
+      })) > 0;
+    const by = byAgency ? "the police department" : "the customer";
     await prisma.offer.updateMany({
       where: { position: { requestId: request.id }, status: "sent" },
       data: { status: "withdrawn" },
@@ -38,7 +45,7 @@ export const requestCancelledJob: JobDefinition<typeof RequestCancelledPayloadSc
         agencyId: request.agencyId,
         from: agency?.phoneNumbers[0] ?? "bot",
         to: assignment.officer.phone,
-        body: `Request #${request.number} was cancelled by the customer. You are released from this shift.`,
+        body: `Request #${request.number} was cancelled by ${by}. You are released from this shift.`,
       });
       if (conversationId) await deps.enqueueSms(conversationId, `cancelled-${assignment.id}`);
     }
@@ -46,7 +53,7 @@ export const requestCancelledJob: JobDefinition<typeof RequestCancelledPayloadSc
     await deps.postRequestNotice(
       request.id,
       "cancelled",
-      `Cancelled by the customer${live.length > 0 ? `; ${live.length} assigned officer${live.length === 1 ? " was" : "s were"} released` : ""}.`,
+      `Cancelled by ${by}${live.length > 0 ? `; ${live.length} assigned officer${live.length === 1 ? " was" : "s were"} released` : ""}.`,
     );
     return { officersTold: live.length };
   },

@@ -16,7 +16,15 @@ export interface SlackListenerDeps {
   dispatch: DispatchRepository;
   queues: Pick<
     QueueSet,
-    "syncRequestCard" | "postRequestNotice" | "enqueueBroadcastWave" | "deliverToCustomer" | "syncDispatchThread"
+    | "syncRequestCard"
+    | "postRequestNotice"
+    | "enqueueBroadcastWave"
+    | "deliverToCustomer"
+    | "syncDispatchThread"
+    | "rebroadcastNow"
+    | "enqueueRequestCancelled"
+    | "enqueueRequestStaffed"
+    | "enqueueSms"
   >;
   now(): Date;
 }

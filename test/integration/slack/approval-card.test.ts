@@ -99,7 +99,9 @@ describe("Slack approval card (real Bolt app, fake Slack Web API)", () => {
       () => cardUpdates(ts).at(-1),
       (u) => u !== undefined && JSON.stringify(u.args.blocks).includes(SUPERVISOR),
     );
-    expect(buttonsOf(update?.args.blocks)).toEqual([]);
+    // The decision buttons are gone; an approved card carries the supervisor controls instead.
+    expect(buttonsOf(update?.args.blocks).map((b) => b.action_id)).not.toContain("approve_request");
+    expect(buttonsOf(update?.args.blocks).map((b) => b.action_id)).not.toContain("deny_request");
     expect(JSON.stringify(update?.args.blocks)).toMatch(/approved/i);
     const sms = await waitFor(() => smsTo(phone), (list) => list.some((m) => m.body.includes("approved")));
     expect(sms.map((m) => m.body).join(" ")).toContain(`#${request.number} is approved`);

@@ -39,12 +39,15 @@ describe("officer SMS commands", () => {
     return { sid, response };
   }
 
-  /** Replies to the officer's commands (post orders, sent on staffing by a worker, are left out). */
+  /**
+   * Replies to the officer's commands (post orders and reminders, sent on staffing by a worker,
+   * and "has been filled" notices, sent when someone else's YES fills the request, are left out).
+   */
   async function repliesTo(phone: string, count: number): Promise<string[]> {
     const deadline = Date.now() + 15_000;
     for (;;) {
       const bodies = fake.messages
-        .filter((m) => m.to === phone && !m.body.startsWith("Post orders"))
+        .filter((m) => m.to === phone && !/^(Post orders|Reminder)/.test(m.body) && !/^Request #\d+ has been filled/.test(m.body))
         .map((m) => m.body);
       if (bodies.length >= count || Date.now() > deadline) return bodies;
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -52,7 +55,8 @@ describe("officer SMS commands", () => {
   }
 
   let offerRound = 0;
-  async function makeOffers(officerCount: number) {
+  /** Offers one position to `officerCount` officers; `startsInMs` from now, else days ahead. */
+  async function makeOffers(officerCount: number, startsInMs?: number) {
     const { prisma } = test.app;
     const officers = await prisma.officer.findMany({
       where: { agencyId: "tucson-az-pd", rank: "officer" },
@@ -61,7 +65,7 @@ describe("officer SMS commands", () => {
     });
     offerRound += 1;
     // Each round on its own day, so one officer's shifts never overlap across tests.
-    const start = new Date(Date.now() + (3 + offerRound * 2) * 24 * 3600_000);
+    const start = new Date(Date.now() + (startsInMs ?? (3 + offerRound * 2) * 24 * 3600_000));
     const request = await prisma.request.create({
       data: {
         agencyId: "tucson-az-pd",
@@ -96,7 +100,8 @@ describe("officer SMS commands", () => {
   });
 
   it("checks in and out, keeps field notes, lists shifts and helps with unknown commands", async () => {
-    const { officers, code } = await makeOffers(1);
+    // Check-in opens an hour before the start: this shift starts in half an hour.
+    const { officers, code } = await makeOffers(1, 30 * 60_000);
     const phone = officers[0]!.phone;
     const before = (await repliesTo(phone, 0)).length;
     const commands = [`YES ${code}`, "SHIFTS", `IN ${code}`, `NOTE ${code} north gate locked`, `OUT ${code}`, "dance"];

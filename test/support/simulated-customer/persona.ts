@@ -75,7 +75,9 @@ export type Ask =
   | ScreeningFlag
   | "name"
   | "organization"
-  | "postOrders";
+  | "postOrders"
+  /** Whom the officers report to on site: these customers are it themselves (ME). */
+  | "siteContact";
 
 export interface Persona {
   id: string;

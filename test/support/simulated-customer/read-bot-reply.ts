@@ -54,6 +54,8 @@ const SCREENING_WORDS: [ScreeningFlag, RegExp][] = [
 ];
 
 /** Slot questions by keyword; a sentence may ask several ("What date and times, and at what address?"). */
+const SITE_CONTACT =
+  /\breport to on site\b|\bsite contact\b|\bphone number\b|\bnumero de telefono\b|\breportarse\b[^?]*\ben el sitio\b/;
 const POST_ORDERS =
   /\binstructions?\b|\bpost orders?\b|\binstruccion(?:es)?\b|\bindicaciones\b|\breport to\b|\breportarse\b|\bwhere (?:should|do) (?:they|the officers) park\b/;
 const MILES = /\bmiles?\b|\bmillas?\b/;
@@ -125,6 +127,7 @@ function readScreening(sentences: readonly string[]): { flag: ScreeningFlag; num
 }
 
 function readSentence(sentence: string): Ask[] {
+  if (SITE_CONTACT.test(sentence)) return ["siteContact"];
   if (POST_ORDERS.test(sentence)) return ["postOrders"];
   const asks: Ask[] = [];
   if (MILES.test(sentence)) asks.push("vehicleMiles");
@@ -161,6 +164,7 @@ const ORDER: Ask[] = [
   "name",
   "organization",
   "postOrders",
+  "siteContact",
 ];
 
 function orderAsks(asks: Ask[]): Ask[] {

@@ -194,6 +194,8 @@ export class SimulatedCustomer {
         return pick(inList ? organizationFragments(b.organization, ctx) : organizationForms(b.organization, ctx), i);
       case "postOrders":
         return pick(postOrderForms(b.postOrders, ctx), i);
+      case "siteContact":
+        return pick(es ? ["yo", "soy yo", "yo mismo"] : ["me", "it's me", "that's me", "ME"], i);
       default:
         return pick(yesNoForms(b.flags[ask], ctx), i);
     }

@@ -37,9 +37,9 @@ describe("renderOfficerReply", () => {
     );
     expect(text).toBe(
       [
-        "*Maria Alvarez (#4471)* · sergeant · •••-•••-0123",
+        "*Sgt. Maria Alvarez (#4471)* · •••-•••-0123",
         "    • #1001 Thu Dec 24 8:00 PM — assigned",
-        "*Ben &lt;Ortiz&gt; (#4471)* · sergeant · •••-•••-0123 · _inactive_",
+        "*Sgt. Ben &lt;Ortiz&gt; (#4471)* · •••-•••-0123 · _inactive_",
         "    no upcoming shifts",
       ].join("\n"),
     );
@@ -60,10 +60,10 @@ describe("renderTodayReply", () => {
         end: new Date("2026-12-25T01:00:00-07:00"),
         where: "1 S Church Ave",
         officers: [
-          { name: "Maria Alvarez", badge: "4471", status: "checked_in" },
-          { name: "Ben Ortiz", badge: "5012", status: "assigned" },
-          { name: "Cy Lee", badge: "5100", status: "checked_out" },
-          { name: "Dee Park", badge: "5200", status: "no_show" },
+          { name: "Maria Alvarez", badge: "4471", rank: "sergeant", status: "checked_in" },
+          { name: "Ben Ortiz", badge: "5012", rank: "officer", status: "assigned" },
+          { name: "Cy Lee", badge: "5100", rank: "commander", status: "checked_out" },
+          { name: "Dee Park", badge: "5200", rank: "officer", status: "no_show" },
         ],
       },
       {
@@ -78,10 +78,10 @@ describe("renderTodayReply", () => {
       [
         "*Today's shifts*",
         "*#1001* 8:00 PM – 1:00 AM · 1 S Church Ave",
-        "    • Maria Alvarez (#4471) — :large_green_circle: checked in",
-        "    • Ben Ortiz (#5012) — assigned",
-        "    • Cy Lee (#5100) — :white_check_mark: checked out",
-        "    • Dee Park (#5200) — :red_circle: no show",
+        "    • Sgt. Maria Alvarez (#4471) — :large_green_circle: checked in",
+        "    • Officer Ben Ortiz (#5012) — assigned",
+        "    • Cmdr. Cy Lee (#5100) — :white_check_mark: checked out",
+        "    • Officer Dee Park (#5200) — :red_circle: no show",
         "*#1002* 9:00 AM – 12:00 PM · Tucson",
         "    no officers assigned yet",
       ].join("\n"),
@@ -135,6 +135,27 @@ describe("renderStatusReply", () => {
     expect(text).toContain("Status: *cancelled*");
     expect(text).toContain("Staffing: 2/5 positions filled");
     expect(text).toContain("Cancelled by the customer at Thu Dec 3 6:15 PM");
+  });
+
+  it("names each officer by rank, the site contact, and a cancellation made for the agency", () => {
+    const text = renderStatusReply(
+      makeRequestCardView({
+        status: "cancelled",
+        staffing: { filled: 2, total: 5 },
+        officers: [
+          { name: "Maria Alvarez", badge: "4471", rank: "sergeant", status: "assigned" },
+          { name: "Ben Ortiz", badge: "5012", rank: "officer", status: "checked_in" },
+        ],
+        siteContact: { name: "Ann Lee", phone: "+15205550111" },
+        cancelledAt: new Date("2026-12-04T01:15:00Z"),
+        cancelledBy: "U0TUCSSUP1",
+      }),
+    );
+    expect(text).toContain("    • Sgt. Maria Alvarez (#4471) — assigned");
+    expect(text).toContain("    • Officer Ben Ortiz (#5012) — :large_green_circle: checked in");
+    expect(text).not.toContain("Officer Maria");
+    expect(text).toContain("Site contact: Ann Lee, 520-555-0111");
+    expect(text).toContain("Cancelled by <@U0TUCSSUP1> for the agency (no fee) at Thu Dec 3 6:15 PM");
   });
 });
 

@@ -117,7 +117,8 @@ describe("renderRequestCard after a decision", () => {
       }),
     );
     const text = readText(card.blocks);
-    expect(blocksOf("actions", card.blocks)).toEqual([]);
+    // The decision buttons are gone; what is left are the supervisor controls of an approved request.
+    expect(JSON.stringify(blocksOf("actions", card.blocks))).not.toMatch(/approve_request|deny_request|ask_customer/);
     expect(text).toContain("Supervisor: approved by <@U0TUCSSUP1> at Wed Dec 2 11:02 AM");
     expect(text).toContain("Chief's designee sign-off: approved by <@U0TUCSCHF1> at Thu Dec 3 9:30 AM");
     expect(text).toContain("Approved by <@U0TUCSCHF1> at Thu Dec 3 9:30 AM");
@@ -179,6 +180,48 @@ describe("renderRequestCard after a decision", () => {
       ).blocks,
     );
     expect(staffed).toContain("Staffing: 5/5 positions filled — fully staffed");
+  });
+
+  it("lists the officers on it by rank: a sergeant is 'Sgt.', never 'Officer'", () => {
+    const text = readText(
+      renderRequestCard(
+        makeRequestCardView({
+          status: "staffing",
+          approvals: [makeApproval({ decision: "approved", decidedBy: "U0TUCSSUP1", decidedAt: SUPERVISOR_DECIDED })],
+          staffing: { filled: 2, total: 5 },
+          officers: [
+            { name: "Maria Alvarez", badge: "4471", rank: "sergeant", status: "assigned" },
+            { name: "Ben Ortiz", badge: "5012", rank: "officer", status: "assigned" },
+          ],
+        }),
+      ).blocks,
+    );
+    expect(text).toContain("• Sgt. Maria Alvarez (#4471)");
+    expect(text).toContain("• Officer Ben Ortiz (#5012)");
+  });
+
+  it("gives supervisors their controls once approved: offers and an officer by hand only while a position is open", () => {
+    const approvals = [makeApproval({ decision: "approved", decidedBy: "U0TUCSSUP1", decidedAt: SUPERVISOR_DECIDED })];
+    const ids = (view: Parameters<typeof makeRequestCardView>[0]) =>
+      blocksOf("actions", renderRequestCard(makeRequestCardView(view)).blocks).flatMap((b) =>
+        ((b as unknown as { elements: { action_id: string }[] }).elements ?? []).map((e) => e.action_id),
+      );
+    expect(ids({ status: "staffing", approvals, staffing: { filled: 3, total: 5 } })).toEqual([
+      "rebroadcast_request",
+      "assign_officer",
+      "edit_request",
+      "cancel_request",
+    ]);
+    expect(ids({ status: "staffed", approvals, staffing: { filled: 5, total: 5 } })).toEqual(["edit_request", "cancel_request"]);
+    expect(ids({ status: "in_progress", approvals, staffing: { filled: 5, total: 5 } })).toEqual([]);
+    expect(ids({ status: "cancelled", approvals, cancelledBy: "U0TUCSSUP1" })).toEqual([]);
+  });
+
+  it("says who cancelled for the agency", () => {
+    const card = renderRequestCard(
+      makeRequestCardView({ status: "cancelled", cancelledAt: new Date("2026-12-04T01:15:00Z"), cancelledBy: "U0TUCSSUP2" }),
+    );
+    expect(readText(card.blocks)).toContain("Cancelled by <@U0TUCSSUP2> for the agency (no fee) at Thu Dec 3 6:15 PM");
   });
 });
 

@@ -51,6 +51,10 @@ describe("the staff role matrix", () => {
     hand_back: ["supervisor", "chief", "dispatcher"],
     reply: ["supervisor", "chief", "dispatcher"],
     look_up: ["supervisor", "chief", "dispatcher"],
+    rebroadcast: ["supervisor", "chief"],
+    assign: ["supervisor", "chief"],
+    edit: ["supervisor", "chief"],
+    cancel: ["supervisor", "chief"],
   };
 
   it("covers every staff action", () => {

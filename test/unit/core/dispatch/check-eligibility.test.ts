@@ -83,6 +83,71 @@ describe("checkEligibility: roster facts", () => {
       expected: OK,
     },
     { name: "no vehicle, none needed", candidate: { hasVehicle: false }, shift: hours(8, 16), expected: OK },
+    // Mesquite (seed 001): a car only if the officer lives in the city AND has an assigned car.
+    {
+      name: "resident rule: car but lives elsewhere",
+      candidate: { livesInCity: false },
+      shift: hours(8, 16),
+      shiftOverrides: { needsVehicle: true, vehicleNeedsResident: true },
+      expected: no("vehicle_resident"),
+    },
+    {
+      name: "resident rule: lives in the city, no car",
+      candidate: { hasVehicle: false, livesInCity: true },
+      shift: hours(8, 16),
+      shiftOverrides: { needsVehicle: true, vehicleNeedsResident: true },
+      expected: no("vehicle"),
+    },
+    {
+      name: "resident rule: lives in the city with a car",
+      shift: hours(8, 16),
+      shiftOverrides: { needsVehicle: true, vehicleNeedsResident: true },
+      expected: OK,
+    },
+    {
+      name: "resident rule does not touch positions without a car",
+      candidate: { livesInCity: false },
+      shift: hours(8, 16),
+      shiftOverrides: { vehicleNeedsResident: true },
+      expected: OK,
+    },
+    {
+      name: "no resident rule: a car is enough",
+      candidate: { livesInCity: false },
+      shift: hours(8, 16),
+      shiftOverrides: { needsVehicle: true },
+      expected: OK,
+    },
+    // Tucson (seed 003): community service officers for traffic control, where allowed.
+    {
+      name: "community service officer, traffic control, allowed",
+      candidate: { communityServiceOfficer: true },
+      shift: hours(8, 16),
+      shiftOverrides: { trafficControl: true },
+      settings: { communityServiceOfficerForTrafficControl: true },
+      expected: OK,
+    },
+    {
+      name: "community service officer, traffic control, agency does not allow it",
+      candidate: { communityServiceOfficer: true },
+      shift: hours(8, 16),
+      shiftOverrides: { trafficControl: true },
+      expected: no("community_service_officer"),
+    },
+    {
+      name: "community service officer, not traffic control",
+      candidate: { communityServiceOfficer: true },
+      shift: hours(8, 16),
+      settings: { communityServiceOfficerForTrafficControl: true },
+      expected: no("community_service_officer"),
+    },
+    {
+      name: "sworn officer on traffic control",
+      shift: hours(8, 16),
+      shiftOverrides: { trafficControl: true },
+      settings: { communityServiceOfficerForTrafficControl: true },
+      expected: OK,
+    },
   ]);
 });
 

@@ -30,7 +30,7 @@ export const DEFAULT_SETTINGS: DispatchSettings = {
   communityServiceOfficerForTrafficControl: false,
 };
 
-/** An active officer with a vehicle and an empty roster, unless overridden. */
+/** An active sworn officer living in the city, with a vehicle and an empty roster, unless overridden. */
 export function makeCandidate(overrides: Partial<OfficerCandidate> = {}): OfficerCandidate {
   return {
     id: "o-1",
@@ -38,6 +38,8 @@ export function makeCandidate(overrides: Partial<OfficerCandidate> = {}): Office
     active: true,
     seniorityDate: "2015-06-01",
     hasVehicle: true,
+    livesInCity: true,
+    communityServiceOfficer: false,
     offDutyShifts: [],
     regularDuty: [],
     ...overrides,

@@ -43,6 +43,8 @@ const candidateArbitrary = fc.record({
     .date({ min: new Date(Date.UTC(1990, 0, 1)), max: new Date(Date.UTC(2026, 0, 1)), noInvalidDate: true })
     .map((d) => d.toISOString().slice(0, 10)),
   hasVehicle: fc.boolean(),
+  livesInCity: fc.boolean(),
+  communityServiceOfficer: fc.oneof({ arbitrary: fc.constant(false), weight: 4 }, { arbitrary: fc.constant(true), weight: 1 }),
   offDutyShifts: fc.array(rosterSpan, { maxLength: 10 }),
   regularDuty: fc.array(rosterSpan, { maxLength: 6 }),
 }) satisfies fc.Arbitrary<OfficerCandidate>;
@@ -52,8 +54,10 @@ const shiftArbitrary = fc
     span: spanArbitrary(3 * SLOTS_PER_DAY, 8 * SLOTS_PER_DAY, 18 * SLOTS_PER_HOUR),
     rank: fc.constantFrom(...RANKS),
     needsVehicle: fc.boolean(),
+    vehicleNeedsResident: fc.boolean(),
+    trafficControl: fc.boolean(),
   })
-  .map(({ span, rank, needsVehicle }): ShiftToFill => ({ ...span, rank, needsVehicle }));
+  .map(({ span, ...rest }): ShiftToFill => ({ ...span, ...rest }));
 
 const quarterHours = (min: number, max: number) =>
   fc.integer({ min: min * SLOTS_PER_HOUR, max: max * SLOTS_PER_HOUR }).map((q) => q / SLOTS_PER_HOUR);
@@ -64,7 +68,7 @@ const settingsArbitrary = fc.record({
   minRestHours: quarterHours(0, 12),
   waveSize: fc.integer({ min: 1, max: 30 }),
   waveIntervalMinutes: fc.integer({ min: 1, max: 1440 }),
-  communityServiceOfficerForTrafficControl: fc.constant(false),
+  communityServiceOfficerForTrafficControl: fc.boolean(),
   checkInOpensMinutesBefore: fc.constant(60),
   checkOutGraceMinutes: fc.constant(30),
   offerExpiryMinutes: fc.constant(120),
@@ -101,7 +105,10 @@ function oracle(candidate: OfficerCandidate, shift: ShiftToFill, settings: Dispa
 
   if (!candidate.active) return refuse("inactive");
   if (RANKS.indexOf(candidate.rank) < RANKS.indexOf(shift.rank)) return refuse("rank");
+  const csoAllowed = shift.trafficControl === true && settings.communityServiceOfficerForTrafficControl;
+  if (candidate.communityServiceOfficer && !csoAllowed) return refuse("community_service_officer");
   if (shift.needsVehicle && !candidate.hasVehicle) return refuse("vehicle");
+  if (shift.needsVehicle && shift.vehicleNeedsResident && !candidate.livesInCity) return refuse("vehicle_resident");
   if (countIn(fill([...candidate.offDutyShifts, ...candidate.regularDuty]), s, e) > 0)
     return refuse("overlap");
   if (countIn(offDuty, s - rest, e + rest) > 0) return refuse("rest");
@@ -131,6 +138,8 @@ describe("checkEligibility properties", () => {
       active: true,
       rank: "commander" as const,
       hasVehicle: true,
+      livesInCity: true,
+      communityServiceOfficer: false,
     }));
     // Short rest and some slack on the caps, so more cases get past the rest rule to the caps.
     const relaxed = fc
