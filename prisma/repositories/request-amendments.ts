@@ -202,7 +202,7 @@ export async function applyAmendmentAnswer(
   input: { amendmentId: string; accepted: boolean; agencyId: string; actorId: string; at: Date },
 ): Promise<void> {
   const amendment = await tx.requestAmendment.findUnique({ where: { id: input.amendmentId } });
-  if (!amendment || amendment.status !== "pending") return;
+  if (amendment?.status !== "pending") return;
   const audit = (action: string, data: object) =>
     tx.auditEvent.create({
       data: {
