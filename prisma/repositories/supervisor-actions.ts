@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
-import { rankTitle } from "../../core/agencies/index.ts";
 import { Prisma, type PrismaClient } from "../client.ts";
+import { markStaffedIfFull } from "./request-progress.ts";
 
 /** The audit action of a cancellation made by agency staff; StaffViews reads who made it. */
 export const AGENCY_CANCELLATION_ACTION = "request.cancelled_by_agency";
@@ -273,8 +273,11 @@ export class SupervisorActions {
             at: input.at,
           },
         });
-        const staffedNotice = await markStaffedIfFull(tx, request, input.at);
-        const staffed = (await tx.request.count({ where: { id: request.id, status: "staffed" } })) > 0;
+        // The same staffing step as an officer's accept (the customer's "fully staffed" included).
+        const { staffed, conversationId: told } = await markStaffedIfFull(tx, request, input.at);
+        const toldIn = told ? await tx.conversation.findUnique({ where: { id: told }, select: { channel: true } }) : null;
+        const staffedNotice =
+          told && toldIn && toldIn.channel !== "voice" ? { conversationId: told, channel: toldIn.channel } : null;
         return {
           kind: "assigned" as const,
           number: request.number,
@@ -302,46 +305,3 @@ function makeOfferCode(): string {
   return Array.from({ length: 4 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("");
 }
 
-/**
- * When no open position is left the request is staffed and the customer's confirmation (officers
- * by rank) is recorded in their conversation, as an officer's accept does
- * (officer-shift-repository.ts). Returns the conversation to deliver it on.
- */
-async function markStaffedIfFull(
-  tx: Prisma.TransactionClient,
-  request: { id: string; number: number; agencyId: string; conversationId: string | null },
-  at: Date,
-): Promise<{ conversationId: string; channel: "sms" | "web" } | null> {
-  const open = await tx.position.count({ where: { requestId: request.id, status: { in: [...OPEN] } } });
-  if (open > 0) return null;
-  const updated = await tx.request.updateMany({
-    where: { id: request.id, status: { in: [...STAFFING] } },
-    data: { status: "staffed" },
-  });
-  if (updated.count === 0) return null;
-  await tx.auditEvent.create({
-    data: { agencyId: request.agencyId, actorKind: "system", action: "request.staffed", entityType: "Request", entityId: request.id, at },
-  });
-  const conversation = request.conversationId
-    ? await tx.conversation.findUnique({ where: { id: request.conversationId } })
-    : null;
-  // A caller has no channel to be told on; texters get an SMS, web chat a chat message.
-  if (!conversation || conversation.channel === "voice") return null;
-  const officers = await tx.assignment.findMany({
-    where: { position: { requestId: request.id }, status: { in: [...LIVE] } },
-    include: { officer: true },
-  });
-  const names = officers.map((a) => `${rankTitle(a.officer.rank)} ${a.officer.lastName}`);
-  await tx.message.create({
-    data: {
-      conversationId: conversation.id,
-      direction: "outbound",
-      channel: conversation.channel,
-      from: "bot",
-      to: conversation.participant,
-      body: `Good news: request #${request.number} is fully staffed. Your officers: ${names.join(", ")}. Text STATUS any time.`,
-      status: "recorded",
-    },
-  });
-  return { conversationId: conversation.id, channel: conversation.channel };
-}
