@@ -1,5 +1,7 @@
 import type { AgencyConfig, Language } from "../core/agencies/index.ts";
 import {
+  absorbWhileHeld,
+  type CustomerRequestView,
   type IntakeEffect,
   type IntakeState,
   type IntakeStore,
@@ -64,9 +66,33 @@ export async function handleCustomerTurn(
   if (conversation.holder === "dispatcher" || conversation.state.phase === "escalated") {
     await deps.relayToDispatcher?.(conversation.id, messageId);
   }
-  if (conversation.holder === "dispatcher") return { kind: "held_by_dispatcher", conversationId: conversation.id };
-
   const state = conversation.state;
+  const context = {
+    agency,
+    now: message.receivedAt,
+    channel: message.channel,
+    customerPhone: message.channel === "web" ? null : message.from,
+    requests: [] as CustomerRequestView[],
+    forcedLanguage: options.forcedLanguage ?? null,
+    callerVerified: options.callerVerified ?? false,
+  };
+  if (conversation.holder === "dispatcher") {
+    // The dispatcher answers; the draft still learns what the customer tells them, silently.
+    if (deps.store.saveHeldState) {
+      // No expected slot: the dispatcher, not the bot, asked the last question.
+      const extraction = await deps.extractor.extract(message.text, {
+        now: message.receivedAt,
+        timeZone: agency.timeZone,
+        expecting: null,
+        language: options.forcedLanguage ?? state.language ?? undefined,
+        conversation: describeConversationContext(state),
+      });
+      const absorbed = absorbWhileHeld(state, { text: message.text, extraction }, context);
+      await deps.store.saveHeldState(conversation.id, absorbed, message.receivedAt, messageId);
+    }
+    return { kind: "held_by_dispatcher", conversationId: conversation.id };
+  }
+
   const extraction = await deps.extractor.extract(message.text, {
     now: message.receivedAt,
     timeZone: agency.timeZone,
@@ -74,20 +100,8 @@ export async function handleCustomerTurn(
     language: options.forcedLanguage ?? state.language ?? undefined,
     conversation: describeConversationContext(state),
   });
-  const requests = await deps.store.listCustomerRequests(agency.id, message.from);
-  const result = stepIntake(
-    state,
-    { text: message.text, extraction },
-    {
-      agency,
-      now: message.receivedAt,
-      channel: message.channel,
-      customerPhone: message.channel === "web" ? null : message.from,
-      requests,
-      forcedLanguage: options.forcedLanguage ?? null,
-      callerVerified: options.callerVerified ?? false,
-    },
-  );
+  context.requests = await deps.store.listCustomerRequests(agency.id, message.from);
+  const result = stepIntake(state, { text: message.text, extraction }, context);
   const replies =
     message.channel === "sms" && deps.recentReplies && result.replies.length > 0
       ? dropRepeatedReplies(result.replies, await deps.recentReplies(conversation.id))

@@ -300,7 +300,7 @@ async function main(): Promise<number> {
       const action = /<Gather[^>]*action="([^"]+)"/.exec(twiml)?.[1]?.replace(/&amp;/g, "&");
       if (!action) break;
       const path = action.replace(demo.publicBase, "");
-      const confirming = /Reply YES to submit/i.test(says);
+      const confirming = /(?:Reply|Say) YES to submit/i.test(says);
       const speech = confirming ? null : turn === 0 ? CALL_OPENING : (CALLER_ANSWERS.find(([pattern]) => pattern.test(says))?.[1] ?? "no");
       if (confirming) transcript.said("voice", CALLER, LINE, "(presses 1)");
       else transcript.said("voice", CALLER, LINE, speech ?? "");

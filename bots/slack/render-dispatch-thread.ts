@@ -1,5 +1,7 @@
 import { DateTime } from "luxon";
+import { formatPhone } from "../../core/intake/index.ts";
 import { assertNever } from "../../core/shared/index.ts";
+import { describeStatus } from "./render-request-card.ts";
 import { escapeMrkdwn, mentionUser } from "./escape-mrkdwn.ts";
 import { ACTIONS, type DispatchThreadView, type TranscriptLine } from "./slack-views.ts";
 
@@ -12,12 +14,26 @@ const RELAYED_BODY_MAX = 2500;
 const CHANNEL_NAMES = { sms: "SMS", voice: "phone call", web: "web chat" } as const;
 
 /**
+ * Who the customer is, so a dispatcher taking over knows whom they talk to: name and organization
+ * (as far as given), the phone or email a web chat customer gave (not verified) and their requests
+ * with the agency, newest start first.
+ */
+export interface DispatchCustomerView {
+  name: string | null;
+  organization: string | null;
+  phone: string | null;
+  email: string | null;
+  requests: { number: number; status: string; start: Date }[];
+}
+
+/**
  * The root message of a dispatcher thread: who, why, who holds it, the recent transcript, and the
  * one button that fits the holder (take over from the bot, or hand back to it).
  */
 export function renderDispatchThreadRoot(
   view: DispatchThreadView,
   transcript: TranscriptLine[],
+  customer: DispatchCustomerView | null = null,
 ): { text: string; blocks: object[] } {
   const agency = escapeMrkdwn(view.agencyName, 150);
   const status =
@@ -40,21 +56,50 @@ export function renderDispatchThreadRoot(
           value: view.conversationId,
         };
   return {
-    text: `Customer needs a dispatcher — ${agency}: ${describeReason(view.reason)}`,
+    text: `${customer?.name ? `${escapeMrkdwn(customer.name, 100)} needs` : "Customer needs"} a dispatcher — ${agency}: ${describeReason(view.reason)}`,
     blocks: [
       {
         type: "section",
         text: mrkdwn(`:rotating_light: *Customer needs a dispatcher — ${agency}*`),
         fields: [
-          mrkdwn(`*Customer*\n${escapeMrkdwn(view.participant, 100)} (${CHANNEL_NAMES[view.channel]})`),
+          mrkdwn(`*Customer*\n${describeWho(view, customer)}`),
           mrkdwn(`*Reason*\n${describeReason(view.reason)}`),
           mrkdwn(`*Status*\n${status}`),
+          ...(customer === null ? [] : [mrkdwn(`*Requests*\n${describeRequests(customer, view.timeZone)}`)]),
         ],
       },
       { type: "section", text: mrkdwn(fitTranscript(transcript, view.timeZone, SECTION_TEXT_MAX)) },
       { type: "actions", block_id: "dispatch_actions", elements: [button] },
     ],
   };
+}
+
+/**
+ * "Maria Lopez, Desert Bloom Events (web chat)" and how to reach them. A web chat id reaches
+ * nobody, so it is shown only when nothing else is known, and then as the chat's id.
+ */
+function describeWho(view: DispatchThreadView, customer: DispatchCustomerView | null): string {
+  if (customer === null) return `${escapeMrkdwn(view.participant, 100)} (${CHANNEL_NAMES[view.channel]})`;
+  const named = [customer.name, customer.organization].filter((part) => part !== null);
+  const lines = [
+    `${named.length > 0 ? named.map((part) => escapeMrkdwn(part, 100)).join(", ") : "Name not given"} (${CHANNEL_NAMES[view.channel]})`,
+  ];
+  if (view.channel !== "web") lines.push(escapeMrkdwn(view.participant, 100));
+  else {
+    const given = [customer.phone ? `mobile ${formatPhone(customer.phone)}` : null, customer.email ? `email ${escapeMrkdwn(customer.email, 100)}` : null]
+      .filter((part) => part !== null);
+    lines.push(given.length > 0 ? `${given.join(", ")} (given, not verified)` : `no phone or email given; chat ${escapeMrkdwn(view.participant, 100)}`);
+  }
+  return lines.join("\n");
+}
+
+/** "#1001 approved, Sat Dec 5", one a line; "none yet". */
+function describeRequests(customer: DispatchCustomerView, timeZone: string): string {
+  const { requests } = customer;
+  if (requests.length === 0) return "none yet";
+  return requests
+    .map((r) => `#${r.number} ${describeStatus(r.status)}, ${DateTime.fromJSDate(r.start, { zone: timeZone }).setLocale("en-US").toFormat("ccc LLL d")}`)
+    .join("\n");
 }
 
 /** "`6:02 PM` *Customer:* text", one line per message, times in the agency's zone. */

@@ -1,6 +1,6 @@
 import type { types } from "@slack/bolt";
 import { truncateText } from "./escape-mrkdwn.ts";
-import { MODAL_INPUT, MODALS } from "./slack-views.ts";
+import { HAND_BACK_INPUT, MODAL_INPUT, MODALS } from "./slack-views.ts";
 
 // Slack's limits: a modal title is at most 24 characters, private_metadata at most 3000.
 export const TITLE_MAX = 24;
@@ -87,4 +87,47 @@ function renderTextInputModal(options: {
 
 export function plainText(text: string): PlainText {
   return { type: "plain_text", text, emoji: true };
+}
+
+/**
+ * Hand back with a note and draft corrections, all optional: the note is texted to the customer
+ * before the bot's words; each field filled replaces what the draft holds (read like a customer's
+ * answer), and the bot then asks for whatever is still missing.
+ */
+export function renderHandBackModal(privateMetadata: string, draft: string): ModalView {
+  if (privateMetadata.length > PRIVATE_METADATA_MAX) {
+    throw new Error(`private_metadata is ${privateMetadata.length} characters, Slack allows ${PRIVATE_METADATA_MAX}`);
+  }
+  const field = (blockId: string, label: string, placeholder: string, multiline = false) => ({
+    type: "input" as const,
+    block_id: blockId,
+    optional: true,
+    label: plainText(label),
+    element: {
+      type: "plain_text_input" as const,
+      action_id: blockId,
+      multiline,
+      max_length: multiline ? INPUT_MAX : 100,
+      placeholder: plainText(placeholder),
+    },
+  });
+  return {
+    type: "modal",
+    callback_id: MODALS.handBack,
+    private_metadata: privateMetadata,
+    title: plainText("Hand back to the bot"),
+    submit: plainText("Hand back"),
+    close: plainText("Cancel"),
+    blocks: [
+      {
+        type: "section",
+        text: plainText(draft ? `The bot has: ${truncateText(draft, 2000)}` : "The bot has no draft yet."),
+      },
+      field(HAND_BACK_INPUT.note, "Note to the customer", "Sent before the bot picks up", true),
+      field(HAND_BACK_INPUT.date, "Correct the date", "e.g. Dec 19"),
+      field(HAND_BACK_INPUT.times, "Correct the times", "e.g. 7pm to midnight"),
+      field(HAND_BACK_INPUT.address, "Correct the address", "e.g. 1500 N Stone Ave"),
+      field(HAND_BACK_INPUT.officers, "Correct the officer count", "e.g. 3"),
+    ],
+  };
 }

@@ -30,6 +30,24 @@ const ROLE_NAMES: Record<ApproverRole, string> = {
 };
 
 const CHANNEL_NAMES = { sms: "SMS", voice: "phone call", web: "web chat" } as const;
+// The customer's earlier requests shown on a card: enough to recognise a regular.
+const OTHER_REQUESTS_MAX = 5;
+
+/**
+ * What the card knows about the customer beyond the request: the contact a web chat customer gave
+ * (a web chat id reaches nobody) and their other requests with this agency. Optional, so views
+ * built elsewhere still render.
+ */
+export interface CustomerProfileView {
+  /** E.164 mobile number given in web chat; not verified. */
+  phone: string | null;
+  /** Email given in web chat; not verified. */
+  email: string | null;
+  /** The customer's other requests with this agency, newest start first. */
+  otherRequests: { number: number; status: string; start: Date }[];
+}
+
+export type RequestCardWithCustomer = RequestCardView & { customerProfile?: CustomerProfileView };
 
 /** An instant as a supervisor reads it in the agency's zone: "Sat Dec 5 6:02 PM". */
 export function formatSlackTime(at: Date, timeZone: string): string {
@@ -73,7 +91,7 @@ export function summarizeRequest(view: RequestCardView): string {
  * Approve/Deny/Ask buttons appear only while an approval is still open, so a decided card cannot
  * be clicked again; the outcome replaces them.
  */
-export function renderRequestCard(view: RequestCardView): { text: string; blocks: object[] } {
+export function renderRequestCard(view: RequestCardWithCustomer): { text: string; blocks: object[] } {
   const when = formatShift(view.start.toISOString(), view.end.toISOString(), view.timeZone, "en");
   const total = formatCents(view.quote.totalCents);
   const blocks: object[] = [
@@ -184,7 +202,9 @@ export function describeCancellation(view: RequestCardView): string {
 export function describeCustomer(view: RequestCardView): string {
   const { name, organization, contact } = view.customer;
   const named = [name, organization].filter((part) => part !== null);
-  const text = named.length > 0 ? named.join(", ") : (contact ?? "a customer");
+  // A web chat id means nothing to staff: such a customer is "a web chat customer" until named.
+  const fallback = view.customer.channel === "web" ? "a web chat customer" : (contact ?? "a customer");
+  const text = named.length > 0 ? named.join(", ") : fallback;
   return escapeMrkdwn(text, 2 * NAME_MAX);
 }
 
@@ -202,15 +222,13 @@ export function describeWhere(view: RequestCardView): string {
   return [address.line1, address.city, address.state].map((part) => escapeMrkdwn(part, NAME_MAX)).join(", ");
 }
 
-function describeFields(view: RequestCardView): string[] {
+function describeFields(view: RequestCardWithCustomer): string[] {
   const { customer } = view;
   const who = [customer.name ?? "name not given", customer.organization]
     .filter((part) => part !== null)
     .map((part) => escapeMrkdwn(part, NAME_MAX));
-  if (customer.contact !== null) {
-    const channel = customer.channel === null ? "" : ` by ${CHANNEL_NAMES[customer.channel]}`;
-    who.push(`${escapeMrkdwn(customer.contact, NAME_MAX)}${channel}`);
-  }
+  who.push(...describeReach(view));
+  const others = describeOtherRequests(view);
   const miles = view.vehicleMiles > 0 ? `, ${formatNumber(view.vehicleMiles)} miles each` : "";
   return [
     `*Customer*\n${who.join("\n")}`,
@@ -221,7 +239,37 @@ function describeFields(view: RequestCardView): string[] {
     `*Vehicles*\n${view.vehicles === 0 ? "none" : `${view.vehicles}${miles}`}`,
     `*Lead time*\n${view.requestedAt === null ? "unknown" : formatLeadTime(view.start.getTime() - view.requestedAt.getTime())}`,
     ...(view.siteContact === null ? [] : [`*Site contact*\n${describeSiteContact(view.siteContact)}`]),
+    ...(others === null ? [] : [`*Other requests*\n${others}`]),
   ];
+}
+
+/**
+ * How staff reach the customer: the number they texted or called from; for web chat the number
+ * or email they gave (a chat id reaches nobody), or that replies go to the chat only.
+ */
+function describeReach(view: RequestCardWithCustomer): string[] {
+  const { contact, channel } = view.customer;
+  const by = channel === null ? "" : ` by ${CHANNEL_NAMES[channel]}`;
+  if (channel !== "web") return contact === null ? [] : [`${escapeMrkdwn(contact, NAME_MAX)}${by}`];
+  const profile = view.customerProfile;
+  const given = [
+    profile?.phone ? `mobile ${formatPhone(profile.phone)}` : null,
+    profile?.email ? `email ${escapeMrkdwn(profile.email, NAME_MAX)}` : null,
+  ].filter((part) => part !== null);
+  return given.length > 0
+    ? [`${given.join(", ")} (given in web chat, not verified)`]
+    : ["by web chat; no phone or email given (updates go to the chat)"];
+}
+
+/** "#1001 approved, Sat Dec 5 · #998 completed, Mon Nov 2"; null when there are none. */
+function describeOtherRequests(view: RequestCardWithCustomer): string | null {
+  const others = view.customerProfile?.otherRequests ?? [];
+  if (others.length === 0) return null;
+  const shown = others
+    .slice(0, OTHER_REQUESTS_MAX)
+    .map((r) => `#${r.number} ${describeStatus(r.status)}, ${DateTime.fromJSDate(r.start, { zone: view.timeZone }).setLocale("en-US").toFormat("ccc LLL d")}`);
+  const more = others.length > OTHER_REQUESTS_MAX ? ` (+${others.length - OTHER_REQUESTS_MAX} more)` : "";
+  return `${shown.join("\n")}${more}`;
 }
 
 /** "36 h" under two days, "5 days 3 h" from then on: the unit a supervisor judges urgency by. */

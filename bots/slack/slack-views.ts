@@ -16,6 +16,8 @@ export const ACTIONS = {
   cancel: "cancel_request",
   /** The officer picker inside the assign modal: choosing one re-renders its eligibility. */
   pickOfficer: "assign_officer_pick",
+  /** Hand back with a note or draft corrections: opens the hand-back modal (value: the conversation id). */
+  handBackWithNote: "hand_back_note",
 } as const;
 
 export const MODALS = {
@@ -24,6 +26,16 @@ export const MODALS = {
   cancel: "cancel_request_modal",
   assign: "assign_officer_modal",
   edit: "edit_request_modal",
+  handBack: "hand_back_modal",
+} as const;
+
+/** Block ids of the hand-back modal's inputs (each input's action id is the same as its block's). */
+export const HAND_BACK_INPUT = {
+  note: "hand_back_note",
+  date: "hand_back_date",
+  times: "hand_back_times",
+  address: "hand_back_address",
+  officers: "hand_back_officers",
 } as const;
 
 /** Block and action ids of the single text input in the deny/ask/cancel modals. */

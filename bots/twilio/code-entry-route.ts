@@ -1,11 +1,12 @@
 import type { Request, Response } from "express";
 import type { AgencyConfig, Language } from "../../core/agencies/index.ts";
-import { CODE_DIGITS } from "../../core/intake/index.ts";
+import { CODE_DIGITS, type Question } from "../../core/intake/index.ts";
 import type { Logger } from "../../config/logger.ts";
 import type { TurnDeps } from "../handle-turn.ts";
 import type { CallerVerification } from "./caller-verification.ts";
 import { renderCodeGather, renderDial, renderGather } from "./render-voice.ts";
 import { resumeProvenCall } from "./resume-proven-call.ts";
+import { chooseKeypad } from "./voice-keypad.ts";
 import { getVerificationTexts } from "./verification-texts.ts";
 import { CONNECTING, MAX_SILENCES } from "./voice-prompts.ts";
 import { WEBHOOK_DEADLINE_MS, withDeadline } from "./with-deadline.ts";
@@ -37,14 +38,14 @@ export function createCodeEntryRoute(deps: CodeEntryDeps) {
     const verifyUrl = deps.url(`/twilio/voice/verify?turn=${turn}`);
     const askAgain = (text: string, language: Language) =>
       renderCodeGather([text], language, verifyUrl, `${verifyUrl}&silences=${silences + 1}`, CODE_DIGITS);
-    const carryOn = (texts: string[], language: Language) =>
-      renderGather(
+    const carryOn = (texts: string[], language: Language, question: Question | null = null) =>
+      renderGather({
         texts,
         language,
-        deps.url(`/twilio/voice/gather?turn=${turn}`),
-        deps.url(`/twilio/voice/silence?turn=${turn}&silences=1`),
-        false,
-      );
+        actionUrl: deps.url(`/twilio/voice/gather?turn=${turn}`),
+        silenceUrl: deps.url(`/twilio/voice/silence?turn=${turn}&silences=1`),
+        keypad: chooseKeypad(question, false),
+      });
     try {
       const now = new Date();
       const { language, outcome } = await withDeadline(
@@ -80,7 +81,9 @@ export function createCodeEntryRoute(deps: CodeEntryDeps) {
             return;
           }
           const spoken = resumed.state.language ?? language;
-          res.send(carryOn([getVerificationTexts(spoken).proven, ...resumed.replies.map((r) => r.text)], spoken));
+          res.send(
+            carryOn([getVerificationTexts(spoken).proven, ...resumed.replies.map((r) => r.text)], spoken, resumed.state.question),
+          );
           return;
         }
       }

@@ -1,42 +1,60 @@
 import twilio from "twilio";
 import type { Language } from "../../core/agencies/index.ts";
+import { renderSpeech } from "./render-speech.ts";
+import { describeGatherKeys, type KeypadKind, listSpeechHints } from "./voice-keypad.ts";
+import { FIRST_PROMPT_HINT, KEYPAD_HINT, SPANISH_OFFER } from "./voice-prompts.ts";
 
 const VoiceResponse = twilio.twiml.VoiceResponse;
 
-const VOICE = { en: { voice: "Polly.Joanna", language: "en-US" }, es: { voice: "Polly.Lupe", language: "es-US" } } as const;
+/** The Polly voice and recognizer locale of each conversation language. */
+export const VOICE = { en: { voice: "Polly.Joanna", language: "en-US" }, es: { voice: "Polly.Lupe", language: "es-US" } } as const;
 
-/** Speech for a phone line: bullets and symbols read badly aloud. */
-function toSpeech(text: string): string {
-  return text.replace(/•/g, "").replace(/#(\d+)/g, "number $1").replace(/\s*\n\s*/g, ". ");
+/** One <Say> per reply, each rewritten for the ear (render-speech.ts); empty replies are skipped. */
+function sayAll(target: { say(attributes: object, text: string): unknown }, texts: string[], language: Language): void {
+  const voice = VOICE[language];
+  for (const text of texts) {
+    const spoken = renderSpeech(text, language);
+    if (spoken) target.say({ voice: voice.voice, language: voice.language }, spoken);
+  }
 }
 
-const VOICE_HINTS: Record<Language, string> = {
-  en: "Speak after the tone, or press 1 for yes. Press 0 or say agent for a dispatcher.",
-  es: "Hable después del tono, o marque 1 para sí. Marque 0 o diga agente para un despachador.",
-};
+export interface GatherPrompt {
+  texts: string[];
+  language: Language;
+  actionUrl: string;
+  silenceUrl: string;
+  /** What keys mean for the question asked (voice-keypad.ts); `language` on the call's first prompt. */
+  keypad: KeypadKind;
+}
 
-/** Says the bot's replies, then listens for speech or keys; silence falls through to the redirect. */
-export function renderGather(
-  texts: string[],
-  language: Language,
-  actionUrl: string,
-  silenceUrl: string,
-  withHint: boolean,
-): string {
+/**
+ * Says the bot's replies, then listens for speech (in the conversation's language) or keys;
+ * silence falls through to the redirect. The keypad hint matches the question, so "press 1 for
+ * yes" is only offered where 1 means yes.
+ */
+export function renderGather(prompt: GatherPrompt): string {
+  const { texts, language, keypad } = prompt;
   const response = new VoiceResponse();
   const voice = VOICE[language];
+  const hints = listSpeechHints(keypad, language);
   const gather = response.gather({
     input: ["speech", "dtmf"],
-    action: actionUrl,
+    action: prompt.actionUrl,
     method: "POST",
     timeout: 6,
     speechTimeout: "auto",
     language: voice.language,
-    numDigits: 1,
+    ...(hints ? { hints } : {}),
+    ...describeGatherKeys(keypad),
   });
-  for (const text of texts) gather.say({ voice: voice.voice, language: voice.language }, toSpeech(text));
-  if (withHint) gather.say({ voice: voice.voice, language: voice.language }, VOICE_HINTS[language]);
-  response.redirect({ method: "POST" }, silenceUrl);
+  sayAll(gather, texts, language);
+  const keyHint = KEYPAD_HINT[language][keypad];
+  if (keyHint) gather.say({ voice: voice.voice, language: voice.language }, keyHint);
+  if (keypad === "language") {
+    gather.say({ voice: voice.voice, language: voice.language }, FIRST_PROMPT_HINT[language]);
+    if (language === "en") gather.say({ voice: VOICE.es.voice, language: VOICE.es.language }, SPANISH_OFFER);
+  }
+  response.redirect({ method: "POST" }, prompt.silenceUrl);
   return response.toString();
 }
 
@@ -52,7 +70,6 @@ export function renderCodeGather(
   digits: number,
 ): string {
   const response = new VoiceResponse();
-  const voice = VOICE[language];
   const gather = response.gather({
     input: ["dtmf"],
     action: actionUrl,
@@ -61,7 +78,7 @@ export function renderCodeGather(
     numDigits: digits,
     finishOnKey: "#",
   });
-  for (const text of texts) gather.say({ voice: voice.voice, language: voice.language }, toSpeech(text));
+  sayAll(gather, texts, language);
   response.redirect({ method: "POST" }, silenceUrl);
   return response.toString();
 }
@@ -69,8 +86,7 @@ export function renderCodeGather(
 /** Says the replies and hangs up (submitted, refused). */
 export function renderGoodbye(texts: string[], language: Language): string {
   const response = new VoiceResponse();
-  const voice = VOICE[language];
-  for (const text of texts) response.say({ voice: voice.voice, language: voice.language }, toSpeech(text));
+  sayAll(response, texts, language);
   response.hangup();
   return response.toString();
 }
@@ -83,8 +99,7 @@ export function renderDial(
   noAnswerUrl: string,
 ): string {
   const response = new VoiceResponse();
-  const voice = VOICE[language];
-  for (const text of texts) response.say({ voice: voice.voice, language: voice.language }, toSpeech(text));
+  sayAll(response, texts, language);
   if (dispatcherPhone) {
     response.dial({ timeout: 20, action: noAnswerUrl, method: "POST" }, dispatcherPhone);
   } else {

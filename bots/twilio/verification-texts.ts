@@ -31,16 +31,16 @@ const EN: VerificationTexts = {
   silence: "I didn't get a code. Please enter the 6-digit code from the text message on your keypad.",
   wrong: (left) => `That code didn't match. You have ${left} more ${left === 1 ? "try" : "tries"}. Please enter it again.`,
   lockedNow:
-    "That code didn't match, so I can't read or change bookings on this call. Text STATUS to this number from your phone, or press 0 for a dispatcher. I can still take a new request.",
+    "That code didn't match, so I can't read or change bookings on this call. Send a text message saying STATUS to this number from your phone, or press 0 for a dispatcher. I can still take a new request.",
   locked:
-    "For your security I can't read or change bookings on this call. Text STATUS to this number from your phone, or press 0 for a dispatcher. I can still take a new request.",
+    "For your security I can't read or change bookings on this call. Send a text message saying STATUS to this number from your phone, or press 0 for a dispatcher. I can still take a new request.",
   expired: "That code has expired. Say STATUS to get a new one, or press 0 for a dispatcher.",
   used: "That code has already been used. How can I help?",
   none: "There is no code waiting on this call. Say STATUS to get one, or press 0 for a dispatcher.",
   tooMany:
-    "I've texted several codes to this number already, so I can't send another right now. Text STATUS to this number from your phone, or press 0 for a dispatcher.",
+    "I've texted several codes to this number already, so I can't send another right now. Send a text message saying STATUS to this number from your phone, or press 0 for a dispatcher.",
   optedOut: "This number has opted out of our text messages, so I can't send it a code. Press 0 for a dispatcher.",
-  unavailable: "I can't send a code right now. Text STATUS to this number from your phone, or press 0 for a dispatcher.",
+  unavailable: "I can't send a code right now. Send a text message saying STATUS to this number from your phone, or press 0 for a dispatcher.",
   gaveUp: "I didn't get a code. Say STATUS to try again, or press 0 for a dispatcher.",
   proven: "Thank you, that's the right code.",
 };
@@ -53,17 +53,17 @@ const ES: VerificationTexts = {
   silence: "No recibí ningún código. Marque en el teclado el código de 6 dígitos del mensaje de texto, por favor.",
   wrong: (left) => `Ese código no coincide. Le ${left === 1 ? "queda 1 intento" : `quedan ${left} intentos`}. Márquelo de nuevo.`,
   lockedNow:
-    "Ese código no coincide, así que no puedo leer ni cambiar reservas en esta llamada. Escriba ESTADO a este número desde su teléfono, o marque 0 para un despachador. Todavía puedo tomar una solicitud nueva.",
+    "Ese código no coincide, así que no puedo leer ni cambiar reservas en esta llamada. Envíe un mensaje de texto con la palabra ESTADO a este número desde su teléfono, o marque 0 para un despachador. Todavía puedo tomar una solicitud nueva.",
   locked:
-    "Por su seguridad no puedo leer ni cambiar reservas en esta llamada. Escriba ESTADO a este número desde su teléfono, o marque 0 para un despachador. Todavía puedo tomar una solicitud nueva.",
+    "Por su seguridad no puedo leer ni cambiar reservas en esta llamada. Envíe un mensaje de texto con la palabra ESTADO a este número desde su teléfono, o marque 0 para un despachador. Todavía puedo tomar una solicitud nueva.",
   expired: "Ese código venció. Diga ESTADO para recibir uno nuevo, o marque 0 para un despachador.",
   used: "Ese código ya se usó. ¿En qué le puedo ayudar?",
   none: "No hay ningún código pendiente en esta llamada. Diga ESTADO para recibir uno, o marque 0 para un despachador.",
   tooMany:
-    "Ya envié varios códigos a este número, así que no puedo enviar otro ahora. Escriba ESTADO a este número desde su teléfono, o marque 0 para un despachador.",
+    "Ya envié varios códigos a este número, así que no puedo enviar otro ahora. Envíe un mensaje de texto con la palabra ESTADO a este número desde su teléfono, o marque 0 para un despachador.",
   optedOut: "Este número no recibe nuestros mensajes de texto, así que no puedo enviarle un código. Marque 0 para un despachador.",
   unavailable:
-    "No puedo enviar un código ahora. Escriba ESTADO a este número desde su teléfono, o marque 0 para un despachador.",
+    "No puedo enviar un código ahora. Envíe un mensaje de texto con la palabra ESTADO a este número desde su teléfono, o marque 0 para un despachador.",
   gaveUp: "No recibí ningún código. Diga ESTADO para intentarlo de nuevo, o marque 0 para un despachador.",
   proven: "Gracias, el código es correcto.",
 };

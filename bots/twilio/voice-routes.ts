@@ -1,6 +1,6 @@
 import express, { type Request, type Response, type Router } from "express";
-import type { AgencyConfig } from "../../core/agencies/index.ts";
-import { CODE_DIGITS } from "../../core/intake/index.ts";
+import type { AgencyConfig, Language } from "../../core/agencies/index.ts";
+import { CODE_DIGITS, type IntakeState, type Question } from "../../core/intake/index.ts";
 import type { InboundMessage } from "../../core/messages/index.ts";
 import type { Logger } from "../../config/logger.ts";
 import type { PrismaClient } from "../../prisma/client.ts";
@@ -17,7 +17,10 @@ import {
   renderVoicemail,
 } from "./render-voice.ts";
 import { getVerificationTexts } from "./verification-texts.ts";
-import { CONNECTING, MAX_SILENCES, SILENCE_PROMPT } from "./voice-prompts.ts";
+import { chooseCallLanguage, isSpanishChoice } from "./choose-call-language.ts";
+import { findReplayedTurn } from "./replayed-turn.ts";
+import { chooseKeypad, readKeypad } from "./voice-keypad.ts";
+import { CONNECTING, MAX_SILENCES, SAY_AGAIN, SILENCE_PROMPT } from "./voice-prompts.ts";
 import type { TwilioSettings } from "./twilio-settings.ts";
 import { requireTwilioSignature } from "./verify-signature.ts";
 import { WEBHOOK_DEADLINE_MS, withDeadline } from "./with-deadline.ts";
@@ -39,9 +42,6 @@ export interface VoiceRouteDeps {
   deliverSms?(conversationId: string, key: string): Promise<void>;
 }
 
-/** Keypad shortcuts: 0 reaches a person, 1 and 2 answer yes and no; other digits are numbers. */
-const KEYPAD: Record<string, string> = { "0": "agent", "1": "yes", "2": "no" };
-
 /** The 24/7 voice line: the same intake as SMS, by speech and keypad, with a dispatcher fallback. */
 export function createVoiceRoutes(deps: VoiceRouteDeps): Router {
   const router = express.Router();
@@ -53,8 +53,37 @@ export function createVoiceRoutes(deps: VoiceRouteDeps): Router {
     deliverSms: deps.deliverSms,
     logger: deps.logger,
   });
+  const noAnswerUrl = url("/twilio/voice/no-answer");
+  /** The caller's conversation (language, the question open): prompts outside a turn follow it. */
+  const openCall = (agencyId: string, participant: string) =>
+    deps.turn.store.openConversation({ agencyId, channel: "voice", participant });
+  const gatherAt = (turn: number, texts: string[], language: Language, question: Question | null) =>
+    renderGather({
+      texts,
+      language,
+      actionUrl: url(`/twilio/voice/gather?turn=${turn}`),
+      silenceUrl: url(`/twilio/voice/silence?turn=${turn}&silences=1`),
+      keypad: chooseKeypad(question, turn === 1),
+    });
 
-  async function runTurn(req: Request, res: Response, text: string, turn: number): Promise<void> {
+  /** The TwiML answering a turn, given what the bot said and where the conversation now stands. */
+  function answer(agency: AgencyConfig, turn: number, texts: string[], state: IntakeState, justSubmitted: boolean): string {
+    const language = state.language ?? "en";
+    switch (state.phase) {
+      case "escalated":
+        return renderDial(texts.length > 0 ? texts : [CONNECTING[language]], language, agency.voice.dispatcherPhone, noAnswerUrl);
+      case "refused":
+        return renderGoodbye(texts, language);
+      case "submitted":
+        // Only the turn that submitted ends the call: a caller phoning back about that request is heard.
+        if (justSubmitted) return renderGoodbye(texts, language);
+        return gatherAt(turn + 1, texts, language, state.question);
+      default:
+        return gatherAt(turn + 1, texts, language, state.question);
+    }
+  }
+
+  async function runTurn(req: Request, res: Response, text: string, turn: number, forcedLanguage?: Language): Promise<void> {
     const call = readCallWebhook(req, res, deps.agencyByNumber);
     if (!call) return;
     const { agency, body } = call;
@@ -69,24 +98,46 @@ export function createVoiceRoutes(deps: VoiceRouteDeps): Router {
       receivedAt: new Date(),
     };
     try {
+      res.type("text/xml");
+      const replayed = await withDeadline(findReplayedTurn(deps.prisma, message.providerId as string), WEBHOOK_DEADLINE_MS);
+      if (replayed) {
+        const { state, holder } = await openCall(agency.id, call.from);
+        const language = state.language ?? "en";
+        if (holder === "dispatcher") {
+          res.send(renderDial([CONNECTING[language]], language, agency.voice.dispatcherPhone, noAnswerUrl));
+          return;
+        }
+        const texts = replayed.texts.length > 0 ? replayed.texts : [SAY_AGAIN[language]];
+        if (state.awaitingProof) {
+          // The code went out with the first answer; a replay asks for it again without another text.
+          const verifyUrl = url(`/twilio/voice/verify?turn=${turn + 1}`);
+          const v = getVerificationTexts(language);
+          res.send(renderCodeGather([...texts, v.codeSent], language, verifyUrl, `${verifyUrl}&silences=1`, CODE_DIGITS));
+          return;
+        }
+        res.send(answer(agency, turn, texts, state, replayed.submitted));
+        return;
+      }
       // Caller ID is not proof: only a code entered in this very call lets it hear or cancel bookings.
       const result = await withDeadline(
         verification
           .isProven(call.callSid, call.from)
-          .then((callerVerified) => handleCustomerTurn(message, deps.turn, { callerVerified })),
+          .then((callerVerified) => handleCustomerTurn(message, deps.turn, { callerVerified, forcedLanguage })),
         WEBHOOK_DEADLINE_MS,
       );
-      const next = turn + 1;
-      const gatherUrl = url(`/twilio/voice/gather?turn=${next}`);
-      const silenceUrl = url(`/twilio/voice/silence?turn=${next}&silences=1`);
-      const noAnswerUrl = url("/twilio/voice/no-answer");
-      res.type("text/xml");
-      if (result.kind === "held_by_dispatcher") {
-        res.send(renderDial([CONNECTING.en], "en", agency.voice.dispatcherPhone, noAnswerUrl));
+      if (result.kind === "unknown_agency") {
+        sendError(res, 404, "unknown_number", "No agency uses this number.");
         return;
       }
       if (result.kind !== "replied") {
-        res.send(renderGather([], "en", gatherUrl, silenceUrl, false));
+        const { state } = await openCall(agency.id, call.from);
+        const language = state.language ?? "en";
+        if (result.kind === "held_by_dispatcher") {
+          res.send(renderDial([CONNECTING[language]], language, agency.voice.dispatcherPhone, noAnswerUrl));
+          return;
+        }
+        // Its twin posted at the same moment carries the answer Twilio plays; this one is never silent.
+        res.send(gatherAt(turn + 1, [SAY_AGAIN[language]], language, state.question));
         return;
       }
       const language = result.state.language ?? "en";
@@ -106,33 +157,16 @@ export function createVoiceRoutes(deps: VoiceRouteDeps): Router {
         const v = getVerificationTexts(language);
         if (sent.kind === "sent") {
           // Keys only from here: the code goes to /verify, never through a turn or a transcript.
-          const verifyUrl = url(`/twilio/voice/verify?turn=${next}`);
+          const verifyUrl = url(`/twilio/voice/verify?turn=${turn + 1}`);
           res.send(renderCodeGather([...texts, v.codeSent], language, verifyUrl, `${verifyUrl}&silences=1`, CODE_DIGITS));
           return;
         }
         const refusal = { locked_out: v.locked, too_many: v.tooMany, opted_out: v.optedOut, unavailable: v.unavailable };
-        res.send(renderGather([...texts, refusal[sent.reason]], language, gatherUrl, silenceUrl, false));
+        res.send(gatherAt(turn + 1, [...texts, refusal[sent.reason]], language, null));
         return;
       }
-      // Only the turn that submitted ends the call: a caller phoning back about that request is heard.
       const justSubmitted = result.effects.some((effect) => effect.kind === "submit_request");
-      switch (result.state.phase) {
-        case "escalated":
-          res.send(renderDial(texts, language, agency.voice.dispatcherPhone, noAnswerUrl));
-          return;
-        case "submitted":
-          if (justSubmitted) {
-            res.send(renderGoodbye(texts, language));
-            return;
-          }
-          res.send(renderGather(texts, language, gatherUrl, silenceUrl, turn === 0));
-          return;
-        case "refused":
-          res.send(renderGoodbye(texts, language));
-          return;
-        default:
-          res.send(renderGather(texts, language, gatherUrl, silenceUrl, turn === 0));
-      }
+      res.send(answer(agency, turn, texts, result.state, justSubmitted));
     } catch (error) {
       deps.logger.error({ err: error instanceof Error ? error.message : String(error) }, "voice turn failed");
       sendError(res, 503, "unavailable", "Temporarily unavailable; please retry.");
@@ -141,11 +175,28 @@ export function createVoiceRoutes(deps: VoiceRouteDeps): Router {
 
   router.post("/twilio/voice", form, signed, (req, res) => runTurn(req, res, "", 0));
 
-  router.post("/twilio/voice/gather", form, signed, (req, res) => {
+  router.post("/twilio/voice/gather", form, signed, async (req, res) => {
     const body = req.body as Record<string, string | undefined>;
+    const turn = Number(req.query.turn ?? 1) || 1;
     const digits = (body.Digits ?? "").trim();
-    const text = digits ? (KEYPAD[digits] ?? digits) : (body.SpeechResult ?? "").trim();
-    return runTurn(req, res, text, Number(req.query.turn ?? 1) || 1);
+    const speech = (body.SpeechResult ?? "").trim();
+    const agency = deps.agencyByNumber(body.To ?? "");
+    if (!agency || !body.From) return runTurn(req, res, digits || speech, turn);
+    try {
+      // The first prompt offers Spanish: 2 (or saying so) switches the call before its first answer.
+      if (turn === 1 && (digits === "2" || (!digits && isSpanishChoice(speech)))) {
+        await chooseCallLanguage(deps.prisma, deps.turn.store, { agencyId: agency.id, participant: body.From }, "es");
+        return runTurn(req, res, "español", turn, "es");
+      }
+      if (!digits) return runTurn(req, res, speech, turn);
+      // Keys mean what the open question makes them mean: a count, a date, yes or no.
+      const { state } = await openCall(agency.id, body.From);
+      const text = readKeypad(chooseKeypad(state.question, turn === 1), digits, state.language ?? "en") ?? "";
+      return runTurn(req, res, text, turn);
+    } catch (error) {
+      deps.logger.error({ err: error instanceof Error ? error.message : String(error) }, "voice keys not read");
+      sendError(res, 503, "unavailable", "Temporarily unavailable; please retry.");
+    }
   });
 
   router.post(
@@ -155,35 +206,46 @@ export function createVoiceRoutes(deps: VoiceRouteDeps): Router {
     createCodeEntryRoute({ verification, turn: deps.turn, logger: deps.logger, agencyByNumber: deps.agencyByNumber, url }),
   );
 
-  router.post("/twilio/voice/silence", form, signed, (req, res) => {
-    const body = req.body as Record<string, string | undefined>;
-    const agency = deps.agencyByNumber(body.To ?? "");
+  router.post("/twilio/voice/silence", form, signed, async (req, res) => {
+    const call = readCallWebhook(req, res, deps.agencyByNumber);
+    if (!call) return;
     const turn = Number(req.query.turn ?? 1) || 1;
     const silences = Number(req.query.silences ?? 1) || 1;
-    res.type("text/xml");
-    if (silences > MAX_SILENCES) {
-      res.send(renderDial([CONNECTING.en], "en", agency?.voice.dispatcherPhone ?? null, url("/twilio/voice/no-answer")));
-      return;
+    try {
+      // The re-prompt keeps the caller's language, recognizer and keypad of the open question.
+      const { state } = await openCall(call.agency.id, call.from);
+      const language = state.language ?? "en";
+      res.type("text/xml");
+      if (silences > MAX_SILENCES) {
+        res.send(renderDial([CONNECTING[language]], language, call.agency.voice.dispatcherPhone, noAnswerUrl));
+        return;
+      }
+      res.send(
+        renderGather({
+          texts: [SILENCE_PROMPT[language]],
+          language,
+          actionUrl: url(`/twilio/voice/gather?turn=${turn}`),
+          silenceUrl: url(`/twilio/voice/silence?turn=${turn}&silences=${silences + 1}`),
+          keypad: chooseKeypad(state.question, turn === 1),
+        }),
+      );
+    } catch (error) {
+      deps.logger.error({ err: error instanceof Error ? error.message : String(error) }, "voice silence failed");
+      sendError(res, 503, "unavailable", "Temporarily unavailable; please retry.");
     }
-    res.send(
-      renderGather(
-        [SILENCE_PROMPT.en],
-        "en",
-        url(`/twilio/voice/gather?turn=${turn}`),
-        url(`/twilio/voice/silence?turn=${turn}&silences=${silences + 1}`),
-        true,
-      ),
-    );
   });
 
-  router.post("/twilio/voice/no-answer", form, signed, (req, res) => {
-    const status = (req.body as Record<string, string | undefined>).DialCallStatus;
+  router.post("/twilio/voice/no-answer", form, signed, async (req, res) => {
+    const body = req.body as Record<string, string | undefined>;
+    const status = body.DialCallStatus;
     res.type("text/xml");
     if (status === "completed" || status === "answered") {
       res.send(renderHangup());
       return;
     }
-    res.send(renderVoicemail("en", url("/twilio/voice/recording"), url("/twilio/voice/transcription")));
+    const agency = deps.agencyByNumber(body.To ?? "");
+    const language = agency && body.From ? ((await openCall(agency.id, body.From).catch(() => null))?.state.language ?? "en") : "en";
+    res.send(renderVoicemail(language, url("/twilio/voice/recording"), url("/twilio/voice/transcription")));
   });
 
   router.post("/twilio/voice/recording", form, signed, async (req, res) => {

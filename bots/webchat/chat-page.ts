@@ -2,8 +2,8 @@ import { fileURLToPath } from "node:url";
 import express, { type Router } from "express";
 import type { Logger } from "../../config/logger.ts";
 import type { AgencyConfig } from "../../core/agencies/index.ts";
-import { formatCents } from "../../core/intake/index.ts";
 import { sendError } from "../http-errors.ts";
+import { escapeHtml, renderRatesPage } from "./render-rates-page.ts";
 import type { WebChatSettings } from "./webchat-settings.ts";
 
 /** Microsoft's prebuilt Web Chat bundle, served from the installed package (no CDN: works offline). */
@@ -11,12 +11,6 @@ const WEBCHAT_BUNDLE = fileURLToPath(
   new URL("../../node_modules/botframework-webchat/dist/webchat.js", import.meta.url),
 );
 const DIRECT_LINE_TOKENS = "https://directline.botframework.com/v3/directline/tokens/generate";
-
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
-  );
 
 function renderChatPage(agency: AgencyConfig): string {
   const name = escapeHtml(agency.name);
@@ -39,7 +33,8 @@ function renderChatPage(agency: AgencyConfig): string {
 <body>
 <header>
   <h1>${name}: off-duty officer requests</h1>
-  <a id="rates-link" href="/chat/${id}/rates" target="_blank" rel="noopener">Rates and rules</a>
+  <a id="rates-link" href="/chat/${id}/rates" target="_blank" rel="noopener">Rates and rules</a> ·
+  <a id="rates-link-es" href="/chat/${id}/rates?lang=es" target="_blank" rel="noopener" hreflang="es">Tarifas y reglas</a>
 </header>
 <main id="webchat" role="main"></main>
 <script src="/chat/assets/webchat.js"></script>
@@ -64,31 +59,6 @@ function renderChatPage(agency: AgencyConfig): string {
 </html>`;
 }
 
-function renderRatesPage(agency: AgencyConfig): string {
-  const rows = Object.entries(agency.rates).flatMap(([rank, byCategory]) =>
-    Object.entries(byCategory ?? {}).map(
-      ([category, kinds]) =>
-        `<tr><td>${escapeHtml(rank)}</td><td>${escapeHtml(category.replace(/_/g, " "))}</td>${[
-          "regular",
-          "holiday",
-          "emergency",
-        ]
-          .map(
-            (kind) =>
-              `<td>${(kinds as Record<string, number | undefined>)[kind] ? formatCents((kinds as Record<string, number>)[kind] as number) : "—"}</td>`,
-          )
-          .join("")}</tr>`,
-    ),
-  );
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(agency.name)} rates</title></head>
-<body style="font-family: system-ui, sans-serif">
-<h1>${escapeHtml(agency.name)}: hourly rates per officer</h1>
-<table border="1" cellpadding="6"><thead><tr><th>rank</th><th>category</th><th>regular</th><th>holiday</th><th>emergency</th></tr></thead>
-<tbody>${rows.join("")}</tbody></table>
-<p>Minimum ${agency.minimumMinutes / 60} hours per officer. Police vehicle: ${agency.vehicle.staticCentsPerHour ? `${formatCents(agency.vehicle.staticCentsPerHour)} per hour` : "not available"}.</p>
-</body></html>`;
-}
-
 /** The customer chat page at /chat/<agency-id>, its rates page and its Direct Line token. */
 export function createChatPageRoutes(deps: {
   settings: WebChatSettings;
@@ -104,14 +74,14 @@ export function createChatPageRoutes(deps: {
     res.type("application/javascript").set("cache-control", "public, max-age=86400").sendFile(WEBCHAT_BUNDLE);
   });
   const page =
-    (render: (agency: AgencyConfig) => string): express.RequestHandler =>
+    (render: (agency: AgencyConfig, req: express.Request) => string): express.RequestHandler =>
     (req, res) => {
       const agency = deps.getAgency(String(req.params.agencyId));
       if (!agency) {
         sendError(res, 404, "unknown_agency", "There is no such agency.");
         return;
       }
-      res.type("html").send(render(agency));
+      res.type("html").send(render(agency, req));
     };
   const off: express.RequestHandler = (_req, res, next) => {
     if (deps.enabled) {
@@ -126,7 +96,8 @@ export function createChatPageRoutes(deps: {
     );
   };
   router.get("/chat/:agencyId", off, page(renderChatPage));
-  router.get("/chat/:agencyId/rates", page(renderRatesPage));
+  // English unless ?lang=es; the page links to the other language.
+  router.get("/chat/:agencyId/rates", page((agency, req) => renderRatesPage(agency, req.query.lang === "es" ? "es" : "en")));
   router.post("/chat/:agencyId/token", off, async (req, res) => {
     const agency = deps.getAgency(String(req.params.agencyId));
     if (!agency) {

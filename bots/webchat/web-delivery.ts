@@ -1,11 +1,18 @@
 import type { Activity, CloudAdapter, TurnContext } from "botbuilder";
 import { UnrecoverableError } from "bullmq";
 import type { PrismaClient } from "../../prisma/client.ts";
+import type { Language } from "../../core/agencies/index.ts";
+import { renderWebMessage } from "./render-web-message.ts";
 import type { ServiceUrlPolicy } from "./service-url-allowlist.ts";
 
-export type RenderWebMessage = (body: string, isLast: boolean) => Partial<Activity>;
+/** A recorded message as an activity; null = not shown (it was said already), recorded as sent. */
+export type RenderWebMessage = (body: string, isLast: boolean) => Partial<Activity> | null;
 
-const asText: RenderWebMessage = (body) => ({ type: "message", text: body });
+/** Proactive news (approval, staffing, a dispatcher's words) in web chat's words, in the conversation's language. */
+const renderProactive =
+  (language: Language): RenderWebMessage =>
+  (body, isLast) =>
+    renderWebMessage(body, isLast, { language, agencyName: null, phone: null, quoteAwaiting: false, knownContact: null });
 
 /**
  * Sends a web conversation's recorded messages in order through a turn context, each claimed
@@ -16,7 +23,7 @@ export async function sendRecordedWebMessages(
   prisma: PrismaClient,
   conversationId: string,
   context: Pick<TurnContext, "sendActivity">,
-  render: RenderWebMessage = asText,
+  render: RenderWebMessage = renderProactive("en"),
 ): Promise<number> {
   const pending = await prisma.message.findMany({
     where: { conversationId, direction: "outbound", channel: "web", status: "recorded" },
@@ -29,8 +36,13 @@ export async function sendRecordedWebMessages(
       data: { status: "sending", statusUpdatedAt: new Date(), attempts: { increment: 1 } },
     });
     if (claimed.count === 0) continue;
+    const activity = render(message.body, index === pending.length - 1);
+    if (activity === null) {
+      await prisma.message.update({ where: { id: message.id }, data: { status: "sent", statusUpdatedAt: new Date() } });
+      continue;
+    }
     try {
-      const response = await context.sendActivity(render(message.body, index === pending.length - 1));
+      const response = await context.sendActivity(activity);
       await prisma.message.update({
         where: { id: message.id },
         data: { status: "sent", statusUpdatedAt: new Date(), providerId: response?.id ? `web-out-${conversationId}-${response.id}` : null },
@@ -63,7 +75,8 @@ export class WebDelivery {
     }
     let sent = 0;
     await this.adapter.continueConversationAsync(this.appId, conversation.reference as object, async (context) => {
-      sent = await sendRecordedWebMessages(this.prisma, conversationId, context);
+      const language: Language = conversation.language === "es" ? "es" : "en";
+      sent = await sendRecordedWebMessages(this.prisma, conversationId, context, renderProactive(language));
     });
     return sent;
   }

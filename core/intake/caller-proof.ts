@@ -1,5 +1,6 @@
 import type { Reply } from "../messages/index.ts";
-import { describeRequests, lookUpCancellation, renderCancelLookup } from "./customer-requests.ts";
+import { lookUpCancellation, renderCancelLookup } from "./customer-requests.ts";
+import { describeStatus } from "./describe-status.ts";
 import type { IntakeContext, IntakeEffect } from "./intake-context.ts";
 import { type IntakeState, type ProofAction, RECENT_TURNS } from "./intake-state.ts";
 import { getTexts } from "./texts.ts";
@@ -51,7 +52,7 @@ export function resumeAfterProof(previous: IntakeState, context: IntakeContext):
   if (pending === null) {
     texts = [t.proofAccepted];
   } else if (pending.action === "status") {
-    texts = [describeRequests(context, language)];
+    texts = [describeStatus(context, language)];
   } else {
     const lookup = lookUpCancellation(pending.requestNumber, context);
     if (lookup.kind === "found") {

@@ -2,8 +2,19 @@ export { applyExtraction, type SlotChange } from "./apply-extraction.ts";
 export { buildQuoteRequest, type CustomerDetails, describeDraft } from "./build-request.ts";
 export { formatCents, formatShift } from "./format.ts";
 export { formatPhone } from "./read-site-contact.ts";
+export { absorbWhileHeld } from "./absorb-while-held.ts";
+export { describeStatus, findNextBooking } from "./describe-status.ts";
+export { describeKnownDraft } from "./describe-known-draft.ts";
+export {
+  type DispatcherEditField,
+  type DispatcherEditFields,
+  type DispatcherEdits,
+  readDispatcherEdits,
+} from "./read-dispatcher-edits.ts";
 export {
   type CustomerRequestView,
+  type HandBackInput,
+  type RequestOfficerView,
   type IntakeContext,
   type IntakeEffect,
   type IntakeInput,

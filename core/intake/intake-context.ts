@@ -1,4 +1,4 @@
-import type { AgencyConfig, Language } from "../agencies/index.ts";
+import type { AgencyConfig, Language, Rank } from "../agencies/index.ts";
 import type { Channel } from "../messages/index.ts";
 import type { Quote } from "../pricing/index.ts";
 import type { QuoteRequest } from "../requests/index.ts";
@@ -14,6 +14,18 @@ export interface CustomerRequestView {
   approvedAt: string | null;
   /** Minutes each position has worked so far (for a cancellation mid-shift); default 0. */
   minutesWorked: number;
+  /** Officers holding a position, for STATUS; absent or empty before any is assigned. */
+  officers?: RequestOfficerView[];
+  /** The newest field note of the request's officers (text only), for STATUS; null when none. */
+  latestNote?: { text: string; at: string } | null;
+}
+
+/** One officer on a customer's request, as STATUS tells the customer (last name only). */
+export interface RequestOfficerView {
+  rank: Rank;
+  lastName: string;
+  /** Where they stand on the shift; `at` is the ISO instant of the check-in or check-out. */
+  attendance: { kind: "assigned" } | { kind: "checked_in"; at: string } | { kind: "checked_out"; at: string } | { kind: "no_show" };
 }
 
 /** Everything the intake needs from outside; the core reads no clock and no database. */
@@ -37,6 +49,14 @@ export interface IntakeContext {
 export interface IntakeInput {
   text: string;
   extraction: Extraction;
+}
+
+/** What a dispatcher hands back with: a note for the customer and corrections to the draft. */
+export interface HandBackInput {
+  /** Sent to the customer before the bot's words; null or empty for none. */
+  note: string | null;
+  /** Draft fields the dispatcher corrected, read by the same parser; null for none. */
+  edits: Extraction | null;
 }
 
 /** Work the edge must do after saving the new state; the replies already describe it. */

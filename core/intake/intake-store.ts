@@ -44,4 +44,11 @@ export interface IntakeStore {
    * another run already handled it (two deliveries of one message racing).
    */
   commitTurn(conversation: ConversationRecord, commit: TurnCommit, at: Date, inboundId?: string): Promise<TurnCommit | null>;
+  /**
+   * Saves the state a message read while a dispatcher holds the conversation left (see
+   * absorbWhileHeld) and marks the message handled, only while a dispatcher still holds it: a
+   * hand back in between wins, its resumed state is not overwritten. False when nothing was saved.
+   * Optional: a store without it keeps the held draft as it was.
+   */
+  saveHeldState?(conversationId: string, state: IntakeState, at: Date, inboundId: string): Promise<boolean>;
 }

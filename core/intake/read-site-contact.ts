@@ -60,6 +60,15 @@ export function splitContactAndInstructions(text: string): { contact: SiteContac
   const part = parts[index] as string;
   let contact: SiteContactAnswer = readSiteContact(part) ?? { kind: "me", phone: null };
   const used = new Set([index]);
+  // "me, 520-555-0199, park behind": the number right after "me" is the customer's own callback.
+  const after = parts[index + 1];
+  if (contact.kind === "me" && contact.phone === null && after !== undefined) {
+    const number = readSiteContact(after);
+    if (number?.kind === "given" && number.name === null && number.phone !== null) {
+      contact = { kind: "me", phone: number.phone };
+      used.add(index + 1);
+    }
+  }
   // "ask for Ann, 520-555-0111": a number alone takes the short part just before it as the name.
   const before = parts[index - 1];
   if (contact.kind === "given" && contact.name === null && before !== undefined && before.split(/\s+/).length <= 4) {

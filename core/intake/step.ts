@@ -1,4 +1,4 @@
-import type { AgencyConfig, Language } from "../agencies/index.ts";
+import type { Language } from "../agencies/index.ts";
 import type { Reply } from "../messages/index.ts";
 import { quoteRequest } from "../pricing/index.ts";
 import { describeProhibitedWork } from "../screening/index.ts";
@@ -15,9 +15,12 @@ import { answerPolicyQuestion } from "./answer-policy-question.ts";
 import { applyExtraction, applyWrite, type SlotChange, type SlotWrite } from "./apply-extraction.ts";
 import { buildQuoteRequest } from "./build-request.ts";
 import { askForProof, dropUnprovenCancel, isCallerProven, needsCallerProof } from "./caller-proof.ts";
-import { describeRequests, lookUpCancellation, renderCancelLookup } from "./customer-requests.ts";
+import { lookUpCancellation, renderCancelLookup } from "./customer-requests.ts";
+import { describeKnownDraft } from "./describe-known-draft.ts";
+import { describeStatus, readStatusNumber } from "./describe-status.ts";
 import { formatCents } from "./format.ts";
 import {
+  type HandBackInput,
   type IntakeContext,
   type IntakeEffect,
   type IntakeInput,
@@ -110,15 +113,19 @@ function decideStep(previous: IntakeState, input: IntakeInput, context: IntakeCo
   const policyQuestion = detectPolicyQuestion(folded);
   if (policyQuestion) prefix.push(answerPolicyQuestion(policyQuestion, context.agency, language));
 
+  // "STATUS 1042" asks about one booking; the parser reads no command in it.
+  const statusNumber = readStatusNumber(input.text);
+  if (extraction.intent === "status" || statusNumber !== null) {
+    if (needsCallerProof(context)) return askForProof(state, prefix, { action: "status" });
+    return { state, replies: say(...prefix, describeStatus(context, language, statusNumber)), effects: [] };
+  }
+
   switch (extraction.intent) {
     case "help":
       return { state, replies: say(...prefix, t.help, currentQuestionText(state, context, t)), effects: [] };
     case "agent":
       state.phase = "escalated";
       return { state, replies: say(...prefix, t.escalated), effects: [{ kind: "escalate", reason: "asked_for_agent" }] };
-    case "status":
-      if (needsCallerProof(context)) return askForProof(state, prefix, { action: "status" });
-      return { state, replies: say(...prefix, describeRequests(context, language)), effects: [] };
     case "restart":
       Object.assign(state, {
         ...createIntakeState(),
@@ -506,26 +513,51 @@ function misunderstood(state: IntakeState, prefix: string[], question: string, t
   return { state, replies: say(...prefix, t.notUnderstood(question)), effects: [] };
 }
 
+/** Phases whose slots are a draft the bot can go on collecting after a dispatcher. */
+const RESUMABLE: ReadonlySet<IntakeState["phase"]> = new Set(["collecting", "confirming", "escalated", "expired"]);
+
 /**
- * A dispatcher hands the conversation back: the bot picks up where the customer left off. A
- * summary that was awaiting YES is asked again, since the dispatcher may have changed plans.
+ * A dispatcher hands the conversation back: the bot passes on their note, applies the draft
+ * fields they corrected, says what it has and asks for what it still needs (what the customer
+ * told the dispatcher was read into the draft meanwhile, see absorbWhileHeld). A summary that
+ * was awaiting YES is shown again, since the dispatcher may have changed plans.
  */
-export function resumeAfterDispatcher(previous: IntakeState, agency: AgencyConfig): StepResult {
+export function resumeAfterDispatcher(
+  previous: IntakeState,
+  context: IntakeContext,
+  handBack: HandBackInput = { note: null, edits: null },
+): StepResult {
   const state: IntakeState = { ...createIntakeState(), ...structuredClone(previous) };
-  const t = getTexts(state.language ?? "en");
+  const language: Language = state.language ?? "en";
+  const t = getTexts(language);
   state.misunderstood = 0;
   state.cancel = null;
-  if (state.phase !== "escalated") return { state, replies: say(t.backFromDispatcher), effects: [] };
-  if (hasDraft(state)) {
-    state.phase = "collecting";
-    state.proposal = null;
-    if (state.question === "cancelConfirmation" || state.question === "confirmChange") state.question = null;
-    state.question ??= findNextQuestion(state.slots, agency);
-    return { state, replies: say(t.backFromDispatcher, describeQuestion(state, agency, t)), effects: [] };
+  state.proposal = null;
+  const prefix = [handBack.note?.trim() ?? "", t.backFromDispatcher];
+  const resumable = RESUMABLE.has(state.phase);
+  if (resumable && handBack.edits) {
+    // The dispatcher's word wins over earlier answers, as a change after the summary would.
+    const { changes } = applyExtraction(state.slots, handBack.edits, "whatToChange");
+    if (changes.length > 0) state.pending = null;
   }
-  state.phase = state.submittedNumber !== null ? "submitted" : "collecting";
-  state.question = null;
-  return { state, replies: say(t.backFromDispatcher), effects: [] };
+  let result: StepResult;
+  if (resumable && hasDraft(state)) {
+    if (state.question === "cancelConfirmation" || state.question === "confirmChange") state.question = null;
+    fillScreeningFromJob(state.slots);
+    // A complete draft gets the summary, which says it all; otherwise what is known, then the next question.
+    const known = findNextQuestion(state.slots, context.agency) ? describeKnownDraft(state.slots, context.agency, language) : "";
+    if (known) prefix.push(t.draftKnown(known));
+    result = continueIntake(state, [], prefix, context, language);
+  } else {
+    if (state.phase === "escalated") {
+      state.phase = state.submittedNumber !== null ? "submitted" : "collecting";
+      state.question = null;
+    }
+    result = { state, replies: say(...prefix), effects: [] };
+  }
+  const turns = [...(state.recentTurns ?? []), ...result.replies.map((reply) => ({ role: "bot" as const, text: reply.text }))];
+  result.state.recentTurns = turns.slice(-RECENT_TURNS);
+  return result;
 }
 
 function currentQuestionText(state: IntakeState, context: IntakeContext, t: IntakeTexts): string {

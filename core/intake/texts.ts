@@ -76,6 +76,16 @@ export interface IntakeTexts {
   optedOutWeb: string;
   statusNone: string;
   statusLine(number: string, status: string, when: string): string;
+  /** After a hand back: what the draft already holds ("Sat Dec 19, 7:00 PM to 12:00 AM at 1500 N Stone Ave"). */
+  draftKnown(facts: string): string;
+  /** STATUS of one booking: an officer ("Sgt. Alvarez") and where they stand. */
+  statusOfficer(name: string, state: string): string;
+  /** Where an assigned officer stands; times are local ("6:02 PM"). */
+  officerStates: { assigned: string; checkedIn(time: string): string; checkedOut(time: string): string; noShow: string };
+  /** The latest field note of the booking's officers, shortened. */
+  statusNote(text: string): string;
+  /** Heads the one-line list of the customer's other bookings under the detailed one. */
+  statusOthers: string;
   cancelWhich(numbers: string): string;
   cancelNotFound(number: string): string;
   cancelNotCancellable(number: string, status: string): string;

@@ -1,5 +1,11 @@
 import { getAgency } from "../../agencies/load-agencies.ts";
-import { type IntakeState, resumeAfterDispatcher } from "../../core/intake/index.ts";
+import type { Language } from "../../core/agencies/index.ts";
+import {
+  describeKnownDraft,
+  type HandBackInput,
+  type IntakeState,
+  resumeAfterDispatcher,
+} from "../../core/intake/index.ts";
 import type { PrismaClient } from "../client.ts";
 
 export type TakeOverOutcome =
@@ -9,6 +15,12 @@ export type TakeOverOutcome =
 
 export type HandBackOutcome =
   | { kind: "handed_back"; conversationId: string; channel: "sms" | "web" }
+  | { kind: "not_held" }
+  | { kind: "not_found" };
+
+/** What the hand-back modal shows and reads by: the held draft in words, its language and zone. */
+export type HeldDraft =
+  | { kind: "held"; draft: string; language: Language | null; timeZone: string }
   | { kind: "not_held" }
   | { kind: "not_found" };
 
@@ -24,6 +36,18 @@ export class DispatchRepository {
 
   findByThread(threadTs: string) {
     return this.prisma.conversation.findFirst({ where: { slackThreadTs: threadTs } });
+  }
+
+  /** The draft of a conversation a dispatcher holds, for the hand-back modal. */
+  async describeHeldDraft(conversationId: string): Promise<HeldDraft> {
+    const conversation = await this.prisma.conversation.findUnique({ where: { id: conversationId } });
+    const agency = conversation ? getAgency(conversation.agencyId) : undefined;
+    if (!conversation || !agency) return { kind: "not_found" };
+    if (conversation.holder !== "dispatcher") return { kind: "not_held" };
+    const state = conversation.state as unknown as Partial<IntakeState>;
+    const language = state.language ?? null;
+    const draft = state.slots ? describeKnownDraft(state.slots, agency, language ?? "en") : "";
+    return { kind: "held", draft, language, timeZone: agency.timeZone };
   }
 
   /** Only the first dispatcher gets it; a second click is told who holds it. */
@@ -42,8 +66,16 @@ export class DispatchRepository {
     return { kind: "taken" };
   }
 
-  /** Back to the bot, which tells the customer and picks up where they left off. */
-  async handBack(conversationId: string, dispatcherId: string, at: Date): Promise<HandBackOutcome> {
+  /**
+   * Back to the bot, which passes on the dispatcher's note, applies the draft fields they
+   * corrected, and picks up from what it knows (see resumeAfterDispatcher). Default: no note, no edits.
+   */
+  async handBack(
+    conversationId: string,
+    dispatcherId: string,
+    at: Date,
+    handBack: HandBackInput = { note: null, edits: null },
+  ): Promise<HandBackOutcome> {
     return this.prisma.$transaction(async (tx) => {
       const conversation = await tx.conversation.findUnique({ where: { id: conversationId } });
       if (!conversation) return { kind: "not_found" };
@@ -54,12 +86,24 @@ export class DispatchRepository {
       if (released.count === 0) return { kind: "not_held" };
       const agency = getAgency(conversation.agencyId);
       if (!agency) throw new Error(`handBack: unknown agency ${conversation.agencyId}`);
-      const resumed = resumeAfterDispatcher(conversation.state as unknown as IntakeState, agency);
+      const channel = conversation.channel === "web" ? "web" : "sms";
+      // The bot's next words may be a summary, quoted at the time of the hand back.
+      const resumed = resumeAfterDispatcher(
+        conversation.state as unknown as IntakeState,
+        {
+          agency,
+          now: at,
+          channel: conversation.channel,
+          customerPhone: conversation.channel === "web" ? null : conversation.participant,
+          requests: [],
+          forcedLanguage: null,
+        },
+        handBack,
+      );
       await tx.conversation.update({
         where: { id: conversationId },
         data: { state: resumed.state as object, stateName: resumed.state.phase, misunderstoodCount: 0 },
       });
-      const channel = conversation.channel === "web" ? "web" : "sms";
       await tx.message.createMany({
         data: resumed.replies.map((reply, index) => ({
           conversationId,
@@ -80,6 +124,7 @@ export class DispatchRepository {
           action: "conversation.handed_back",
           entityType: "Conversation",
           entityId: conversationId,
+          data: { note: Boolean(handBack.note?.trim()), edited: handBack.edits !== null },
           at,
         },
       });

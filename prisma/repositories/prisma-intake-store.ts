@@ -7,6 +7,7 @@ import {
   type InboundRecord,
   type IntakeState,
   type IntakeStore,
+  type RequestOfficerView,
   type TurnCommit,
 } from "../../core/intake/index.ts";
 import type { Channel, InboundMessage } from "../../core/messages/index.ts";
@@ -22,6 +23,26 @@ function readState(value: unknown): IntakeState {
   if (state && state.version === 1 && state.slots && state.phase)
     return { ...createIntakeState(), ...state } as IntakeState;
   return createIntakeState();
+}
+
+/** Where an assigned officer stands, for STATUS; null for one no longer on the request (dropped, cancelled). */
+function readAttendance(assignment: {
+  status: string;
+  checkedInAt: Date | null;
+  checkedOutAt: Date | null;
+}): RequestOfficerView["attendance"] | null {
+  switch (assignment.status) {
+    case "assigned":
+      return { kind: "assigned" };
+    case "checked_in":
+      return assignment.checkedInAt ? { kind: "checked_in", at: assignment.checkedInAt.toISOString() } : { kind: "assigned" };
+    case "checked_out":
+      return assignment.checkedOutAt ? { kind: "checked_out", at: assignment.checkedOutAt.toISOString() } : { kind: "assigned" };
+    case "no_show":
+      return { kind: "no_show" };
+    default:
+      return null;
+  }
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -109,13 +130,35 @@ export class PrismaIntakeStore implements IntakeStore {
       orderBy: { number: "desc" },
       include: {
         quotes: { orderBy: { createdAt: "desc" }, take: 1 },
-        positions: { include: { assignments: { select: { minutesWorked: true } } } },
+        positions: {
+          orderBy: { index: "asc" },
+          include: {
+            assignments: {
+              orderBy: { createdAt: "asc" },
+              select: {
+                status: true,
+                minutesWorked: true,
+                checkedInAt: true,
+                checkedOutAt: true,
+                officer: { select: { rank: true, lastName: true } },
+                // Text only: a note's photos are for staff, not for a text message.
+                fieldNotes: { orderBy: { createdAt: "desc" }, take: 1, select: { body: true, createdAt: true } },
+              },
+            },
+          },
+        },
       },
     });
     return rows.flatMap((row) => {
       const snapshot = row.quotes[0];
       if (!snapshot) return [];
-      const worked = row.positions.flatMap((p) => p.assignments.map((a) => a.minutesWorked ?? 0));
+      const assignments = row.positions.flatMap((p) => p.assignments);
+      const worked = assignments.map((a) => a.minutesWorked ?? 0);
+      const notes = assignments
+        .flatMap((a) => a.fieldNotes)
+        .filter((note) => note.body.trim().length > 0)
+        .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+      const latest = notes[0];
       return [
         {
           number: row.number,
@@ -123,9 +166,31 @@ export class PrismaIntakeStore implements IntakeStore {
           request: snapshot.requestData as unknown as QuoteRequest,
           approvedAt: row.approvedAt?.toISOString() ?? null,
           minutesWorked: worked.length > 0 ? Math.max(...worked) : 0,
+          officers: assignments.flatMap((a) => {
+            const attendance = readAttendance(a);
+            return attendance ? [{ rank: a.officer.rank, lastName: a.officer.lastName, attendance }] : [];
+          }),
+          latestNote: latest ? { text: latest.body, at: latest.createdAt.toISOString() } : null,
         },
       ];
     });
+  }
+
+  async saveHeldState(conversationId: string, state: IntakeState, at: Date, inboundId: string): Promise<boolean> {
+    const rows = await this.prisma.$queryRaw<{ updated: number }[]>`
+      WITH claimed AS (
+        UPDATE "Message" SET "handledAt" = ${at}
+        WHERE "id" = ${inboundId}::uuid AND "handledAt" IS NULL
+        RETURNING "id"
+      ), updated AS (
+        UPDATE "Conversation"
+        SET "state" = ${JSON.stringify(state)}::jsonb, "language" = ${state.language ?? "en"},
+            "lastMessageAt" = ${at}, "updatedAt" = now()
+        WHERE "id" = ${conversationId}::uuid AND "holder" = 'dispatcher' AND EXISTS (SELECT 1 FROM claimed)
+        RETURNING "id"
+      )
+      SELECT (SELECT count(*)::int FROM updated) AS "updated"`;
+    return rows[0]?.updated === 1;
   }
 
   async commitTurn(

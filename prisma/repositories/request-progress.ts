@@ -1,5 +1,7 @@
 import type { Prisma, PrismaClient } from "../client.ts";
-import { rankTitle } from "../../core/agencies/index.ts";
+import { type Language, rankTitle } from "../../core/agencies/index.ts";
+import { createIntakeState } from "../../core/intake/index.ts";
+import { describeStaffedNotice } from "../../core/messages/index.ts";
 
 /** Assignments that hold their position: the officer is (or was) on it. */
 export const LIVE_ASSIGNMENT = ["assigned", "checked_in", "checked_out"] as const;
@@ -53,9 +55,12 @@ async function recordStaffing(tx: Prisma.TransactionClient, request: RequestRow,
     where: { position: { requestId: request.id }, status: { in: ["dropped", "no_show"] } },
   });
   if (refilled > 0) return null;
-  const conversation = await tx.conversation.findUnique({ where: { id: request.conversationId } });
-  // A caller has no channel to be told on; texters get an SMS, web chat a chat message.
-  if (!conversation || conversation.channel === "voice") return null;
+  const booked = await tx.conversation.findUnique({ where: { id: request.conversationId } });
+  if (!booked) return null;
+  const language: Language = (booked.state as { language?: string } | null)?.language === "es" ? "es" : "en";
+  // A caller has no call to be told on: the notice goes by SMS to the number they called from,
+  // on their SMS conversation (so a reply STATUS lands where the notice is). Web chat gets a chat message.
+  const conversation = booked.channel === "voice" ? await openCustomerSms(tx, booked.agencyId, booked.participant, language) : booked;
   const officers = await tx.assignment.findMany({
     where: { position: { requestId: request.id }, status: { in: [...LIVE_ASSIGNMENT] } },
     include: { officer: true },
@@ -68,11 +73,28 @@ async function recordStaffing(tx: Prisma.TransactionClient, request: RequestRow,
       channel: conversation.channel,
       from: "bot",
       to: conversation.participant,
-      body: `Good news: request #${request.number} is fully staffed. Your officers: ${names.join(", ")}. Text STATUS any time.`,
+      body: describeStaffedNotice(request.number, names, language),
       status: "recorded",
     },
   });
   return conversation.id;
+}
+
+/**
+ * The customer's open SMS conversation with the agency, opened (in `language`) when they have
+ * none. Inside a transaction a unique violation would abort it, so the insert skips a conflict
+ * and the row is read back.
+ */
+async function openCustomerSms(tx: Prisma.TransactionClient, agencyId: string, phone: string, language: Language) {
+  const key = { agencyId, channel: "sms" as const, participant: phone, role: "customer" as const };
+  const open = () => tx.conversation.findFirst({ where: { ...key, closedAt: null }, orderBy: { createdAt: "desc" } });
+  const found = await open();
+  if (found) return found;
+  const state = { ...createIntakeState(), language } as unknown as Prisma.InputJsonValue;
+  await tx.conversation.createMany({ data: [{ ...key, language, state }], skipDuplicates: true });
+  const opened = await open();
+  if (!opened) throw new Error(`no SMS conversation for ${agencyId} after opening one`);
+  return opened;
 }
 
 /**

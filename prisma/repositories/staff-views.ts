@@ -2,6 +2,8 @@ import { DateTime } from "luxon";
 import type { AgencyConfig, Rank } from "../../core/agencies/index.ts";
 import type { Quote } from "../../core/pricing/index.ts";
 import type { Address } from "../../core/requests/index.ts";
+import type { DispatchCustomerView } from "../../bots/slack/render-dispatch-thread.ts";
+import type { CustomerProfileView, RequestCardWithCustomer } from "../../bots/slack/render-request-card.ts";
 import type {
   OfficerView,
   RequestCardView,
@@ -29,7 +31,7 @@ const cardInclude = {
 };
 
 type CardRow = NonNullable<Awaited<ReturnType<PrismaClient["request"]["findFirst"]>>> & {
-  customer: { name: string | null; organization: string | null; contact: string } | null;
+  customer: { name: string | null; organization: string | null; contact: string; phone: string | null; email: string | null } | null;
   conversation: { channel: "sms" | "voice" | "web" } | null;
   quotes: { quote: unknown }[];
   approvals: { role: "supervisor" | "chief"; decision: "pending" | "approved" | "denied" | "escalated"; decidedBy: string | null; decidedAt: Date | null; reason: string | null }[];
@@ -98,16 +100,53 @@ export class StaffViews {
     private readonly getAgency: (id: string) => AgencyConfig | undefined,
   ) {}
 
-  async loadRequestCard(requestId: string): Promise<RequestCardView | null> {
+  async loadRequestCard(requestId: string): Promise<RequestCardWithCustomer | null> {
     const row = await this.prisma.request.findUnique({ where: { id: requestId }, include: cardInclude });
     const agency = row ? this.getAgency(row.agencyId) : undefined;
-    return row && agency ? toCardView(row as CardRow, agency, await this.findCanceller(row)) : null;
+    const view = row && agency ? toCardView(row as CardRow, agency, await this.findCanceller(row)) : null;
+    return view && row ? { ...view, customerProfile: await this.loadCustomerProfile(row as CardRow) } : null;
   }
 
-  async findRequestByNumber(agencyId: string, number: number): Promise<RequestCardView | null> {
+  async findRequestByNumber(agencyId: string, number: number): Promise<RequestCardWithCustomer | null> {
     const row = await this.prisma.request.findFirst({ where: { agencyId, number }, include: cardInclude });
     const agency = this.getAgency(agencyId);
-    return row && agency ? toCardView(row as CardRow, agency, await this.findCanceller(row)) : null;
+    const view = row && agency ? toCardView(row as CardRow, agency, await this.findCanceller(row)) : null;
+    return view && row ? { ...view, customerProfile: await this.loadCustomerProfile(row as CardRow) } : null;
+  }
+
+  /** The contact a web chat customer gave and the customer's other requests (see CustomerProfileView). */
+  private async loadCustomerProfile(row: CardRow): Promise<CustomerProfileView> {
+    const others = row.customerId
+      ? await this.prisma.request.findMany({
+          where: { customerId: row.customerId, id: { not: row.id } },
+          orderBy: { start: "desc" },
+          take: 6,
+          select: { number: true, status: true, start: true },
+        })
+      : [];
+    return { phone: row.customer?.phone ?? null, email: row.customer?.email ?? null, otherRequests: others };
+  }
+
+  /**
+   * Who a conversation's customer is, for the dispatcher thread: name and organization (from the
+   * Customer row, else the draft the intake holds), the contact they gave and their requests.
+   */
+  async loadConversationCustomer(conversationId: string): Promise<DispatchCustomerView | null> {
+    const conversation = await this.prisma.conversation.findUnique({ where: { id: conversationId } });
+    if (!conversation) return null;
+    const customer = await this.prisma.customer.findUnique({
+      where: { agencyId_contact: { agencyId: conversation.agencyId, contact: conversation.participant } },
+      include: { requests: { orderBy: { start: "desc" }, take: 5, select: { number: true, status: true, start: true } } },
+    });
+    const slots = (conversation.state as { slots?: { customerName?: unknown; organization?: unknown } } | null)?.slots;
+    const text = (value: unknown) => (typeof value === "string" && value.length > 0 ? value : null);
+    return {
+      name: customer?.name ?? text(slots?.customerName),
+      organization: customer?.organization ?? text(slots?.organization),
+      phone: customer?.phone ?? null,
+      email: customer?.email ?? null,
+      requests: customer?.requests ?? [],
+    };
   }
 
   /** Slack user id of the staff member who cancelled a cancelled request; null when the customer did. */

@@ -29,7 +29,9 @@ export const slackDispatchThreadJob: JobDefinition<typeof SlackDispatchThreadPay
     const agency = deps.getAgency(conversation.agencyId);
     if (!agency) throw new UnrecoverableError(`unknown agency ${conversation.agencyId}`);
     const channel = agency.slack.dispatchChannel;
-    const transcript = await new StaffViews(prisma, deps.getAgency).loadTranscript(conversation.id);
+    const views = new StaffViews(prisma, deps.getAgency);
+    const transcript = await views.loadTranscript(conversation.id);
+    const customer = await views.loadConversationCustomer(conversation.id);
     const reason = payload.reason === "refresh" ? "asked_for_agent" : payload.reason;
     const root = renderDispatchThreadRoot(
       {
@@ -43,6 +45,7 @@ export const slackDispatchThreadJob: JobDefinition<typeof SlackDispatchThreadPay
         holderId: conversation.holderId,
       },
       transcript,
+      customer,
     );
     let threadTs = conversation.slackThreadTs;
     if (threadTs) {

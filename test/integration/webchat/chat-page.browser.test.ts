@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../../support/start-test-app.ts";
+import { waitFor } from "../../support/wait-for.ts";
 
 /** Where the screenshot is kept (gitignored; CI may publish it). */
 const ARTIFACTS = new URL("../../../test-artifacts/", import.meta.url);
@@ -12,7 +13,7 @@ const ANSWERS: [RegExp, string][] = [
   [/\(yes\/no\)/i, "no"],
   [/your name/i, "Maria Lopez"],
   [/company|organization/i, "Desert Bloom Events"],
-  [/phone/i, "520-555-0199"],
+  [/report to|phone/i, "Ann Lee 520-555-0111"],
   [/instructions|post orders/i, "none"],
 ];
 
@@ -57,6 +58,7 @@ describe("customer chat page in headless Chromium (sandbox Direct Line)", () => 
       // The greeting comes first; under load it can arrive after the first message is typed and
       // would be read as the answer to it.
       await page.locator(BOT_BUBBLES).first().waitFor({ timeout: 20_000 });
+      const bubbles = async () => (await page.locator(BOT_BUBBLES).allTextContents()).join("\n");
       const send = async (text: string) => {
         const seen = await page.locator(BOT_BUBBLES).count();
         await input.fill(text);
@@ -72,6 +74,11 @@ describe("customer chat page in headless Chromium (sandbox Direct Line)", () => 
       }
       const card = page.locator(".ac-adaptiveCard").last();
       expect((await card.textContent()) ?? "").toContain("Officers: 2");
+      expect((await card.textContent()) ?? "").not.toContain("Reply YES");
+      // One greeting (#17): the chat's own, not the intake's as well.
+      expect((await bubbles()).match(/off-duty officer (?:desk|line)/g)).toHaveLength(1);
+      // The customer's own mobile number for updates, typed into the card (#17).
+      await card.locator("input").fill("520-555-0199");
       const seen = await page.locator(BOT_BUBBLES).count();
       await card.getByRole("button", { name: "Confirm" }).click();
       const submitted = await lastBotText(page, seen);
@@ -79,6 +86,23 @@ describe("customer chat page in headless Chromium (sandbox Direct Line)", () => 
       expect(number).toBeGreaterThanOrEqual(1001);
       const request = await test.app.prisma.request.findUniqueOrThrow({ where: { number }, include: { conversation: true } });
       expect(request.conversation?.channel).toBe("web");
+      expect(submitted).toMatch(/we['’]ll message you here when officers are assigned \(staff may call you at 520-555-0199\)/);
+      expect(submitted).not.toMatch(/Text STATUS|we'll text you/);
+
+      // The approval card in the sandbox outbox names the customer, not the chat id.
+      const outbox = await waitFor(
+        async () => (await (await fetch(`${test.base}/sandbox/outbox`)).json()) as { channel: string; body: string; blocks?: unknown }[],
+        (list) => list.some((m) => m.channel === "slack" && m.body.includes(`Request #${number} `)),
+      );
+      const slackCard = outbox.find((m) => m.channel === "slack" && m.body.includes(`Request #${number} `));
+      expect(slackCard?.body).toContain("Maria Lopez, Desert Bloom Events");
+      const blocks = JSON.stringify(slackCard?.blocks);
+      expect(blocks).toContain("mobile 520-555-0199 (given in web chat, not verified)");
+      expect(blocks).not.toMatch(/dl-[0-9a-f]{16}/);
+
+      // The rates page carries the whole policy, in Spanish too.
+      const rates = await (await fetch(`${test.base}/chat/tucson-az-pd/rates?lang=es`)).text();
+      expect(rates).toContain("Cargo administrativo");
 
       mkdirSync(ARTIFACTS, { recursive: true });
       await page.screenshot({ path: new URL("chat-page.png", ARTIFACTS).pathname, fullPage: true });

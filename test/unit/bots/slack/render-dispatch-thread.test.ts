@@ -169,3 +169,38 @@ describe("renderRelayedCustomerMessage", () => {
     expect(renderRelayedCustomerMessage("  ", [])).toBe("*Customer:* _(no text)_");
   });
 });
+
+describe("renderDispatchThreadRoot names the customer (#17)", () => {
+  const customer = {
+    name: "Maria Lopez",
+    organization: "Desert Bloom Events",
+    phone: "+15205550199",
+    email: null,
+    requests: [{ number: 1001, status: "approved", start: new Date("2026-12-05T18:00:00-07:00") }],
+  };
+
+  it("shows a web chat customer's name, organization, given number and requests, not the chat id alone", () => {
+    const root = renderDispatchThreadRoot(makeView({ channel: "web", participant: "dl-3f124e5f12078493" }), TRANSCRIPT, customer);
+    const [summary] = root.blocks as Block[];
+    expect(summary?.fields?.map((field) => field.text)).toEqual([
+      "*Customer*\nMaria Lopez, Desert Bloom Events (web chat)\nmobile 520-555-0199 (given, not verified)",
+      "*Reason*\nAsked for a person",
+      "*Status*\nWaiting for a dispatcher",
+      "*Requests*\n#1001 approved, Sat Dec 5",
+    ]);
+    expect(root.text).toBe("Maria Lopez needs a dispatcher — Tucson Police Department: Asked for a person");
+  });
+
+  it("says when a web chat customer gave no contact and has no requests yet", () => {
+    const root = renderDispatchThreadRoot(makeView({ channel: "web", participant: "dl-3f124e5f12078493" }), TRANSCRIPT, {
+      name: null,
+      organization: null,
+      phone: null,
+      email: null,
+      requests: [],
+    });
+    const fields = (root.blocks[0] as Block).fields?.map((field) => field.text);
+    expect(fields?.[0]).toBe("*Customer*\nName not given (web chat)\nno phone or email given; chat dl-3f124e5f12078493");
+    expect(fields?.[3]).toBe("*Requests*\nnone yet");
+  });
+});

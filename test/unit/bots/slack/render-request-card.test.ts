@@ -376,3 +376,31 @@ describe("fitLines", () => {
     expect(text).toMatch(/a&amp;…\n… 1 more line$/);
   });
 });
+
+describe("renderRequestCard names a web chat customer (#17)", () => {
+  const webCustomer = { name: "Maria Lopez", organization: "Desert Bloom Events", contact: "dl-3f124e5f12078493", channel: "web" as const };
+
+  it("shows the mobile number they gave instead of the chat id, and their other requests", () => {
+    const card = renderRequestCard({
+      ...makeRequestCardView({ customer: webCustomer }),
+      customerProfile: {
+        phone: "+15205550199",
+        email: null,
+        otherRequests: [{ number: 998, status: "completed", start: new Date("2026-11-02T18:00:00-07:00") }],
+      },
+    });
+    const fields = (card.blocks[1] as { fields: { text: string }[] }).fields.map((field) => field.text);
+    expect(fields[0]).toBe("*Customer*\nMaria Lopez\nDesert Bloom Events\nmobile 520-555-0199 (given in web chat, not verified)");
+    expect(fields).toContain("*Other requests*\n#998 completed, Mon Nov 2");
+    expect(readText(card.blocks)).not.toContain("dl-3f124e5f12078493");
+  });
+
+  it("says a web chat customer with no contact is reached in the chat, and never shows the chat id as a name", () => {
+    const card = renderRequestCard(
+      makeRequestCardView({ customer: { name: null, organization: null, contact: "dl-3f124e5f12078493", channel: "web" } }),
+    );
+    const fields = (card.blocks[1] as { fields: { text: string }[] }).fields.map((field) => field.text);
+    expect(fields[0]).toBe("*Customer*\nname not given\nby web chat; no phone or email given (updates go to the chat)");
+    expect(card.text).toContain("from a web chat customer");
+  });
+});

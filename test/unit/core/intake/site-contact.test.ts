@@ -37,6 +37,11 @@ describe("reading who the officers report to on site", () => {
       instructions: "park in the back lot",
     });
     expect(splitContactAndInstructions("none, me")).toEqual({ contact: { kind: "me", phone: null }, instructions: "" });
+    // "me" and a bare number after it: the customer, reachable at that number.
+    expect(splitContactAndInstructions("me, 520-555-0199, park behind the store")).toEqual({
+      contact: { kind: "me", phone: "+15205550199" },
+      instructions: "park behind the store",
+    });
     // No number and no ME: all of it is the instructions, read as before.
     expect(splitContactAndInstructions("ask for the manager")).toBeNull();
     expect(splitContactAndInstructions("no parking on the street")).toBeNull();
