@@ -17,7 +17,8 @@ export function renderSpeech(text: string, language: Language): string {
   s = s.replace(/,\s(\d+)\)\s/g, "; $1, ").replace(/(^|\s)(\d+)\)\s/g, "$1$2, ");
   s = s.replace(/\s*\((?:yes\/no|sí\/no)\)/gi, "");
   s = s.replace(/\s*\((?:e\.g\.|p\. ej\.)\s*([^)]*)\)(\s*[,;]?)/g, (_m, example: string, after: string) =>
-    after.trim() ? `, ${w.forExampleInline} ${example}${after}` : `. ${w.forExample} ${example}.`,
+    // The space after the example stays: "(e.g. 6 PM to 11 PM) You can…" keeps its two sentences apart.
+    after.trim() ? `, ${w.forExampleInline} ${example}${after}` : `. ${w.forExample} ${example}.${after}`,
   );
   s = s.replace(/(\S*)\s*\(([^)]*)\)/g, (_m, before: string, inside: string) => {
     if (/[.?!]$/.test(before)) return `${before} ${capitalize(inside)}.`;
@@ -35,8 +36,13 @@ export function renderSpeech(text: string, language: Language): string {
   // A status line opens with its number ("#12: approved, …"): said as a phrase, not a bare "Number".
   s = s.replace(/(^|\n)#(\d+):/g, `$1${w.request} ${w.number} $2:`).replace(/#(\d+)/g, `${w.number} $1`);
   // "6:00 PM", "6pm", "6:00 p. m." (Spanish dates from luxon) are all said "6 PM"; 6:30 keeps its minutes.
-  s = s.replace(/\b(\d{1,2})(:\d\d)?\s?([ap])\.?\s?m\b\.?/gi, (_m, h: string, min: string | undefined, ap: string) =>
-    `${h}${min && min !== ":00" ? min : ""} ${ap.toUpperCase()}M`,
+  // The dot closing "p. m." goes with it, but a sentence's own full stop ("… 11 PM. You can") stays.
+  s = s.replace(
+    /\b(\d{1,2})(:\d\d)?\s?([ap])(\.?)\s?m\b(\.?)/gi,
+    (m: string, h: string, min: string | undefined, ap: string, dotted: string, end: string, at: number, all: string) => {
+      const sentenceEnds = end !== "" && (!dotted || /^\s+\p{Lu}|^\s*$/u.test(all.slice(at + m.length)));
+      return `${h}${min && min !== ":00" ? min : ""} ${ap.toUpperCase()}M${sentenceEnds ? "." : ""}`;
+    },
   );
   // A range ("6 PM – 11 PM", "6 - 10"); a hyphen inside a word ("6-digit") stays.
   s = s.replace(/([AP]M|\d)(?:\s*[–—]\s*|\s+-\s+)(?=\w)/g, `$1 ${w.to} `);

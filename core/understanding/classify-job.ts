@@ -48,9 +48,19 @@ export function classifyJob(folded: string): JobFinding {
   return { eventType, category, span: { start: chosen.index, end: chosen.index + chosen.length } };
 }
 
-/** The job as the customer named it ("una boda", "quinceañera"), from the original message; null when unnamed. */
+/** A Spanish service named just before the job's subject: "seguridad de (una) tienda". */
+const SERVICE_BEFORE_SUBJECT =
+  /\b(?:seguridad|vigilancia|control de (?:trafico|transito|multitudes))\s+(?:de|para|en)\s+(?:(?:la|el|los|las|una|un|mi|su|nuestra|nuestro)\s+)?$/;
+
+/**
+ * The job as the customer named it ("una boda", "quinceañera", "seguridad de tienda"), from the
+ * original message; null when unnamed.
+ */
 export function findJobWords(text: string): string | null {
   const prepared = prepareMessageText(text);
   const span = classifyJob(prepared.folded).span;
-  return span ? prepared.original.slice(span.start, span.end).replace(/\s+/g, " ").trim() : null;
+  if (!span) return null;
+  const service = SERVICE_BEFORE_SUBJECT.exec(prepared.folded.slice(0, span.start));
+  const start = service ? service.index : span.start;
+  return prepared.original.slice(start, span.end).replace(/\s+/g, " ").trim();
 }

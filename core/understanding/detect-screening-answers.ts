@@ -68,7 +68,7 @@ const RULES: Record<ScreeningSlot, FlagRules> = {
       /\b(?:child )?custody exchange\b/,
       /\bsubpoena/,
       /\b(?:desalojo|desahucio|desalojar)\b/,
-      /\bnotificar (?:una )?demanda\b|\bentregar (?:papeles|documentos) (?:legales|de la corte)\b/,
+      /\bnotificar (?:una )?demanda\b|\bentregar (?:papeles|documentos) (?:legales|de la corte|de (?:una )?demanda)\b/,
       /\btestigo (?:en|de|para) (?:una )?(?:deposicion|declaracion|audiencia)\b/,
     ],
   },

@@ -72,3 +72,15 @@ describe("the keypad follows the question", () => {
     expect(readKeypad(chooseKeypad(question, false), digits, language)).toBe(text);
   });
 });
+
+describe("renderSpeech: sentences stay apart around times and examples", () => {
+  it.each([
+    [TEXTS_EN.notUnderstood(TEXTS_EN.askTogether.times), "en", "Sorry, I didn't catch that. What time should the shift start and end? For example, 6 PM to 11 PM. You can also say help or agent."],
+    [TEXTS_ES.notUnderstood(TEXTS_ES.askTogether.times), "es", "Perdón, no entendí. ¿A qué hora debe empezar y terminar el turno? Por ejemplo, de 6 PM a 11 PM. También puede decir ayuda o agente."],
+    ["It starts at 6pm. Bring a vest.", "en", "It starts at 6 PM. Bring a vest."],
+    ["Empieza a las 6 p. m. Traiga chaleco.", "es", "Empieza a las 6 PM. Traiga chaleco."],
+    ["de 6:00 p. m. a 11:00 p. m., 4500 East Broadway", "es", "De 6 PM a 11 PM, 4500 East Broadway."],
+  ] as const)("%s", (text, language, spoken) => {
+    expect(renderSpeech(text, language)).toBe(spoken);
+  });
+});
