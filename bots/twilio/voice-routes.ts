@@ -73,7 +73,8 @@ export function createVoiceRoutes(deps: VoiceRouteDeps): Router {
       case "escalated":
         return renderDial(texts.length > 0 ? texts : [CONNECTING[language]], language, agency.voice.dispatcherPhone, noAnswerUrl);
       case "refused":
-        return renderGoodbye(texts, language);
+        // The refusal says what can still be done ("say start over … or agent"): keep listening.
+        return gatherAt(turn + 1, texts, language, state.question);
       case "submitted":
         // Only the turn that submitted ends the call: a caller phoning back about that request is heard.
         if (justSubmitted) return renderGoodbye(texts, language);

@@ -293,7 +293,9 @@ function decideStep(previous: IntakeState, input: IntakeInput, context: IntakeCo
         effects: [],
       };
     }
-    if (prefix.length > 0 && extraction.intent !== "decline") {
+    // Nothing said is not a misunderstanding: a new call's opening (or a photo with no words)
+    // hears the open question again, never "Sorry, I didn't catch that".
+    if ((prefix.length > 0 && extraction.intent !== "decline") || input.text.trim() === "") {
       return { state, replies: say(...prefix, currentQuestionText(state, context, t)), effects: [] };
     }
     return misunderstood(state, prefix, currentQuestionText(state, context, t), t);

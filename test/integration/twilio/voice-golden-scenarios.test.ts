@@ -278,17 +278,19 @@ describe("voice golden transcripts (#17): booking, correction, refusal, takeover
       checkGolden(`${language}-correction`, caller.transcript);
     });
 
-    it(`${language}: prohibited work is refused and the call ends`, async () => {
+    it(`${language}: prohibited work is refused, and the line keeps listening for start over or agent`, async () => {
       const caller = startCaller(language);
       await open(caller, language, script.refusal);
-      for (let step = 0; step < 8 && !caller.last.Hangup; step += 1) {
+      for (let step = 0; step < 8 && !caller.last.Hangup && !script.refused.test(spoken(caller.last)); step += 1) {
         const heard = spoken(caller.last);
         const answer = script.answers.find(([pattern]) => pattern.test(heard))?.[1];
         if (!answer) throw new Error(`no scripted answer for: ${heard}`);
         await caller.answer(answer);
       }
       expect(spoken(caller.last)).toMatch(script.refused);
-      expect(caller.last.Hangup).toBeDefined();
+      // The refusal tells the caller what they can still say, so the call does not end on it.
+      expect(caller.last.Hangup).toBeUndefined();
+      expect(caller.last.Gather).toBeDefined();
       expect(await test.app.prisma.request.count({ where: { conversation: { participant: caller.caller } } })).toBe(0);
       checkGolden(`${language}-refusal`, caller.transcript);
     });
