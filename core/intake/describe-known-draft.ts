@@ -23,8 +23,8 @@ export function describeKnownDraft(slots: Slots, agency: AgencyConfig, language:
 function describeTimes(slots: Slots, language: Language): string {
   if (!slots.startTime) return "";
   const es = language === "es";
-  const start = formatLocalTime(slots.startTime);
-  if (slots.endTime) return `${start} ${es ? "a" : "to"} ${formatLocalTime(slots.endTime)}`;
+  const start = formatLocalTime(slots.startTime, language);
+  if (slots.endTime) return `${start} ${es ? "a" : "to"} ${formatLocalTime(slots.endTime, language)}`;
   const from = `${es ? "desde las" : "from"} ${start}`;
   return slots.durationMinutes !== null ? `${from}, ${formatHours(slots.durationMinutes, language)}` : from;
 }

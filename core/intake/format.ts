@@ -24,9 +24,13 @@ export function formatLocalDate(date: string, timeZone: string, language: Langua
   return value.toFormat(language === "es" ? "ccc d 'de' LLL" : "ccc LLL d");
 }
 
-/** "17:00" → "5:00 PM", "00:00" → "12:00 AM": times are said the same way everywhere. */
-export function formatLocalTime(time: string): string {
+/**
+ * "17:00" → "5:00 PM" ("5:00 p.m." in Spanish), "00:00" → "12:00 AM": times are written the same
+ * way everywhere, as formatShift writes them in the summary.
+ */
+export function formatLocalTime(time: string, language: Language = "en"): string {
   const [hours = 0, minutes = 0] = time.split(":").map(Number);
+  if (language === "es") return DateTime.fromObject({ hour: hours % 24, minute: minutes }).setLocale("es-US").toFormat("h:mm a");
   const suffix = hours < 12 ? "AM" : "PM";
   return `${hours % 12 === 0 ? 12 : hours % 12}:${String(minutes).padStart(2, "0")} ${suffix}`;
 }

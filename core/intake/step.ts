@@ -243,8 +243,10 @@ function decideStep(previous: IntakeState, input: IntakeInput, context: IntakeCo
   // At the summary a phone number can only be a new site contact ("the site contact is Bob 520-555-0123").
   const atSummary = state.question === "confirmation" || state.question === "whatToChange";
   if (atSummary && mentionsPhone(input.text)) {
-    const contact = readSiteContact(input.text);
-    if (contact?.kind === "given" && contact.phone !== null) {
+    // Only the clause with the number names the contact: "yo al 520-555-0199, estacionar detrás"
+    // is ME at that number, not a contact named "yo al , estacionar detrás".
+    const contact = splitContactAndInstructions(input.text)?.contact ?? readSiteContact(input.text);
+    if ((contact?.kind === "given" || contact?.kind === "me") && contact.phone !== null) {
       recordSiteContact(state, contact, context);
       return continueIntake(state, [], prefix, context, language);
     }

@@ -102,7 +102,7 @@ function renderValue(change: SlotChange, agency: AgencyConfig, language: Languag
   if (typeof after === "boolean") return after ? (language === "es" ? "sí" : "yes") : "no";
   if (after && typeof after === "object" && "line1" in after) return String((after as { line1: string }).line1);
   if (change.slot === "end" && typeof after === "number") return formatHours(after, language);
-  if ((change.slot === "start" || change.slot === "end") && typeof after === "string") return formatLocalTime(after);
+  if ((change.slot === "start" || change.slot === "end") && typeof after === "string") return formatLocalTime(after, language);
   if (change.slot === "officers" && typeof after === "number") return String(after);
   if (after === "" ) return language === "es" ? "ninguna" : "none";
   return String(after ?? "");

@@ -54,7 +54,7 @@ export const TEXTS_ES: IntakeTexts = {
   tooLong: "Una solicitud puede cubrir como máximo 24 horas. ¿A qué hora debe terminar?",
   tooManyVehicles: "Puede haber como máximo un vehículo por oficial. ¿Cuántos vehículos necesita?",
   officersOutOfRange: "Una solicitud puede tener de 1 a 100 oficiales. ¿Cuántos oficiales necesita?",
-  summaryTitle: "Este es su pedido:",
+  summaryTitle: "Esta es su solicitud:",
   summaryLines: (f) => [
     `• Cuándo: ${f.when}`,
     `• Oficiales: ${f.officers}${f.vehicles}`,

@@ -106,7 +106,7 @@ describe("a held conversation's draft", () => {
     const held = absorb(c.state, "el 19 de diciembre de 7pm a medianoche en 1500 N Stone Ave", context);
     const replies = resumeAfterDispatcher(held, context).replies.map((r) => r.text);
     expect(replies[0]).toMatch(/^Está de nuevo con el asistente/);
-    expect(replies[1]).toMatch(/^Tengo sáb 19 de dic, 7:00 PM a 12:00 AM en 1500 N Stone Ave, 2 oficiales/);
+    expect(replies[1]).toMatch(/^Tengo sáb 19 de dic, 7:00 p\.m\. a 12:00 a\.m\. en 1500 N Stone Ave, 2 oficiales/);
   });
 
   it("with no draft only says the bot is back (as before)", () => {

@@ -204,7 +204,7 @@ describe("intake in Spanish", () => {
     ]);
     expect(c.replies[0]).toMatch(/^¡Hola! Esta es la línea/);
     expect(c.state.language).toBe("es");
-    expect(c.lastReply).toContain("Este es su pedido:");
+    expect(c.lastReply).toContain("Esta es su solicitud:");
     expect(c.lastReply).toContain("sáb 28 de nov");
     expect(c.lastReply).toContain("Responda SÍ para enviar");
     c.say("sí");

@@ -84,6 +84,15 @@ describe("intake: the site contact", () => {
     expect(c.submissions[0]?.siteContact).toEqual({ name: "Bob Diaz", phone: "+15205550123" });
   });
 
+  it("at the summary, ME with a number and an instruction after a comma is the customer at that number", () => {
+    const c = new IntakeConversation({ agency: "tucson-az-pd", phone: "+15205550142" });
+    c.play([...UP_TO_SITE_CONTACT, "none"]);
+    c.say("me at 520-555-0199, park behind the store");
+    expect(c.lastReply).toContain("• Report to on site: Maria Lopez, 520-555-0199");
+    c.say("yes");
+    expect(c.submissions[0]?.siteContact).toEqual({ name: "Maria Lopez", phone: "+15205550199" });
+  });
+
   it("on web chat, where there is no number, asks for one", () => {
     const c = new IntakeConversation({ agency: "tucson-az-pd", channel: "web", phone: null });
     c.play([...UP_TO_SITE_CONTACT, "none"]);
