@@ -100,7 +100,9 @@ const RULES: readonly Rule[] = [
   ],
   [
     /(?<!(?:&|\band|\bat|\b[nsew])\s*)\b(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:street|st|ave|avenue|floor|fl|place|pl|annual|anniversary|birthday|year|grade|time|officers?|cops?|cars?|request|event|day|of)\b)/g,
-    2,
+    // Below a date with its month: "March 14, Congress Street from 6th to Broadway" is March 14,
+    // the bare "6th" most likely a street.
+    1.5,
     (m) => (today) => resolveDayOfMonth(num(m[1]), today),
   ],
   ...NAMED_DAYS.map(

@@ -28,6 +28,8 @@ const DATES: Case[] = [
   ["Dec. 24, 2026", { date: "2026-12-24" }],
   ["December 24th", { date: "2026-12-24" }],
   ["24 December", { date: "2026-12-24" }],
+  // A date with its month wins over a bare ordinal, which is most likely a street.
+  ["March 14, Congress Street from 6th to Broadway", { date: "2027-03-14" }],
   ["the 24th", { date: "2026-06-24" }],
   ["on the 5th", { date: "2026-07-05" }],
   ["the 31st", { date: "2026-07-31" }],
