@@ -12,3 +12,5 @@ export { isEmergencyLeadTime } from "./lead-time-rules.ts";
 export { type Quote, quoteRequest } from "./quote.ts";
 export type { AdminFeeLine, LaborLine, MileageLine, QuoteLine, VehicleLine } from "./quote-lines.ts";
 export { chooseRateKind, getRateCents, type RateCents } from "./rate-table.ts";
+export { priceWorkedHours, type WorkedHoursInvoice } from "./worked-hours-invoice.ts";
+export { priceWorkedLaborLines, type WorkedSpan } from "./worked-labor-lines.ts";

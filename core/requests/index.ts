@@ -4,6 +4,17 @@ export {
   CancellationRequestSchema,
   createCancellationRequestSchema,
 } from "./cancellation-request-schema.ts";
+export {
+  checkWorkedAgainstAgency,
+  createInvoiceRequestSchema,
+  type InvoiceRequest,
+  type InvoiceRequestInput,
+  InvoiceRequestSchema,
+  listPositionRanks,
+  type WorkedPosition,
+  WorkedPositionSchema,
+  type WorkedProblem,
+} from "./invoice-request-schema.ts";
 export { IsoInstantSchema } from "./iso-instant-schema.ts";
 export { measureLeadTimeMs } from "./lead-time.ts";
 export {
@@ -19,3 +30,4 @@ export {
   type RequestFlags,
   RequestFlagsSchema,
 } from "./quote-request-schema.ts";
+export { measureWorkedInterval, type WorkedInterval, type WorkedTimes } from "./worked-interval.ts";

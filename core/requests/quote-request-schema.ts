@@ -65,7 +65,7 @@ type Payload = { issues: readonly { path?: readonly PropertyKey[] | undefined }[
  * Whether the value is an object and none of `fields` has failed so far: cross-field checks run
  * on the valid parts, so one pass reports as many problems as possible.
  */
-function hasValid(...fields: string[]) {
+export function hasValid(...fields: string[]) {
   return (payload: Payload) =>
     payload.issues.every((issue) => {
       const head = issue.path?.[0];
