@@ -2,6 +2,7 @@ import type { AgencyConfig, Category, Positions, RateKind } from "../agencies/in
 import { RANKS } from "../agencies/index.ts";
 import {
   brandCents,
+  type Cents,
   convertExactDecimalToNumber,
   getExactDecimalDenominator,
   multiplyExactDecimal,
@@ -9,7 +10,7 @@ import {
   roundHalfUp,
 } from "../money/index.ts";
 import { countHolidayMinutes } from "./holiday-intervals.ts";
-import type { AdminFeeLine, LaborLine, MileageLine, VehicleLine } from "./quote-lines.ts";
+import type { AdminFeeLine, LaborLine, MileageLine, QuoteLine, VehicleLine } from "./quote-lines.ts";
 import { priceMinutes } from "./quote-lines.ts";
 import { chooseRateKind, getKindCents, getRateCents } from "./rate-table.ts";
 
@@ -64,13 +65,30 @@ export function priceVehicleLines(
   vehicleMiles: number,
   minutesPerVehicle: number,
 ): (VehicleLine | MileageLine)[] {
+  return priceVehicleUse(agency, vehicles, vehicleMiles, vehicles * minutesPerVehicle);
+}
+
+/**
+ * The vehicle line over `vehicleMinutes` (every vehicle's minutes together: an invoice bills
+ * each car for its own officer's time) and the mileage line for `vehicles` cars.
+ */
+export function priceVehicleUse(
+  agency: AgencyConfig,
+  vehicles: number,
+  vehicleMiles: number,
+  vehicleMinutes: number,
+): (VehicleLine | MileageLine)[] {
   if (vehicles === 0) return [];
   const lines: (VehicleLine | MileageLine)[] = [];
   const staticCents = brandCents(agency.vehicle.staticCentsPerHour);
-  const minutes = vehicles * minutesPerVehicle;
-  const staticAmountCents = priceMinutes(staticCents, minutes);
-  if (minutes > 0 && staticAmountCents > 0) {
-    lines.push({ kind: "vehicle", minutes, unitCents: staticCents, amountCents: staticAmountCents });
+  const staticAmountCents = priceMinutes(staticCents, vehicleMinutes);
+  if (vehicleMinutes > 0 && staticAmountCents > 0) {
+    lines.push({
+      kind: "vehicle",
+      minutes: vehicleMinutes,
+      unitCents: staticCents,
+      amountCents: staticAmountCents,
+    });
   }
   const mileageCentsPerMile = agency.vehicle.mileageCentsPerMile;
   if (mileageCentsPerMile !== null && vehicleMiles > 0) {
@@ -88,6 +106,29 @@ export function priceVehicleLines(
     }
   }
   return lines;
+}
+
+/** Labor, vehicle (time and mileage) and admin fee totals of priced lines, and their sum. */
+export function sumLineTotals(lines: readonly QuoteLine[]): {
+  laborCents: Cents;
+  vehicleCents: Cents;
+  adminFeeCents: Cents;
+  totalCents: Cents;
+} {
+  let laborCents = 0;
+  let vehicleCents = 0;
+  let adminFeeCents = 0;
+  for (const line of lines) {
+    if (line.kind === "labor") laborCents += line.amountCents;
+    else if (line.kind === "admin_fee") adminFeeCents += line.amountCents;
+    else vehicleCents += line.amountCents;
+  }
+  return {
+    laborCents: brandCents(laborCents),
+    vehicleCents: brandCents(vehicleCents),
+    adminFeeCents: brandCents(adminFeeCents),
+    totalCents: brandCents(laborCents + vehicleCents + adminFeeCents),
+  };
 }
 
 /** The admin fee over `officerMinutes` billable officer-minutes; null where the agency has none. */

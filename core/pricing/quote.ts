@@ -1,13 +1,13 @@
 import type { AgencyConfig, Positions } from "../agencies/index.ts";
 import { assignPositions } from "../agencies/index.ts";
-import { brandCents, type Cents } from "../money/index.ts";
+import type { Cents } from "../money/index.ts";
 import type { QuoteRequest } from "../requests/index.ts";
 import { measureLeadTimeMs } from "../requests/index.ts";
 import { type Screening, screenRequest } from "../screening/index.ts";
 import { parseValidatedIsoInstant } from "../time/index.ts";
 import { computeBillableMinutes } from "./billable-interval.ts";
 import { isEmergencyLeadTime } from "./lead-time-rules.ts";
-import { priceAdminFeeLine, priceLaborLines, priceVehicleLines } from "./price-lines.ts";
+import { priceAdminFeeLine, priceLaborLines, priceVehicleLines, sumLineTotals } from "./price-lines.ts";
 import type { QuoteLine } from "./quote-lines.ts";
 
 /**
@@ -55,24 +55,13 @@ export function quoteRequest(request: QuoteRequest, agency: AgencyConfig): Quote
   const adminFeeLine = priceAdminFeeLine(agency, request.officers * minutes);
   if (adminFeeLine) lines.push(adminFeeLine);
 
-  let laborCents = 0;
-  let vehicleCents = 0;
-  let adminFeeCents = 0;
-  for (const line of lines) {
-    if (line.kind === "labor") laborCents += line.amountCents;
-    else if (line.kind === "admin_fee") adminFeeCents += line.amountCents;
-    else vehicleCents += line.amountCents;
-  }
   return {
     agency: agency.id,
     currency: "USD",
     positions,
     billableMinutesPerPosition: minutes,
     lines,
-    laborCents: brandCents(laborCents),
-    vehicleCents: brandCents(vehicleCents),
-    adminFeeCents: brandCents(adminFeeCents),
-    totalCents: brandCents(laborCents + vehicleCents + adminFeeCents),
+    ...sumLineTotals(lines),
     screening: screenRequest(request, agency, leadTimeMs),
   };
 }

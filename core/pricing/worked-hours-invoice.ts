@@ -1,13 +1,5 @@
 import type { AgencyConfig } from "../agencies/index.ts";
-import {
-  brandCents,
-  type Cents,
-  convertExactDecimalToNumber,
-  getExactDecimalDenominator,
-  multiplyExactDecimal,
-  readExactDecimal,
-  roundHalfUp,
-} from "../money/index.ts";
+import type { Cents } from "../money/index.ts";
 import type { InvoiceRequest } from "../requests/index.ts";
 import {
   checkWorkedAgainstAgency,
@@ -17,9 +9,8 @@ import {
 } from "../requests/index.ts";
 import { parseValidatedIsoInstant } from "../time/index.ts";
 import { isEmergencyLeadTime } from "./lead-time-rules.ts";
-import { priceAdminFeeLine } from "./price-lines.ts";
-import type { MileageLine, QuoteLine, VehicleLine } from "./quote-lines.ts";
-import { priceMinutes } from "./quote-lines.ts";
+import { priceAdminFeeLine, priceVehicleUse, sumLineTotals } from "./price-lines.ts";
+import type { QuoteLine } from "./quote-lines.ts";
 import { priceWorkedLaborLines, type WorkedSpan } from "./worked-labor-lines.ts";
 
 /**
@@ -89,62 +80,16 @@ export function priceWorkedHours(request: InvoiceRequest, agency: AgencyConfig):
   });
 
   const lines: QuoteLine[] = priceWorkedLaborLines(agency, request.category, emergency, spans);
-  lines.push(...priceWorkedVehicleLines(agency, vehiclesBilled, vehicleMinutes, request.vehicleMiles));
+  lines.push(...priceVehicleUse(agency, vehiclesBilled, request.vehicleMiles, vehicleMinutes));
   const adminFeeLine = priceAdminFeeLine(
     agency,
     billedMinutesPerPosition.reduce((sum, minutes) => sum + minutes, 0),
   );
   if (adminFeeLine) lines.push(adminFeeLine);
 
-  let laborCents = 0;
-  let vehicleCents = 0;
-  let adminFeeCents = 0;
-  for (const line of lines) {
-    if (line.kind === "labor") laborCents += line.amountCents;
-    else if (line.kind === "admin_fee") adminFeeCents += line.amountCents;
-    else vehicleCents += line.amountCents;
-  }
   return {
     lines,
-    laborCents: brandCents(laborCents),
-    vehicleCents: brandCents(vehicleCents),
-    adminFeeCents: brandCents(adminFeeCents),
-    totalCents: brandCents(laborCents + vehicleCents + adminFeeCents),
+    ...sumLineTotals(lines),
     billedMinutesPerPosition,
   };
-}
-
-/**
- * The vehicle line over the billed vehicles' minutes together and, where the agency charges
- * mileage, vehicleMiles per billed vehicle on the exact decimal typed, rounded once (as in a
- * quote's priceVehicleLines, which assumes every vehicle has the same minutes).
- */
-function priceWorkedVehicleLines(
-  agency: AgencyConfig,
-  vehicles: number,
-  minutes: number,
-  vehicleMiles: number,
-): (VehicleLine | MileageLine)[] {
-  const lines: (VehicleLine | MileageLine)[] = [];
-  const staticCents = brandCents(agency.vehicle.staticCentsPerHour);
-  const staticAmountCents = priceMinutes(staticCents, minutes);
-  if (minutes > 0 && staticAmountCents > 0) {
-    lines.push({ kind: "vehicle", minutes, unitCents: staticCents, amountCents: staticAmountCents });
-  }
-  const mileageCentsPerMile = agency.vehicle.mileageCentsPerMile;
-  if (mileageCentsPerMile !== null && vehicles > 0 && vehicleMiles > 0) {
-    const miles = multiplyExactDecimal(readExactDecimal(vehicleMiles), vehicles);
-    const amountCents = brandCents(
-      roundHalfUp(miles.numerator * BigInt(mileageCentsPerMile), getExactDecimalDenominator(miles)),
-    );
-    if (amountCents > 0) {
-      lines.push({
-        kind: "mileage",
-        miles: convertExactDecimalToNumber(miles),
-        unitCents: brandCents(mileageCentsPerMile),
-        amountCents,
-      });
-    }
-  }
-  return lines;
 }
