@@ -41,21 +41,7 @@ export function checkAssignment(facts: AssignmentFacts, agency: AgencyConfig): A
   const positions = [...facts.openPositions].sort(
     (a, b) => Number(b.rank === officer.rank) - Number(a.rank === officer.rank) || a.index - b.index,
   );
-  // Not an object literal: the candidate's shape is dispatch's, the facts carry what it asks.
-  const candidate = {
-    id: officer.id,
-    rank: officer.rank,
-    active: officer.active,
-    seniorityDate: officer.seniorityDate.toISOString().slice(0, 10),
-    hasVehicle: officer.hasVehicle,
-    livesInCity: officer.livesInCity,
-    communityServiceOfficer: officer.communityServiceOfficer,
-    offDutyShifts: officer.offDutyShifts.map((s) => ({ start: s.start.getTime(), end: s.end.getTime() })),
-    // A malformed roster entry is left out, as the broadcast wave does.
-    regularDuty: officer.regularDuty
-      .map((d) => ({ start: Date.parse(d.start), end: Date.parse(d.end) }))
-      .filter((d) => Number.isFinite(d.start) && Number.isFinite(d.end) && d.end > d.start),
-  };
+  const { candidate } = facts;
   let first: AssignmentCheck | null = null;
   for (const position of positions) {
     const shift = describeShiftToFill(

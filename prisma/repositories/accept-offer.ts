@@ -9,6 +9,7 @@ import {
 import type { AcceptRefusal } from "../../core/officers/index.ts";
 import { Prisma, type PrismaClient } from "../client.ts";
 import { LIVE_ASSIGNMENT, markStaffedIfFull } from "./request-progress.ts";
+import { toOfficerCandidate } from "./officer-candidate.ts";
 
 export type AcceptOutcome =
   | {
@@ -226,25 +227,7 @@ async function readCandidate(
     },
     select: { start: true, end: true },
   });
-  return {
-    id: officer.id,
-    rank: officer.rank,
-    active: officer.active,
-    seniorityDate: officer.seniorityDate.toISOString().slice(0, 10),
-    hasVehicle: officer.assignedVehicle !== null,
-    livesInCity: officer.livesInCity,
-    communityServiceOfficer: officer.communityServiceOfficer,
-    offDutyShifts: shifts.map((s) => ({ start: s.start.getTime(), end: s.end.getTime() })),
-    regularDuty: readRegularDuty(officer.regularDuty),
-  };
-}
-
-/** The roster's regular duty as spans; a malformed entry is skipped, as the broadcast wave does. */
-function readRegularDuty(json: unknown): { start: number; end: number }[] {
-  if (!Array.isArray(json)) return [];
-  return json
-    .map((d: { start?: unknown; end?: unknown }) => ({ start: Date.parse(String(d?.start)), end: Date.parse(String(d?.end)) }))
-    .filter((d) => Number.isFinite(d.start) && Number.isFinite(d.end) && d.end > d.start);
+  return toOfficerCandidate(officer, shifts);
 }
 
 /**

@@ -1,6 +1,8 @@
 import { randomInt } from "node:crypto";
 import { Prisma, type PrismaClient } from "../client.ts";
 import { markStaffedIfFull } from "./request-progress.ts";
+import { toOfficerCandidate } from "./officer-candidate.ts";
+import type { OfficerCandidate } from "../../core/dispatch/index.ts";
 
 /** The audit action of a cancellation made by agency staff; StaffViews reads who made it. */
 export const AGENCY_CANCELLATION_ACTION = "request.cancelled_by_agency";
@@ -74,10 +76,9 @@ export interface AssignmentFacts {
     hasVehicle: boolean;
     livesInCity: boolean;
     communityServiceOfficer: boolean;
-    /** Live off-duty assignments, this request's excluded. */
-    offDutyShifts: { start: Date; end: Date }[];
-    regularDuty: { start: string; end: string }[];
   };
+  /** The officer as dispatch checks them (live off-duty assignments, this request's excluded). */
+  candidate: OfficerCandidate;
 }
 
 /**
@@ -196,9 +197,8 @@ export class SupervisorActions {
         hasVehicle: officer.assignedVehicle !== null,
         livesInCity: officer.livesInCity,
         communityServiceOfficer: officer.communityServiceOfficer,
-        offDutyShifts: officer.assignments,
-        regularDuty: (officer.regularDuty as { start: string; end: string }[] | null) ?? [],
       },
+      candidate: toOfficerCandidate(officer, officer.assignments),
     };
   }
 

@@ -16,6 +16,7 @@ import { QUEUES } from "../queues.ts";
 import type { WorkerDeps } from "../registry.ts";
 import { tellCustomerReplacementSought, VACATED } from "../refills/refill-notices.ts";
 import { sendStaffingNotices } from "./request-staffed.ts";
+import { toOfficerCandidate } from "../../prisma/repositories/officer-candidate.ts";
 
 export const BroadcastWavePayloadSchema = z.object({ requestId: z.uuid(), wave: z.int().min(0) });
 
@@ -101,21 +102,7 @@ export const broadcastWaveJob: JobDefinition<typeof BroadcastWavePayloadSchema, 
     );
     const candidates: (OfficerCandidate & { phone: string })[] = officers
       .filter((o) => !optedOut.has(o.phone))
-      .map((o) => ({
-        id: o.id,
-        phone: o.phone,
-        rank: o.rank,
-        active: o.active,
-        seniorityDate: o.seniorityDate.toISOString().slice(0, 10),
-        hasVehicle: o.assignedVehicle !== null,
-        livesInCity: o.livesInCity,
-        communityServiceOfficer: o.communityServiceOfficer,
-        offDutyShifts: o.assignments.map((a) => ({ start: a.start.getTime(), end: a.end.getTime() })),
-        // A malformed roster entry is skipped rather than failing the whole wave.
-        regularDuty: ((o.regularDuty as { start: string; end: string }[] | null) ?? [])
-          .map((d) => ({ start: Date.parse(d.start), end: Date.parse(d.end) }))
-          .filter((d) => Number.isFinite(d.start) && Number.isFinite(d.end) && d.end > d.start),
-      }));
+      .map((o) => ({ ...toOfficerCandidate(o, o.assignments), phone: o.phone }));
     // One code per request: an officer answers "YES <code>" and gets whichever position is still open.
     const existingCode = await prisma.offer.findFirst({
       where: { position: { requestId: request.id } },
