@@ -1,6 +1,7 @@
 import { type Language, LanguageSchema } from "../../core/agencies/index.ts";
 import { renderReplacementSought } from "../../core/staffing/index.ts";
 import type { WorkerDeps } from "../registry.ts";
+import type { Prisma } from "../../prisma/client.ts";
 
 /** Assignment statuses that leave a position to be filled again. */
 export const VACATED = ["dropped", "no_show"] as const;
@@ -31,7 +32,12 @@ export async function findCustomerChannel(
  */
 export async function tellCustomerOnce(
   deps: Deps,
-  input: { agencyId: string; conversationId: string | null; marker: { action: string; entityType: string; entityId: string }; body(language: Language): string },
+  input: {
+    agencyId: string;
+    conversationId: string | null;
+    marker: { action: string; entityType: string; entityId: string };
+    body(language: Language): string;
+  },
 ): Promise<boolean> {
   const customer = await findCustomerChannel(deps, input.conversationId);
   const marker = { ...input.marker, agencyId: input.agencyId };
@@ -40,22 +46,15 @@ export async function tellCustomerOnce(
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`${marker.action}:${marker.entityId}`}))`;
     if (await tx.auditEvent.findFirst({ where: marker })) return false;
     await tx.auditEvent.create({ data: { ...marker, actorKind: "system" } });
-    if (customer) {
-      await tx.message.create({
-        data: {
-          conversationId: customer.id,
-          direction: "outbound",
-          channel: customer.channel,
-          from: "bot",
-          to: customer.participant,
-          body: input.body(customer.language),
-          status: "recorded",
-        },
-      });
-    }
+    if (customer) await recordToCustomer(tx, customer, input.body(customer.language));
     return true;
   });
-  if (written && customer) await deps.deliverToCustomer(customer.id, customer.channel, `${input.marker.action}-${input.marker.entityId}`);
+  if (written && customer)
+    await deps.deliverToCustomer(
+      customer.id,
+      customer.channel,
+      `${input.marker.action}-${input.marker.entityId}`,
+    );
   return written;
 }
 
@@ -71,38 +70,62 @@ export async function tellCustomerReplacementSought(
 ): Promise<number> {
   if (vacated.length === 0) return 0;
   const customer = await findCustomerChannel(deps, request.conversationId);
-  const markers = vacated.map((a) => ({ action: "refill.customer_told_sought", entityType: "Assignment", entityId: a.id, agencyId: request.agencyId }));
+  const markers = vacated.map((a) => ({
+    action: "refill.customer_told_sought",
+    entityType: "Assignment",
+    entityId: a.id,
+    agencyId: request.agencyId,
+  }));
   const fresh = await deps.prisma.$transaction(async (tx) => {
     // Two wave runs may find the same vacancies together: the request is locked while deciding.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`refill-sought:${request.id}`}))`;
     const told = new Set(
-      (await tx.auditEvent.findMany({ where: { OR: markers.map(({ action, entityId }) => ({ action, entityId })) }, select: { entityId: true } })).map(
-        (e) => e.entityId,
-      ),
+      (
+        await tx.auditEvent.findMany({
+          where: { OR: markers.map(({ action, entityId }) => ({ action, entityId })) },
+          select: { entityId: true },
+        })
+      ).map((e) => e.entityId),
     );
     const news = vacated.filter((a) => !told.has(a.id));
     if (news.length === 0) return news;
-    await tx.auditEvent.createMany({ data: markers.filter((m) => !told.has(m.entityId)).map((m) => ({ ...m, actorKind: "system" as const })) });
+    await tx.auditEvent.createMany({
+      data: markers.filter((m) => !told.has(m.entityId)).map((m) => ({ ...m, actorKind: "system" as const })),
+    });
     if (customer) {
-      await tx.message.create({
-        data: {
-          conversationId: customer.id,
-          direction: "outbound",
-          channel: customer.channel,
-          from: "bot",
-          to: customer.participant,
-          body: renderReplacementSought({
-            requestNumber: request.number,
-            reason: news.some((a) => a.status === "no_show") ? "no_show" : "dropped",
-            language: customer.language,
-            count: news.length,
-          }),
-          status: "recorded",
-        },
-      });
+      await recordToCustomer(
+        tx,
+        customer,
+        renderReplacementSought({
+          requestNumber: request.number,
+          reason: news.some((a) => a.status === "no_show") ? "no_show" : "dropped",
+          language: customer.language,
+          count: news.length,
+        }),
+      );
     }
     return news;
   });
-  if (fresh.length > 0 && customer) await deps.deliverToCustomer(customer.id, customer.channel, `refill-sought-${fresh[0]!.id}`);
+  if (fresh.length > 0 && customer)
+    await deps.deliverToCustomer(customer.id, customer.channel, `refill-sought-${fresh[0]!.id}`);
   return fresh.length;
+}
+
+/** A recorded bot message in the customer's conversation, for delivery once the transaction commits. */
+function recordToCustomer(
+  tx: Prisma.TransactionClient,
+  customer: { id: string; channel: "sms" | "web"; participant: string },
+  body: string,
+) {
+  return tx.message.create({
+    data: {
+      conversationId: customer.id,
+      direction: "outbound",
+      channel: customer.channel,
+      from: "bot",
+      to: customer.participant,
+      body,
+      status: "recorded",
+    },
+  });
 }
