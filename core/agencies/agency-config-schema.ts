@@ -1,6 +1,7 @@
 import { IANAZone } from "luxon";
 import { z } from "zod";
 import {
+  BillingSettingsSchema,
   DispatchSettingsSchema,
   LeadTimeRulesSchema,
   PhoneNumberSchema,
@@ -45,6 +46,7 @@ export const AgencyConfigSchema = z
       .strictObject({ dispatcherPhone: PhoneNumberSchema.nullable().default(null) })
       .prefault({}),
     dispatch: DispatchSettingsSchema.prefault({}),
+    billing: BillingSettingsSchema.prefault({}),
     /** Ranks that exist at this agency; must include officer. */
     ranks: z.array(RankSchema).min(1),
     rankRules: z.array(RankRuleSchema).default([]),

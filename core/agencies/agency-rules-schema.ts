@@ -96,3 +96,19 @@ export type SlackSettings = z.infer<typeof SlackSettingsSchema>;
 export const PhoneNumberSchema = z
   .string()
   .regex(/^\+[1-9]\d{7,14}$/, "must be an E.164 number such as +15125550100");
+
+/**
+ * Invoicing (the "After the job" issue): numbers read `<invoicePrefix>-<year>-<000123>`; without a
+ * prefix, the first three letters of the agency id, upper-cased (tucson-az-pd → TUC).
+ */
+export const BillingSettingsSchema = z.strictObject({
+  invoicePrefix: z
+    .string()
+    .regex(/^[A-Z]{2,6}$/, "must be 2 to 6 capital letters, e.g. TUC")
+    .optional(),
+  /** Days from issue to the due date printed on an invoice; default 30. */
+  paymentTermsDays: z.int().min(0).max(365).default(30),
+  /** Who the customer pays, printed on invoices; default the agency's name. */
+  payTo: z.string().trim().min(1).max(200).optional(),
+});
+export type BillingSettings = z.infer<typeof BillingSettingsSchema>;
