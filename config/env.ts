@@ -45,6 +45,10 @@ export const EnvSchema = z
     /** Azure Direct Line secret: the chat page gets its tokens with it (production web chat). */
     DIRECT_LINE_SECRET: optionalString,
     ADMIN_PASSWORD: optionalString,
+    /** Signs the customers' page links (/c/<token>); at least 32 characters. Unset when live: the page is off. */
+    CUSTOMER_LINK_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+    /** Days a customer's page link stays valid. Default 30. */
+    CUSTOMER_LINK_DAYS: z.coerce.number().int().min(1).max(366).default(30),
     /** Outbound SMS per second from one sender number; 0 = no limit. Default 3 (a toll-free number's rate). */
     SMS_RATE_PER_SENDER: z.coerce.number().min(0).max(1000).default(3),
     /** Minutes an approval may stay undecided before a reminder, then before escalation. Default 30. */
@@ -61,6 +65,12 @@ export const EnvSchema = z
       .int()
       .refine((ms) => ms === 0 || (ms >= 500 && ms <= 3_600_000), "must be 0 (off) or 500..3600000")
       .default(30_000),
+    /** How often (ms) accounts' billing cycles are checked for a period that ended; 0 = off. Default hourly. */
+    BILLING_CYCLE_INTERVAL_MS: z.coerce
+      .number()
+      .int()
+      .refine((ms) => ms === 0 || (ms >= 1_000 && ms <= 86_400_000), "must be 0 (off) or 1000..86400000")
+      .default(3_600_000),
     /** Inbound messages one sender may have acted on per window before the rest wait (default 20 per 10 minutes). */
     INBOUND_LIMIT_PER_SENDER: z.coerce.number().int().min(1).max(10_000).default(20),
     INBOUND_LIMIT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),

@@ -32,6 +32,7 @@ export async function answerCheckOut(ctx: CommandContext, code: string | null): 
   const outcome = await ctx.deps.shifts.checkOut(ctx.officer.id, code, ctx.message.receivedAt);
   switch (outcome.kind) {
     case "checked_out":
+      if (outcome.completed) await ctx.deps.invoiceCompleted(outcome.requestId);
       return `Checked out of request #${outcome.requestNumber}: ${Math.round((outcome.minutesWorked / 60) * 100) / 100} hours.`;
     case "not_checked_in":
       return `You have not checked in for #${outcome.requestNumber}, so there is nothing to check out of. Reply IN ${code ?? "<code>"} when you arrive.`;

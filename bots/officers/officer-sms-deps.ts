@@ -18,6 +18,8 @@ export interface OfficerSmsDeps {
    * idempotent per request and instant, so every accept and check-in may ask for it.
    */
   scheduleCheckOutClose(requestId: string, closeAt: Date): Promise<void>;
+  /** Drafts the invoice of a request the last check-out completed (idempotent per request). */
+  invoiceCompleted(requestId: string): Promise<void>;
 }
 
 /** The officer a command came from, as replies and staff notices name them. */

@@ -7,7 +7,8 @@ export type StaffRole = "supervisor" | "chief" | "dispatcher";
  * Everything agency staff can do in Slack. `look_up` is `/detail` and the App Home list: both
  * show customers' names, addresses and totals. `rebroadcast`, `assign`, `edit` and `cancel` are
  * the supervisor controls of an approved request (offers now, an officer by hand, an amendment
- * the customer confirms, a cancellation on the agency's behalf).
+ * the customer confirms, a cancellation on the agency's behalf). `bill` is an invoice's Issue,
+ * Void and Mark paid.
  */
 export const STAFF_ACTIONS = [
   "approve",
@@ -21,6 +22,7 @@ export const STAFF_ACTIONS = [
   "assign",
   "edit",
   "cancel",
+  "bill",
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 
@@ -46,6 +48,8 @@ export const ROLES_FOR_ACTION: Readonly<Record<StaffAction, readonly StaffRole[]
   assign: APPROVER_ROLES,
   edit: APPROVER_ROLES,
   cancel: APPROVER_ROLES,
+  // Issuing, voiding and recording payment of invoices are money decisions, like approving.
+  bill: APPROVER_ROLES,
 };
 
 /** The roles a Slack user holds at this agency, in the order supervisor, chief, dispatcher. */

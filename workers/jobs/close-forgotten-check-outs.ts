@@ -49,6 +49,7 @@ export const closeForgottenCheckOutsJob: JobDefinition<typeof CloseForgottenChec
         `${supervisors} ${describeRankedOfficer(officer)} did not check out of #${result.requestNumber}; closed at the scheduled end, ${closedAt} (${hours(assignment.minutesWorked)} hours). Please confirm the hours.`.trim(),
       );
     }
+    if (result.completed) await deps.enqueueInvoiceDraft(payload.requestId);
     return { closed: result.closed.length, completed: result.completed };
   },
 };

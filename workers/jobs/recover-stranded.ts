@@ -10,6 +10,12 @@ export const RecoverStrandedPayloadSchema = z.object({}).passthrough();
 const STRANDED_AFTER_MS = 20_000;
 /** Rows looked at per kind and sweep, so one sweep stays short. */
 const BATCH = 500;
+/**
+ * Finished requests looked back on for a missing invoice draft. Bounded so the sweep stays an
+ * index range; a draft job keeps its id for a day, so one that could not be priced (flagged in
+ * the request's thread) is not retried every sweep.
+ */
+const UNBILLED_LOOKBACK_MS = 7 * 24 * 3_600_000;
 
 /**
  * The database is the record of what must happen; the queues only carry it. Every half minute
@@ -88,7 +94,22 @@ export const recoverStrandedJob: JobDefinition<typeof RecoverStrandedPayloadSche
     });
     for (const message of held) await deps.relayBacklogToDispatcher(message.conversationId, sweep, 0);
 
+    // Finished requests whose draft was never queued (the process died between the last
+    // check-out or the cancellation and the enqueue); accounts wait for their cycle close.
+    const unbilled = await prisma.request.findMany({
+      where: {
+        updatedAt: { lt: before, gt: new Date(Date.now() - UNBILLED_LOOKBACK_MS) },
+        invoiceItems: { none: { voided: false } },
+        OR: [{ customerId: null }, { customer: { billingCycle: "per_request" } }],
+        AND: [{ OR: [{ status: "completed" }, { status: "cancelled", cancellationFeeCents: { gt: 0 } }] }],
+      },
+      select: { id: true },
+      take: BATCH,
+    });
+    for (const request of unbilled) await deps.enqueueInvoiceDraft(request.id);
+
     return {
+      unbilled: unbilled.length,
       unprocessed: unprocessed.length,
       unsent: unsent.length,
       submitted: submitted.length,

@@ -55,6 +55,8 @@ export const requestCancelledJob: JobDefinition<typeof RequestCancelledPayloadSc
       "cancelled",
       `Cancelled by ${by}${live.length > 0 ? `; ${live.length} assigned officer${live.length === 1 ? " was" : "s were"} released` : ""}.`,
     );
+    // A late cancellation's fee is billed like worked hours: per request, or on the account's cycle.
+    if ((request.cancellationFeeCents ?? 0) > 0) await deps.enqueueInvoiceDraft(request.id);
     return { officersTold: live.length };
   },
 };

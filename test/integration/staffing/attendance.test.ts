@@ -84,8 +84,11 @@ describe("attendance: IN/OUT windows, completion, forgotten check-outs, late DRO
     expect(await fixture.text(second, `YES ${code}`, new Date(start.getTime() - 20 * MINUTE_MS))).toMatch(/^Confirmed/);
     await fixture.text(second, `IN ${code}`, new Date(start.getTime() - 10 * MINUTE_MS));
     expect(await statusOf(request.id)).toBe("in_progress");
+    expect(fixture.effects.invoiceDrafts).not.toContain(request.id);
     await fixture.text(second, `OUT ${code}`, new Date(start.getTime() + 4 * HOUR_MS));
     expect(await statusOf(request.id)).toBe("completed");
+    // The last check-out hands the finished request to invoicing, once.
+    expect(fixture.effects.invoiceDrafts.filter((id) => id === request.id)).toHaveLength(1);
     const audit = await test.app.prisma.auditEvent.count({ where: { entityId: request.id, action: "request.completed" } });
     expect(audit).toBe(1);
   });
@@ -132,6 +135,7 @@ describe("attendance: IN/OUT windows, completion, forgotten check-outs, late DRO
     expect(assignment.autoClosedAt).not.toBeNull();
     expect(assignment.minutesWorked).toBe(230);
     expect(await statusOf(request.id)).toBe("completed");
+    expect(await test.app.queues.maintenance.getJob(`invoice-draft-${request.id}`)).toBeDefined();
     const told = (await fixture.textsTo(officer)).filter((t) => t.startsWith("You did not check out"));
     expect(told).toHaveLength(1);
     expect(told[0]).toContain(`#${request.number}`);

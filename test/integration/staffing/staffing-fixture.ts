@@ -23,6 +23,7 @@ export interface RecordedEffects {
   staffNotices: { requestId: string; key: string; text: string }[];
   officerNotices: { conversationIds: string[]; key: string }[];
   checkOutCloses: { requestId: string; closeAt: Date }[];
+  invoiceDrafts: string[];
   rebroadcasts: string[];
   staffed: string[];
 }
@@ -34,7 +35,7 @@ export interface RecordedEffects {
 export function createStaffingFixture(prisma: PrismaClient, getAgencyFor: (id: string) => AgencyConfig | undefined = getAgency) {
   const run = randomBytes(3).toString("hex").toUpperCase();
   let officerCount = randomInt(0, 5000);
-  const effects: RecordedEffects = { staffNotices: [], officerNotices: [], checkOutCloses: [], rebroadcasts: [], staffed: [] };
+  const effects: RecordedEffects = { staffNotices: [], officerNotices: [], checkOutCloses: [], rebroadcasts: [], staffed: [], invoiceDrafts: [] };
   const shifts = new OfficerShiftRepository(prisma, getAgencyFor);
   const deps: OfficerSmsDeps = {
     prisma,
@@ -53,6 +54,9 @@ export function createStaffingFixture(prisma: PrismaClient, getAgencyFor: (id: s
     },
     async scheduleCheckOutClose(requestId, closeAt) {
       effects.checkOutCloses.push({ requestId, closeAt });
+    },
+    async invoiceCompleted(requestId) {
+      effects.invoiceDrafts.push(requestId);
     },
   };
 

@@ -68,6 +68,9 @@ CREATE TABLE "InvoiceItem" (
 CREATE UNIQUE INDEX "Invoice_number_key" ON "Invoice"("number");
 
 -- CreateIndex
+CREATE INDEX "Invoice_customerId_cycleKey_idx" ON "Invoice"("customerId", "cycleKey");
+
+-- CreateIndex
 CREATE INDEX "Invoice_agencyId_status_createdAt_idx" ON "Invoice"("agencyId", "status", "createdAt");
 
 -- CreateIndex
@@ -75,9 +78,6 @@ CREATE INDEX "Invoice_customerId_createdAt_idx" ON "Invoice"("customerId", "crea
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Invoice_agencyId_year_sequence_key" ON "Invoice"("agencyId", "year", "sequence");
-
--- CreateIndex
-CREATE UNIQUE INDEX "Invoice_customerId_cycleKey_key" ON "Invoice"("customerId", "cycleKey");
 
 -- CreateIndex
 CREATE INDEX "InvoiceItem_invoiceId_idx" ON "InvoiceItem"("invoiceId");
@@ -100,3 +100,7 @@ ALTER TABLE "InvoiceItem" ADD CONSTRAINT "InvoiceItem_requestId_fkey" FOREIGN KE
 -- A request is billed on at most one live (not void) invoice: completion, the cycle close and the
 -- recovery sweep may all try, and only one wins. Not expressible in schema.prisma (partial index).
 CREATE UNIQUE INDEX "InvoiceItem_one_live_per_request" ON "InvoiceItem" ("requestId") WHERE NOT "voided";
+
+-- One live invoice per account and billing period: a repeated cycle close finds it; a voided one
+-- may be replaced by its correction.
+CREATE UNIQUE INDEX "Invoice_one_live_per_cycle" ON "Invoice" ("customerId", "cycleKey") WHERE "status" <> 'void' AND "cycleKey" IS NOT NULL;
