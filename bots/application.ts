@@ -38,6 +38,8 @@ import { createWebChatRoutes } from "./webchat/webchat-routes.ts";
 import { resolveWebChatSettings } from "./webchat/webchat-settings.ts";
 import { LOOPBACK_SERVICE_URLS, MICROSOFT_SERVICE_URLS } from "./webchat/service-url-allowlist.ts";
 import { createQueueDashboard } from "./admin/queue-dashboard.ts";
+import { createCustomerPageRoutes } from "./customer-page/customer-page-routes.ts";
+import { resolveCustomerLinks } from "./customer-page/customer-page-settings.ts";
 import { createHttpApp } from "./server.ts";
 import { buildTurnDeps } from "./build-turn-deps.ts";
 import { buildInboundSmsProcessor } from "./build-inbound-sms-processor.ts";
@@ -112,7 +114,8 @@ export async function createApplication(options: {
     logger.warn({ err: error.message }, "queue connection error"),
   );
   const agencies = [...loadAgencies().values()];
-  const turnDeps = buildTurnDeps({ prisma, queues, extractor: createExtractorFromEnv(options.env) });
+  const customerLinks = resolveCustomerLinks(env, deployment, () => twilioSettings.publicBaseUrl());
+  const turnDeps = buildTurnDeps({ prisma, queues, extractor: createExtractorFromEnv(options.env), customerLinks });
   const inboundSms = buildInboundSmsProcessor({
     prisma,
     pool: services.pool,
@@ -186,6 +189,8 @@ export async function createApplication(options: {
       enabled: webChatAdapter !== null,
     }),
   );
+  // Mounted with pages off too, so a texted link gets a clear page rather than a 404.
+  routers.push(createCustomerPageRoutes({ links: customerLinks, prisma, getAgency, logger }));
   routers.push(createQueueDashboard(queues.all, env.ADMIN_PASSWORD, env.ADMIN_LOGIN_ATTEMPTS));
   if (modes.slack !== "off") {
     routers.push(
@@ -229,6 +234,7 @@ export async function createApplication(options: {
       modes.slack === "off" ? null : { client: createSlackClient(slackSettings, createBoltLogger(logger)) },
     webchat: webDelivery,
     inboundSms,
+    customerLinks,
     smsRateLimiter: createSenderRateLimiter(redis, env.REDIS_PREFIX, env.SMS_RATE_PER_SENDER),
     slackThreadBudget: createSlackThreadBudget(
       redis,
@@ -248,13 +254,13 @@ export async function createApplication(options: {
       })
     : [];
   if (options.runWorkers) {
-    await queues.scheduleRecovery(env.RECOVERY_INTERVAL_MS);
+    await queues.scheduleRoutines(env.RECOVERY_INTERVAL_MS, env.BILLING_CYCLE_INTERVAL_MS);
     // The schedule lives in Redis: a Redis that restarted without its data has lost it.
     redis.on("ready", () => {
-      queues.scheduleRecovery(env.RECOVERY_INTERVAL_MS).catch((error: unknown) => {
+      queues.scheduleRoutines(env.RECOVERY_INTERVAL_MS, env.BILLING_CYCLE_INTERVAL_MS).catch((error: unknown) => {
         logger.warn(
           { err: error instanceof Error ? error.message : String(error) },
-          "recovery sweep not rescheduled",
+          "recovery sweep and billing cycles not rescheduled",
         );
       });
     });

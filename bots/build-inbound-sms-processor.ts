@@ -49,6 +49,7 @@ export function buildInboundSmsProcessor(input: {
             "broadcast",
           ),
         scheduleCheckOutClose: queues.scheduleCheckOutClose,
+        invoiceCompleted: queues.enqueueInvoiceDraft,
         async rebroadcast(requestId) {
           const last = await prisma.offer.aggregate({ where: { position: { requestId } }, _max: { wave: true } });
           await queues.enqueueBroadcastWave(requestId, (last._max.wave ?? 0) + 1, 0);

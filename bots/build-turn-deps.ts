@@ -1,4 +1,5 @@
 import { getAgency } from "../agencies/load-agencies.ts";
+import type { CustomerLinkBuilder } from "../core/customer-page/index.ts";
 import type { MessageExtractor } from "../core/understanding/index.ts";
 import type { PrismaClient } from "../prisma/client.ts";
 import { PrismaIntakeStore } from "../prisma/repositories/prisma-intake-store.ts";
@@ -12,11 +13,18 @@ import { relayAnswerToApprovers } from "./slack/relay-answer.ts";
  * What a customer turn needs on every channel, in the HTTP process (voice, web chat) and in
  * worker processes (SMS): the intake store, the extractor and the follow-up jobs of a turn.
  */
-export function buildTurnDeps(input: { prisma: PrismaClient; queues: QueueSet; extractor: MessageExtractor }): TurnDeps {
+export function buildTurnDeps(input: {
+  prisma: PrismaClient;
+  queues: QueueSet;
+  extractor: MessageExtractor;
+  /** Signs LINK's page links; null or absent where customer pages are off. */
+  customerLinks?: CustomerLinkBuilder | null;
+}): TurnDeps {
   const { prisma, queues } = input;
   const usage = new SenderUsageRepository(prisma);
   return {
-    store: new PrismaIntakeStore(prisma),
+    store: new PrismaIntakeStore(prisma, input.customerLinks ?? null),
+    customerPage: input.customerLinks ? { validDays: input.customerLinks.validDays } : null,
     extractor: input.extractor,
     getAgency,
     async afterCommit({ conversationId, state, effects }) {

@@ -29,6 +29,8 @@ export interface TurnDeps {
    * the same words again (50 × HELP is answered once). Web chat and voice answer every turn.
    */
   recentReplies?(conversationId: string): Promise<string[]>;
+  /** Customers' own pages, when served: LINK gives a link valid this many days (else it says they are off). */
+  customerPage?: { validDays: number } | null;
 }
 
 export type TurnResult =
@@ -75,6 +77,7 @@ export async function handleCustomerTurn(
     requests: [] as CustomerRequestView[],
     forcedLanguage: options.forcedLanguage ?? null,
     callerVerified: options.callerVerified ?? false,
+    customerPage: deps.customerPage ?? null,
   };
   if (conversation.holder === "dispatcher") {
     // The dispatcher answers; the draft still learns what the customer tells them, silently.

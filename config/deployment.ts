@@ -9,6 +9,8 @@ export interface Modes {
   slack: "live" | "sandbox" | "off";
   openai: "live" | "parser";
   webchat: "authenticated" | "anonymous" | "off";
+  /** The customers' own pages (/c/<token>): signed with CUSTOMER_LINK_SECRET, or the sandbox's public one. */
+  customerPage: "on" | "off";
 }
 
 export interface Deployment {
@@ -58,7 +60,7 @@ export function resolveDeployment(env: Env): Deployment {
       );
     }
     if (problems.length > 0) throw new ConfigError(problems);
-    return { sandbox, host, modes: { twilio: "sandbox", slack: "sandbox", openai, webchat: "anonymous" }, disabled: [] };
+    return { sandbox, host, modes: { twilio: "sandbox", slack: "sandbox", openai, webchat: "anonymous", customerPage: "on" }, disabled: [] };
   }
   const disabled: string[] = [];
   if (!live.twilio) disabled.push("Twilio is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN): the SMS and voice lines are off");
@@ -73,6 +75,10 @@ export function resolveDeployment(env: Env): Deployment {
       "Bot Framework is not configured (MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD): web chat is off (it runs anonymous only on HOST=127.0.0.1 with a loopback PUBLIC_BASE_URL)",
     );
   }
+  // The sandbox's link secret is public: a live deployment signs with its own or serves no pages.
+  if (!env.CUSTOMER_LINK_SECRET) {
+    disabled.push("CUSTOMER_LINK_SECRET is not set: customers' own pages (/c/...) are off and LINK answers that online access is not available");
+  }
   return {
     sandbox,
     host,
@@ -81,6 +87,7 @@ export function resolveDeployment(env: Env): Deployment {
       slack: live.slack ? "live" : "off",
       openai,
       webchat: live.webchat ? "authenticated" : closed ? "anonymous" : "off",
+      customerPage: env.CUSTOMER_LINK_SECRET ? "on" : "off",
     },
     disabled,
   };

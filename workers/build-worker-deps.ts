@@ -16,6 +16,8 @@ export function buildWorkerDeps(input: {
   slack: SlackPort | null;
   webchat?: WorkerDeps["webchat"];
   inboundSms?: WorkerDeps["inboundSms"];
+  /** Signs customers' page links for notices; null or absent where pages are off. */
+  customerLinks?: WorkerDeps["customerLinks"];
   smsRateLimiter: SenderRateLimiter;
   /** SLACK_POSTS_PER_THREAD_PER_MINUTE as a shared budget (createSlackThreadBudget); unlimited when not given. */
   slackThreadBudget?: SlackThreadBudget;
@@ -31,6 +33,7 @@ export function buildWorkerDeps(input: {
     slack: input.slack,
     webchat: input.webchat ?? null,
     inboundSms: input.inboundSms ?? null,
+    customerLinks: input.customerLinks ?? null,
     smsRateLimiter: input.smsRateLimiter,
     slackThreadBudget: input.slackThreadBudget ?? UNLIMITED_SLACK_THREAD_BUDGET,
     stuckSendingMs: input.workerLockMs * 2,
@@ -42,6 +45,8 @@ export function buildWorkerDeps(input: {
     deliverToCustomer: queues.deliverToCustomer,
     syncRequestCard: queues.syncRequestCard,
     postRequestNotice: queues.postRequestNotice,
+    postInvoiceToSlack: queues.postInvoiceToSlack,
+    enqueueInvoiceDraft: queues.enqueueInvoiceDraft,
     syncDispatchThread: queues.syncDispatchThread,
     relayToDispatcher: queues.relayToDispatcher,
     relayBacklogToDispatcher: queues.relayBacklogToDispatcher,

@@ -12,6 +12,7 @@ import { resolveWebChatSettings } from "../bots/webchat/webchat-settings.ts";
 import { LOOPBACK_SERVICE_URLS, MICROSOFT_SERVICE_URLS } from "../bots/webchat/service-url-allowlist.ts";
 import { buildInboundSmsProcessor } from "../bots/build-inbound-sms-processor.ts";
 import { buildTurnDeps } from "../bots/build-turn-deps.ts";
+import { resolveCustomerLinks } from "../bots/customer-page/customer-page-settings.ts";
 import { createExtractorFromEnv } from "../bots/understanding/create-extractor.ts";
 import { bootServices } from "./boot-services.ts";
 import { buildWorkerDeps } from "./build-worker-deps.ts";
@@ -27,7 +28,8 @@ async function main(): Promise<void> {
   const env = loadEnv();
   const logger = createLogger({ level: env.LOG_LEVEL, name: "detaildesk-worker" });
   routeConsoleToLogger(logger);
-  const { modes } = resolveDeployment(env);
+  const deployment = resolveDeployment(env);
+  const { modes } = deployment;
   logger.info({ mode: modes }, "DetailDesk workers starting");
   const twilioSettings = resolveTwilioSettings(env, () => env.PORT);
   const webChatSettings = resolveWebChatSettings(env);
@@ -35,7 +37,8 @@ async function main(): Promise<void> {
   const queues = createQueueSet(services.redis, env.REDIS_PREFIX, env.APPROVAL_TIMEOUT_MINUTES, (error) =>
     logger.warn({ err: error.message }, "queue connection error"),
   );
-  const turn = buildTurnDeps({ prisma: services.prisma, queues, extractor: createExtractorFromEnv() });
+  const customerLinks = resolveCustomerLinks(env, deployment, () => twilioSettings.publicBaseUrl());
+  const turn = buildTurnDeps({ prisma: services.prisma, queues, extractor: createExtractorFromEnv(), customerLinks });
   const workers = startAllWorkers({
     connection: services.redis,
     prefix: env.REDIS_PREFIX,
@@ -75,6 +78,7 @@ async function main(): Promise<void> {
         getAgency,
         limits: readAbuseLimits(env),
       }),
+      customerLinks,
       smsRateLimiter: createSenderRateLimiter(services.redis, env.REDIS_PREFIX, env.SMS_RATE_PER_SENDER),
       slackThreadBudget: createSlackThreadBudget(
         services.redis,
@@ -85,11 +89,11 @@ async function main(): Promise<void> {
       workerLockMs: env.WORKER_LOCK_MS,
     }),
   });
-  await queues.scheduleRecovery(env.RECOVERY_INTERVAL_MS);
+  await queues.scheduleRoutines(env.RECOVERY_INTERVAL_MS, env.BILLING_CYCLE_INTERVAL_MS);
   // The schedule lives in Redis: a Redis that restarted without its data has lost it.
   services.redis.on("ready", () => {
-    queues.scheduleRecovery(env.RECOVERY_INTERVAL_MS).catch((error: unknown) => {
-      logger.warn({ err: error instanceof Error ? error.message : String(error) }, "recovery sweep not rescheduled");
+    queues.scheduleRoutines(env.RECOVERY_INTERVAL_MS, env.BILLING_CYCLE_INTERVAL_MS).catch((error: unknown) => {
+      logger.warn({ err: error instanceof Error ? error.message : String(error) }, "recovery sweep and billing cycles not rescheduled");
     });
   });
   logger.info({ queues: workers.length }, "workers running");

@@ -46,6 +46,33 @@ export function createQueueSet(
     const job = smsJob(conversationId, turnId, lane);
     await smsQueue(lane).add(job.name, job.data, job.opts);
   }
+  /** Runs the recovery sweep every `everyMs` (one schedule however many processes call this). */
+  async function scheduleRecovery(everyMs = 30_000): Promise<void> {
+    if (everyMs === 0) {
+      await maintenance.removeJobScheduler("recover-stranded");
+      return;
+    }
+    await maintenance.upsertJobScheduler(
+      "recover-stranded",
+      { every: everyMs },
+      { name: "recover-stranded", data: {}, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } },
+    );
+  }
+  /**
+   * Closes the accounts' billing cycles every `everyMs` (hourly by default: a cycle ends at local
+   * midnight, in each agency's zone); one schedule however many processes call this. 0 = off.
+   */
+  async function scheduleBillingCycles(everyMs = 3_600_000): Promise<void> {
+    if (everyMs === 0) {
+      await maintenance.removeJobScheduler("close-billing-cycles");
+      return;
+    }
+    await maintenance.upsertJobScheduler(
+      "close-billing-cycles",
+      { every: everyMs },
+      { name: "close-billing-cycles", data: {}, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } },
+    );
+  }
   for (const queue of [inbound, outbound, outboundBulk, broadcast, approvals, reminders, slack, maintenance]) queue.on("error", onError);
   return {
     inbound,
@@ -55,19 +82,14 @@ export function createQueueSet(
     approvals,
     reminders,
     slack,
+    maintenance,
     all: [inbound, outbound, outboundBulk, broadcast, approvals, reminders, slack, maintenance],
-    /** Runs the recovery sweep every `everyMs` (one schedule however many processes call this). */
-    async scheduleRecovery(everyMs = 30_000): Promise<void> {
-      if (everyMs === 0) {
-        await maintenance.removeJobScheduler("recover-stranded");
-        return;
-      }
-      await maintenance.upsertJobScheduler(
-        "recover-stranded",
-        { every: everyMs },
-        { name: "recover-stranded", data: {}, opts: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } },
-      );
+    /** The repeatable routines: the recovery sweep and the billing cycle close (0 = off). */
+    async scheduleRoutines(recoveryEveryMs: number, billingEveryMs: number): Promise<void> {
+      await scheduleRecovery(recoveryEveryMs);
+      await scheduleBillingCycles(billingEveryMs);
     },
+    scheduleRecovery,
     /**
      * Queues acting on a stored inbound SMS; the webhook and its retries share one job id, the
      * recovery sweep passes a `key` of its own (a job that failed for good keeps its id).
@@ -121,6 +143,17 @@ export function createQueueSet(
         "slack-request-notice",
         { requestId, text },
         { ...DEFAULT_JOB_OPTIONS, attempts: 8, jobId: safe(`notice-${requestId}-${key}`) },
+      );
+    },
+    /**
+     * Posts an invoice in Slack (its request's card thread, else the approvals channel) the first
+     * time, refreshes that message after; once per invoice and key.
+     */
+    async postInvoiceToSlack(invoiceId: string, key: string): Promise<void> {
+      await slack.add(
+        "slack-invoice",
+        { invoiceId },
+        { ...DEFAULT_JOB_OPTIONS, attempts: 8, jobId: safe(`invoice-${invoiceId}-${key}`) },
       );
     },
     /** Opens (or refreshes) the dispatcher thread of a conversation, with an optional note in it. */
@@ -238,6 +271,15 @@ export function createQueueSet(
           delay: Math.max(0, closeAt.getTime() - Date.now()),
         },
       );
+    },
+    /** Drafts the invoice of a finished request (completed, or cancelled with a fee); once per request. */
+    async enqueueInvoiceDraft(requestId: string): Promise<void> {
+      await maintenance.add("draft-invoice", { requestId }, { ...DEFAULT_JOB_OPTIONS, jobId: `invoice-draft-${requestId}` });
+    },
+    scheduleBillingCycles,
+    /** Tells an issued invoice's customer it is ready, with the link to it; once per invoice. */
+    async notifyCustomerOfInvoice(invoiceId: string): Promise<void> {
+      await reminders.add("customer-invoice-notice", { invoiceId }, { ...DEFAULT_JOB_OPTIONS, jobId: `invoice-notice-${invoiceId}` });
     },
     async close(): Promise<void> {
       await Promise.all([inbound.close(), outbound.close(), outboundBulk.close(), broadcast.close(), approvals.close(), reminders.close(), slack.close(), maintenance.close()]);

@@ -3,10 +3,14 @@ import type { Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "../config/logger.ts";
 import type { AgencyConfig } from "../core/agencies/index.ts";
+import type { CustomerLinkBuilder } from "../core/customer-page/index.ts";
 import type { PrismaClient } from "../prisma/client.ts";
 import { approvalTimeoutJob } from "./jobs/approval-timeout.ts";
 import { broadcastWaveJob } from "./jobs/broadcast-wave.ts";
+import { closeBillingCyclesJob } from "./jobs/close-billing-cycles.ts";
 import { closeForgottenCheckOutsJob } from "./jobs/close-forgotten-check-outs.ts";
+import { customerInvoiceNoticeJob } from "./jobs/customer-invoice-notice.ts";
+import { draftInvoiceJob } from "./jobs/draft-invoice.ts";
 import { noShowCheckJob } from "./jobs/no-show-check.ts";
 import { openApprovalsJob } from "./jobs/open-approvals.ts";
 import { requestCancelledJob } from "./jobs/request-cancelled.ts";
@@ -20,6 +24,7 @@ import { slackCardJob } from "./jobs/slack-card.ts";
 import { slackDispatchThreadJob } from "./jobs/slack-dispatch-thread.ts";
 import { slackRelayBacklogJob } from "./jobs/slack-relay-backlog.ts";
 import { slackRelayMessageJob } from "./jobs/slack-relay-message.ts";
+import { slackInvoiceJob } from "./jobs/slack-invoice.ts";
 import { slackRequestNoticeJob } from "./jobs/slack-request-notice.ts";
 import type { QueueSet } from "./queue-set.ts";
 import type { SenderRateLimiter } from "./sender-rate-limit.ts";
@@ -48,6 +53,8 @@ export type WorkerQueues = Pick<
   | "deliverToCustomer"
   | "syncRequestCard"
   | "postRequestNotice"
+  | "postInvoiceToSlack"
+  | "enqueueInvoiceDraft"
   | "syncDispatchThread"
   | "relayToDispatcher"
   | "relayBacklogToDispatcher"
@@ -79,6 +86,8 @@ export interface WorkerDeps extends WorkerQueues {
   webchat: { deliver(conversationId: string): Promise<number> } | null;
   /** Null where a process cannot act on inbound SMS; their jobs then fail and are retried. */
   inboundSms: InboundSmsPort | null;
+  /** Signs the customer's page link put in notices (staffed, invoice ready); null where pages are off. */
+  customerLinks: CustomerLinkBuilder | null;
 }
 
 /** Every job definition; later issues append theirs (approvals, broadcast, reminders, ...). */
@@ -96,11 +105,15 @@ export const JOB_DEFINITIONS: AnyJobDefinition<WorkerDeps>[] = [
   approvalTimeoutJob,
   slackCardJob,
   slackRequestNoticeJob,
+  slackInvoiceJob,
   slackDispatchThreadJob,
   slackRelayMessageJob,
   slackRelayBacklogJob,
   sendWebJob,
   recoverStrandedJob,
+  customerInvoiceNoticeJob,
+  draftInvoiceJob,
+  closeBillingCyclesJob,
 ];
 
 export function startAllWorkers(options: {

@@ -1,3 +1,4 @@
+import { INVOICE_ACTIONS } from "../slack/render-invoice.ts";
 import express, { type Router } from "express";
 import { z } from "zod";
 import type { AgencyConfig } from "../../core/agencies/index.ts";
@@ -7,7 +8,8 @@ import type { SlackSettings } from "../slack/slack-settings.ts";
 import { makeButtonClick, makeThreadReply, postSignedToSlackEvents } from "./slack-requests.ts";
 
 const ClickSchema = z.object({
-  action: z.enum(Object.values(ACTIONS) as [string, ...string[]]),
+  // Invoice Issue is a plain click; Void and Mark paid open modals, which the sandbox has no form for.
+  action: z.enum([...Object.values(ACTIONS), INVOICE_ACTIONS.issue] as string[] as [string, ...string[]]),
   value: z.string().min(1),
   user: z.string().regex(/^[UW][A-Z0-9]+$/, "must be a Slack user id such as U0TUCSSUP1"),
   channel: z.string().optional(),

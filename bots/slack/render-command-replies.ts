@@ -109,6 +109,8 @@ export function renderCommandHelp(): string {
     "• `/detail pending` — requests waiting for approval",
     "• `/detail today` — today's shifts and officer check-ins",
     "• `/detail officer <name or phone>` — an officer's upcoming shifts",
+    "• `/detail invoices [unpaid|YYYY-MM]` — unpaid invoices (the default), or those drafted in a month",
+    "• `/detail invoices csv [YYYY-MM]` — a month's invoices as a CSV file in this channel (default: this month)",
   ].join("\n");
 }
 

@@ -9,6 +9,7 @@ import { registerAskCustomer } from "./listeners/ask-customer.ts";
 import { registerAssignOfficer } from "./listeners/assign-officer.ts";
 import { registerDetailCommand } from "./listeners/detail-command.ts";
 import { registerEditRequest } from "./listeners/edit-request.ts";
+import { registerInvoiceActions } from "./listeners/invoice-actions.ts";
 import { registerDispatchActions } from "./listeners/dispatch-actions.ts";
 import { registerDispatcherReplies } from "./listeners/dispatcher-replies.ts";
 import type { SlackListenerDeps } from "./listeners/listener-deps.ts";
@@ -72,6 +73,7 @@ export function createSlackRoutes(settings: SlackSettings, deps: SlackListenerDe
   registerSupervisorControls(app, deps);
   registerAssignOfficer(app, deps);
   registerEditRequest(app, deps);
+  registerInvoiceActions(app, deps);
   registerDispatchActions(app, deps);
   registerDispatcherReplies(app, deps);
   registerDetailCommand(app, deps);

@@ -32,6 +32,7 @@ const ACTION_PHRASES: Record<StaffAction, string> = {
   assign: "assign officers to requests",
   edit: "change requests",
   cancel: "cancel requests for the agency",
+  bill: "issue, void or mark invoices paid",
 };
 
 /** What a user who is staff nowhere is told by `/detail`; it names no agency and no customer. */

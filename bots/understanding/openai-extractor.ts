@@ -18,7 +18,7 @@ import type { Logger } from "../../config/logger.ts";
 export const LLM_TIMEOUT_MS = 2_000;
 
 /** Intents the deterministic parser owns: carrier keywords and commands must never depend on a model. */
-const KEYWORD_INTENTS = new Set(["opt_out", "opt_in", "help", "agent", "status", "cancel_booking", "restart"]);
+const KEYWORD_INTENTS = new Set(["opt_out", "opt_in", "help", "agent", "status", "cancel_booking", "restart", "customer_link"]);
 
 /** Slots whose answer is free text; words inside it must never fill another slot (intake rule 1). */
 const FREE_TEXT_SLOTS: ReadonlySet<ExpectedSlot> = new Set([

@@ -8,7 +8,7 @@ import { fillScreeningFromJob, findNextQuestion } from "./next-question.ts";
  * Commands are for the bot: while a dispatcher holds the conversation they are the dispatcher's
  * to answer, and acting on them silently (a cancellation, a restart) would surprise everyone.
  */
-const COMMANDS: ReadonlySet<Intent> = new Set(["opt_out", "opt_in", "help", "agent", "status", "restart", "cancel_booking"]);
+const COMMANDS: ReadonlySet<Intent> = new Set(["opt_out", "opt_in", "help", "agent", "status", "restart", "cancel_booking", "customer_link"]);
 
 /** Phases whose slots are a draft still being collected; a submitted or refused one is left alone. */
 const DRAFTING: ReadonlySet<IntakeState["phase"]> = new Set(["collecting", "confirming", "escalated", "expired"]);

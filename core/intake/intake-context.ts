@@ -44,6 +44,11 @@ export interface IntakeContext {
    * Default false. SMS senders and web chat sessions are trusted as they are, whatever this says.
    */
   callerVerified?: boolean;
+  /**
+   * Whether this deployment serves customers their own page (bots/customer-page), and for how
+   * many days a link is valid; null or absent: it does not, and LINK says so.
+   */
+  customerPage?: { validDays: number } | null;
 }
 
 export interface IntakeInput {
@@ -74,6 +79,8 @@ export type IntakeEffect =
   | { kind: "opt_out" }
   | { kind: "opt_in" }
   | { kind: "cancel_request"; requestNumber: number; feeCents: number; cancelledAt: string }
+  /** LINK: the reply carries CUSTOMER_LINK_PLACEHOLDER, which the store replaces with the signed page URL. */
+  | { kind: "send_customer_link" }
   /** The customer's YES (accepted) or NO to a supervisor's change of a booked request. */
   | { kind: "answer_amendment"; amendmentId: string; requestNumber: number; accepted: boolean };
 

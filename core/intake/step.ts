@@ -11,6 +11,7 @@ import {
   prepareMessageText,
 } from "../understanding/index.ts";
 import { answerAmendment } from "./amendment.ts";
+import { answerLinkRequest } from "./answer-link-request.ts";
 import { answerPolicyQuestion } from "./answer-policy-question.ts";
 import { applyExtraction, applyWrite, type SlotChange, type SlotWrite } from "./apply-extraction.ts";
 import { buildQuoteRequest } from "./build-request.ts";
@@ -118,6 +119,10 @@ function decideStep(previous: IntakeState, input: IntakeInput, context: IntakeCo
   if (extraction.intent === "status" || statusNumber !== null) {
     if (needsCallerProof(context)) return askForProof(state, prefix, { action: "status" });
     return { state, replies: say(...prefix, describeStatus(context, language, statusNumber)), effects: [] };
+  }
+  if (extraction.intent === "customer_link") {
+    const link = answerLinkRequest(context, language);
+    return { state, replies: say(...prefix, link.text), effects: link.effects };
   }
 
   switch (extraction.intent) {

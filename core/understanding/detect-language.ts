@@ -12,7 +12,7 @@ const SPANISH_STRONG = new Set(
     "iglesia ninguno ninguna nada pero bien llamo nombre donde cuando cuanto cuesta precio enero febrero marzo " +
     "abril mayo junio julio agosto septiembre octubre noviembre diciembre desde hasta vale dale porfa bueno " +
     "tambien seguridad trafico construccion millas nosotros carro coche vehiculo favor estacionamiento " +
-    "necesita solicitud empresa gracias tengo tenemos habra cerveza guardias armados abogado desalojo noche"
+    "necesita solicitud empresa gracias tengo tenemos habra cerveza guardias armados abogado desalojo noche enlace"
   ).split(" "),
 );
 const SPANISH_WEAK = new Set(

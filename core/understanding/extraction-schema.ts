@@ -4,7 +4,7 @@ import { CategorySchema, LanguageSchema } from "../agencies/index.ts";
 /**
  * What a customer message is for, besides giving information. `confirm`/`decline` are yes/no answers
  * to a confirmation prompt; `opt_out`/`opt_in` are carrier keywords (STOP/START); `restart` is
- * "start over" / "nueva solicitud"; the others are bot commands. `provide_info` means the message carries at least one slot.
+ * "start over" / "nueva solicitud"; `customer_link` is LINK / ENLACE (the customer's own page); the others are bot commands. `provide_info` means the message carries at least one slot.
  */
 export const INTENTS = [
   "provide_info",
@@ -18,6 +18,7 @@ export const INTENTS = [
   "confirm",
   "decline",
   "restart",
+  "customer_link",
 ] as const;
 export const IntentSchema = z.enum(INTENTS);
 export type Intent = z.infer<typeof IntentSchema>;

@@ -36,6 +36,8 @@ export const BOT_COMMAND_KEYWORDS = [
   "REPRESENTATIVE",
   "STATUS",
   "ESTADO",
+  "LINK",
+  "ENLACE",
 ] as const;
 
 const COMMAND_INTENTS: Record<(typeof BOT_COMMAND_KEYWORDS)[number], Intent> = {
@@ -49,6 +51,8 @@ const COMMAND_INTENTS: Record<(typeof BOT_COMMAND_KEYWORDS)[number], Intent> = {
   REPRESENTATIVE: "agent",
   STATUS: "status",
   ESTADO: "status",
+  LINK: "customer_link",
+  ENLACE: "customer_link",
 };
 
 export interface CommandIntent {
@@ -78,6 +82,9 @@ const STATUS_PHRASES = [
   /\bis (?:my|our|the) (?:request|booking|reservation|officer) (?:confirmed|approved|booked)\b/,
   /\b(?:estado|estatus) de (?:mi|la|nuestra) (?:solicitud|reserva|reservacion|pedido)\b/,
 ];
+// "send me my link", "nuevo enlace": asking for the page link in a few words, nothing else.
+const LINK_PHRASE =
+  /^(?:(?:please |pls )?(?:send|text|give|resend)(?: me)? )?(?:(?:my|the|a new|new|mi|el|un nuevo|nuevo|otro) )?(?:link|page link|enlace|enlace nuevo)(?: please| por favor)?$/;
 const CANCEL_WORD = "(?:cancel|cancelar|cancela|cancelen|anular|anula)";
 const CANCEL_PHRASES = [
   new RegExp(
@@ -112,7 +119,7 @@ export function normalizeKeyword(text: string): string {
 }
 
 /**
- * The command a message is, if it is one: opt-out/in, help, agent, cancel, status, in that order
+ * The command a message is, if it is one: opt-out/in, help, agent, cancel, link, status, in that order
  * (opt-out first because the carrier acts on it whatever the bot thinks). `folded` is the folded
  * message with phone numbers already masked.
  */
@@ -136,6 +143,7 @@ export function detectCommandIntent(folded: string): CommandIntent | null {
     return { intent: "cancel_booking", cancelRequestNumber: findCancelNumber(folded) };
   }
   if (RESTART_PHRASE.test(bare)) return { intent: "restart", cancelRequestNumber: null };
+  if (LINK_PHRASE.test(bare)) return { intent: "customer_link", cancelRequestNumber: null };
   if (STATUS_WHOLE.test(bare) || STATUS_PHRASES.some((pattern) => pattern.test(folded))) {
     return { intent: "status", cancelRequestNumber: null };
   }

@@ -10,6 +10,7 @@ import {
   type RequestOfficerView,
   type TurnCommit,
 } from "../../core/intake/index.ts";
+import { type CustomerLinkBuilder, fillCustomerLink } from "../../core/customer-page/index.ts";
 import type { Channel, InboundMessage } from "../../core/messages/index.ts";
 import type { QuoteRequest } from "../../core/requests/index.ts";
 import { Prisma, type PrismaClient } from "../client.ts";
@@ -51,7 +52,11 @@ function isUniqueViolation(error: unknown): boolean {
 
 /** The intake's persistence over PostgreSQL: conversations, every message, requests, quote snapshots. */
 export class PrismaIntakeStore implements IntakeStore {
-  constructor(private readonly prisma: PrismaClient) {}
+  /** `customerLinks` signs the page link LINK asks for; null where this deployment serves no pages. */
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly customerLinks: CustomerLinkBuilder | null = null,
+  ) {}
 
   /**
    * The participant's open conversation, opened on their first message: one statement either
@@ -208,11 +213,17 @@ export class PrismaIntakeStore implements IntakeStore {
         if (claimed.count === 0) return null;
       }
       let requestNumber: number | null = null;
+      let customerLink: string | null = null;
       for (const effect of commit.effects) {
+        if (effect.kind === "send_customer_link") customerLink = await this.signCustomerLink(tx, conversation, at);
         const number = await applyEffect(tx, conversation, effect, commit.state, at);
         requestNumber = number ?? requestNumber;
       }
-      const final = fillRequestNumber(commit, requestNumber);
+      const numbered = fillRequestNumber(commit, requestNumber);
+      const link = customerLink;
+      const final = link
+        ? { ...numbered, replies: numbered.replies.map((reply) => ({ ...reply, text: fillCustomerLink(reply.text, link) })) }
+        : numbered;
       await tx.conversation.update({
         where: { id: conversation.id },
         data: {
@@ -239,6 +250,21 @@ export class PrismaIntakeStore implements IntakeStore {
       }
       return final;
     });
+  }
+
+  /**
+   * The signed address of the page of the customer this conversation is with. The core asks for
+   * it only when pages are served and the customer has bookings (so a customer record), hence
+   * anything missing here is a broken invariant.
+   */
+  private async signCustomerLink(tx: Tx, conversation: ConversationRecord, at: Date): Promise<string> {
+    if (!this.customerLinks) throw new Error("send_customer_link: this deployment serves no customer pages");
+    const customer = await tx.customer.findUnique({
+      where: { agencyId_contact: { agencyId: conversation.agencyId, contact: conversation.participant } },
+      select: { id: true },
+    });
+    if (!customer) throw new Error(`send_customer_link: no customer for conversation ${conversation.id}`);
+    return this.customerLinks.urlFor(conversation.agencyId, customer.id, at.getTime());
   }
 
   /**
@@ -379,6 +405,10 @@ async function applyEffect(
       return null;
     case "escalate":
       await audit("conversation.escalated", "Conversation", conversation.id, { reason: effect.reason });
+      return null;
+    case "send_customer_link":
+      // Who was given a key to a customer's page, and when.
+      await audit("customer_page.link_sent", "Conversation", conversation.id, { channel: conversation.channel });
       return null;
     case "answer_amendment":
       await applyAmendmentAnswer(tx, {

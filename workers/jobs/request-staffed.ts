@@ -10,6 +10,7 @@ import {
 } from "../../core/staffing/index.ts";
 import type { JobDefinition } from "../job-definition.ts";
 import { QUEUES } from "../queues.ts";
+import { tellCustomerTheirPage } from "../customer-page-notices.ts";
 import { recordOfficerSmsOnce } from "../refills/officer-sms-once.ts";
 import { tellCustomerOnce, VACATED } from "../refills/refill-notices.ts";
 import type { WorkerDeps } from "../registry.ts";
@@ -120,5 +121,7 @@ export async function sendStaffingNotices(deps: WorkerDeps, requestId: string): 
     key,
     `Fully staffed${round === 0 ? "" : " again"}: ${officers.map((o) => describeRankedOfficer(o)).join(", ")}.`,
   );
+  // The first staffing hands the customer their page; a refill's notice needs no second link.
+  if (round === 0) await tellCustomerTheirPage(deps, request, new Date());
   return { officers: assigned.length };
 }

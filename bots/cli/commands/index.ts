@@ -2,7 +2,8 @@ import type { CliCommand } from "../command.ts";
 import { cancelFeeCommand } from "./cancel-fee.ts";
 import { converseCommand } from "./converse.ts";
 import { invoiceCommand } from "./invoice.ts";
+import { invoicesCsvCommand } from "./invoices-csv.ts";
 import { quoteCommand } from "./quote.ts";
 
 /** Every command of `npm run -s detaildesk -- <command>`, in the order `--help` lists them. */
-export const commands: CliCommand[] = [quoteCommand, cancelFeeCommand, invoiceCommand, converseCommand];
+export const commands: CliCommand[] = [quoteCommand, cancelFeeCommand, invoiceCommand, invoicesCsvCommand, converseCommand];

@@ -25,6 +25,8 @@ export interface SlackListenerDeps {
     | "enqueueRequestCancelled"
     | "enqueueRequestStaffed"
     | "enqueueSms"
+    | "postInvoiceToSlack"
+    | "notifyCustomerOfInvoice"
   >;
   now(): Date;
 }

@@ -2,7 +2,8 @@ import type { AgencyConfig } from "../../../core/agencies/index.ts";
 import { type BillingPeriod, lastClosedPeriod } from "../../../core/invoicing/index.ts";
 import type { PrismaClient } from "../../client.ts";
 import { insertDraftInvoice } from "./insert-invoice.ts";
-import { type PricedItem, priceInvoiceItem, REQUEST_FOR_INVOICE } from "./price-invoice-item.ts";
+import { loadUnbilledRequests } from "./load-requests-to-bill.ts";
+import { type PricedItem, priceInvoiceItem } from "./price-invoice-item.ts";
 
 export interface CycleCloseResult {
   /** Accounts whose period got a new invoice now. */
@@ -65,20 +66,7 @@ export async function closeAccountPeriod(
   period: BillingPeriod,
   now: Date,
 ): Promise<AccountOutcome> {
-  const periodEnd = new Date(period.endMs);
-  const requests = await prisma.request.findMany({
-    where: {
-      agencyId: agency.id,
-      customerId,
-      invoiceItems: { none: { voided: false } },
-      OR: [
-        { status: "completed", end: { lt: periodEnd } },
-        { status: "cancelled", cancellationFeeCents: { gt: 0 }, cancelledAt: { lt: periodEnd } },
-      ],
-    },
-    select: REQUEST_FOR_INVOICE,
-    orderBy: { start: "asc" },
-  });
+  const requests = await loadUnbilledRequests(prisma, agency.id, customerId, new Date(period.endMs));
   const items: PricedItem[] = [];
   const skipped: { requestId: string; reason: string }[] = [];
   for (const request of requests) {

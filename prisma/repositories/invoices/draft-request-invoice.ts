@@ -1,7 +1,8 @@
 import type { AgencyConfig } from "../../../core/agencies/index.ts";
 import type { PrismaClient } from "../../client.ts";
 import { insertDraftInvoice } from "./insert-invoice.ts";
-import { priceInvoiceItem, REQUEST_FOR_INVOICE } from "./price-invoice-item.ts";
+import { loadRequestToBill } from "./load-requests-to-bill.ts";
+import { priceInvoiceItem } from "./price-invoice-item.ts";
 
 export type DraftOutcome =
   | { kind: "drafted"; invoice: { id: string; number: string; totalCents: number } }
@@ -23,12 +24,12 @@ export async function draftRequestInvoice(
   at: Date,
   options: { correctsId?: string } = {},
 ): Promise<DraftOutcome> {
-  const request = await prisma.request.findUnique({
-    where: { id: requestId },
-    select: { ...REQUEST_FOR_INVOICE, customer: { select: { billingCycle: true } } },
-  });
+  const request = await loadRequestToBill(prisma, requestId);
   if (!request || request.agencyId !== agency.id) return { kind: "skipped", reason: "no such request for this agency" };
-  const cycle = request.customer?.billingCycle ?? "per_request";
+  const customer = request.customerId
+    ? await prisma.customer.findUnique({ where: { id: request.customerId }, select: { billingCycle: true } })
+    : null;
+  const cycle = customer?.billingCycle ?? "per_request";
   if (cycle !== "per_request") return { kind: "on_cycle", cycle };
   const existing = await findLiveInvoice(prisma, requestId);
   if (existing) return { kind: "exists", ...existing };

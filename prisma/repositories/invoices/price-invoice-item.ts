@@ -8,7 +8,7 @@ import {
   type InvoiceRequest,
 } from "../../../core/requests/index.ts";
 
-/** What a request's invoice line is priced from, as loaded (see REQUEST_FOR_INVOICE). */
+/** What a request's invoice line is priced from, as loaded (load-requests-to-bill.ts). */
 export interface RequestToBill {
   id: string;
   number: number;
@@ -22,28 +22,6 @@ export interface RequestToBill {
   quotes: readonly { requestData: unknown }[];
   positions: readonly HeldPosition[];
 }
-
-/** The Prisma `select` that loads a RequestToBill. */
-export const REQUEST_FOR_INVOICE = {
-  id: true,
-  number: true,
-  agencyId: true,
-  customerId: true,
-  status: true,
-  requestedAt: true,
-  approvedAt: true,
-  cancelledAt: true,
-  cancellationFeeCents: true,
-  quotes: { select: { requestData: true }, orderBy: { createdAt: "desc" }, take: 1 },
-  positions: {
-    select: {
-      index: true,
-      rank: true,
-      status: true,
-      assignments: { select: { status: true, checkedInAt: true, checkedOutAt: true } },
-    },
-  },
-} as const;
 
 export interface PricedItem {
   requestId: string;

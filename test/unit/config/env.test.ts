@@ -10,7 +10,7 @@ describe("loadEnv", () => {
     expect(env.DATABASE_URL).toBe("postgresql://postgres@127.0.0.1:5432/detaildesk");
     expect(env.REDIS_URL).toBe("redis://127.0.0.1:6379");
     expect(env.PORT).toBe(3000);
-    expect(describeModes(env)).toEqual({ twilio: "sandbox", slack: "sandbox", openai: "parser", webchat: "anonymous" });
+    expect(describeModes(env)).toEqual({ twilio: "sandbox", slack: "sandbox", openai: "parser", webchat: "anonymous", customerPage: "on" });
   });
 
   it("treats empty strings as unset", () => {

@@ -55,6 +55,7 @@ describe("the staff role matrix", () => {
     assign: ["supervisor", "chief"],
     edit: ["supervisor", "chief"],
     cancel: ["supervisor", "chief"],
+    bill: ["supervisor", "chief"],
   };
 
   it("covers every staff action", () => {

@@ -10,6 +10,7 @@ import {
   parseInvoiceNumber,
   periodContaining,
 } from "../../../../core/invoicing/index.ts";
+import { brandCents } from "../../../../core/money/index.ts";
 import { getTestAgency } from "../../../builders/quote-request.ts";
 
 describe("invoice numbers", () => {
@@ -88,7 +89,7 @@ describe("invoice statuses and lines", () => {
   });
 
   it("reads a labor line in English and Spanish", () => {
-    const line = { kind: "labor", rank: "sergeant", rateKind: "holiday", minutes: 270, unitCents: 6500, amountCents: 29250 } as const;
+    const line = { kind: "labor", rank: "sergeant", rateKind: "holiday", minutes: 270, unitCents: brandCents(6500), amountCents: brandCents(29250) } as const;
     expect(describeInvoiceLine(line, "en")).toEqual({ description: "Sergeant, holiday rate", quantity: "4 h 30 min", unitCents: 6500, unit: "h", amountCents: 29250 });
     expect(describeInvoiceLine(line, "es").description).toBe("Sargento, tarifa de día festivo");
   });
