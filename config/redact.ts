@@ -1,7 +1,7 @@
 // Phone numbers and secrets must never reach the logs in full: these helpers keep just enough
 // to tell two numbers apart while debugging (country code and last two digits).
 
-const PHONE_PATTERN = /(?<![\w/])\+?\d[\d\s().-]{7,}\d(?![\w/])/g;
+const PHONE_PATTERN = /(?<![\w/-])\+?\d[\d\s().-]{7,}\d(?![\w/])/g;
 const SECRET_KEY_PATTERN = /(token|secret|password|passwd|authorization|api[-_]?key|signature|cookie)/i;
 
 /** `+15125550123` → `+1*******23`; also catches formatted numbers like `(512) 555-0123`. */

@@ -4,7 +4,11 @@ import type { AgencyConfig } from "../core/agencies/index.ts";
 import { SANDBOX_SLACK_SIGNING_SECRET } from "../bots/slack/slack-settings.ts";
 import { SANDBOX_AUTH_TOKEN } from "../bots/twilio/twilio-settings.ts";
 import { DemoClient } from "./demo-client.ts";
+import { describeInvoiceLine } from "../core/invoicing/index.ts";
+import { formatCents } from "../core/intake/format.ts";
+import type { QuoteLine } from "../core/pricing/index.ts";
 import { startDemoApp } from "./start-demo-app.ts";
+import { moveRequestEarlier } from "./time-skip.ts";
 import { type Parties, Transcript } from "./transcript.ts";
 
 /**
@@ -148,6 +152,7 @@ async function main(): Promise<number> {
     };
   };
 
+  let done = { start: new Date(0), end: new Date(0), status: "" };
   try {
     // 1. A customer books five officers with a vehicle by SMS.
     transcript.chapter("1. Maria books 5 officers and a police vehicle by text");
@@ -231,13 +236,8 @@ async function main(): Promise<number> {
     // the day of the event by moving the shift to start in 30 minutes (as if the clock had run).
     const booked = await prisma.request.findUniqueOrThrow({ where: { id } });
     const noShowJobId = `noshow-${id}-${booked.start.getTime()}`;
-    const shiftStart = new Date(Date.now() + 30 * 60_000);
-    const shiftEnd = new Date(shiftStart.getTime() + (booked.end.getTime() - booked.start.getTime()));
-    await prisma.$transaction([
-      prisma.request.update({ where: { id }, data: { start: shiftStart, end: shiftEnd } }),
-      prisma.assignment.updateMany({ where: { position: { requestId: id } }, data: { start: shiftStart, end: shiftEnd } }),
-    ]);
-    transcript.note("time skip: the demo moves the shift to start in 30 minutes, so check-in (open from an hour before) can be shown");
+    await moveRequestEarlier(prisma, id, booked.start.getTime() - (Date.now() + 30 * 60_000));
+    transcript.note("time skip: the clock moves on to 30 minutes before the shift (the booking, the quote and the shift move back together), so check-in, open from an hour before, can be shown");
     const noShow = await refillOnePosition("no_show", async (missingPhone) => {
       const present = await prisma.assignment.findMany({ where: { position: { requestId: id }, status: "assigned", officer: { phone: { not: missingPhone } } }, include: { officer: true } });
       for (const assignment of present) await text(assignment.officer.phone, `IN ${code}`);
@@ -249,9 +249,17 @@ async function main(): Promise<number> {
     check("customer told of the no-show, then of the replacement", noShow.sought && noShow.found, "two texts to Maria");
     const onShift = await prisma.assignment.findMany({ where: { position: { requestId: id }, status: { in: ["assigned", "checked_in"] } }, include: { officer: true } });
     for (const assignment of onShift.filter((a) => a.status === "assigned")) await text(assignment.officer.phone, `IN ${code}`);
-    transcript.note("the demo checks everyone out at once; on a real shift OUT comes at its end (worked hours count from check-in)");
-    for (const assignment of onShift) await text(assignment.officer.phone, `OUT ${code}`);
-    const done = await waitFor(() => prisma.request.findUniqueOrThrow({ where: { id } }), (r) => r.status === "completed", "the request to complete");
+    // The shift runs its six hours: the clock skips to its end, three officers leave on time, the
+    // last one stays on 45 minutes (a hold-over, billed to the minute).
+    const running = await prisma.request.findUniqueOrThrow({ where: { id } });
+    await moveRequestEarlier(prisma, id, running.end.getTime() - Date.now());
+    transcript.note("time skip: the clock moves on to the scheduled end of the shift");
+    const [holdingOver, ...leavingOnTime] = onShift;
+    for (const assignment of leavingOnTime) await text(assignment.officer.phone, `OUT ${code}`);
+    await moveRequestEarlier(prisma, id, 45 * 60_000);
+    transcript.note(`time skip: 45 minutes later; ${parties.get(holdingOver?.officer.phone ?? "") ?? "one officer"} stayed on to clear the traffic`);
+    if (holdingOver) await text(holdingOver.officer.phone, `OUT ${code}`);
+    done = await waitFor(() => prisma.request.findUniqueOrThrow({ where: { id } }), (r) => r.status === "completed", "the request to complete");
     check("shift completed", done.status === "completed", "every officer on shift checked in and out");
 
     // 6. A second customer asks for an agent; a dispatcher answers from the Slack thread.
@@ -308,6 +316,50 @@ async function main(): Promise<number> {
     }
     const voiceRequest = await prisma.request.findFirst({ where: { customer: { contact: CALLER } } });
     check("caller's request submitted by voice", voiceRequest !== null, voiceRequest ? `request #${voiceRequest.number}` : "none");
+    transcript.drain(await client.outbox());
+
+    // 8. The bill for the hours actually worked; Maria opens it on her page.
+    transcript.chapter("8. The invoice for the hours worked: drafted, issued from Slack, opened by Maria");
+    const draftPost = await waitFor(
+      async () => (await client.outbox()).find((e) => e.channel === "slack" && e.method === "chat.postMessage" && (JSON.stringify(e.blocks) ?? "").includes("invoice_issue")),
+      (entry) => entry !== undefined,
+      "the draft invoice in the request's thread",
+    );
+    const invoiceId = findButtonValue(draftPost?.blocks, "invoice_issue");
+    const invoice = await prisma.invoice.findUniqueOrThrow({ where: { id: invoiceId }, include: { items: true } });
+    const billed = (invoice.items[0]?.billedMinutes ?? []) as number[];
+    for (const line of (invoice.items[0]?.lines ?? []) as unknown as QuoteLine[]) {
+      const text = describeInvoiceLine(line, "en");
+      transcript.note(`${invoice.number}: ${text.description}, ${text.quantity} × ${formatCents(text.unitCents)}/${text.unit} = ${formatCents(text.amountCents)}`);
+    }
+    const scheduled = (done.end.getTime() - done.start.getTime()) / 60_000;
+    const quoted = await prisma.quoteSnapshot.findFirstOrThrow({ where: { requestId: invoice.items[0]?.requestId ?? "" }, orderBy: { createdAt: "desc" } });
+    transcript.note(
+      `quoted ${formatCents(quoted.totalCents)} for the scheduled hours; the invoice bills the hours worked, at the rates of the hours the time skips moved the shift to`,
+    );
+    check(
+      "invoice drafted from the hours worked",
+      invoice.status === "draft" && billed.length === 5 && billed.every((m) => m > 0) && billed.some((m) => m > scheduled),
+      `${invoice.number} ${formatCents(invoice.totalCents)}; minutes billed per position ${billed.join(", ")} (scheduled ${scheduled}; the no-show billed nothing, the hold-over to the minute)`,
+    );
+    transcript.said("slack", SUPERVISOR, AGENCY.slack.approvalsChannel, `clicks Issue on invoice ${invoice.number}`);
+    await client.slackClick({ actionId: "invoice_issue", value: invoiceId, userId: SUPERVISOR, channelId: AGENCY.slack.approvalsChannel });
+    const notice = await waitFor(
+      async () => (await smsTo(CUSTOMER)).find((e) => e.body.includes(invoice.number)),
+      (entry) => entry !== undefined,
+      "Maria to be told the invoice is ready",
+    );
+    const link = /https?:\/\/\S+/.exec(notice?.body ?? "")?.[0] ?? "";
+    check("customer texted the invoice with her page link", link.includes("/c/"), link ? "a signed link to her page" : (notice?.body ?? ""));
+    transcript.said("web", CUSTOMER, "her page", "opens the link");
+    const page = await fetch(link.replace(demo.publicBase, demo.base));
+    const html = await page.text();
+    check("her page shows the invoice", page.status === 200 && html.includes(invoice.number) && html.includes(formatCents(invoice.totalCents)), `HTTP ${page.status}`);
+    const pdfPath = /href="([^"]+\.pdf(?:\?[^"]*)?)"/.exec(html)?.[1]?.replace(/&amp;/g, "&") ?? "";
+    transcript.said("web", CUSTOMER, "her page", `downloads the PDF of ${invoice.number}`);
+    const pdf = await fetch(new URL(pdfPath, link.replace(demo.publicBase, demo.base)));
+    const pdfBytes = Buffer.from(await pdf.arrayBuffer());
+    check("the invoice downloads as a PDF", pdf.status === 200 && pdfBytes.subarray(0, 5).toString() === "%PDF-", `HTTP ${pdf.status}, ${pdfBytes.length} bytes`);
     transcript.drain(await client.outbox());
   } catch (error) {
     check("story finished", false, error instanceof Error ? error.message : String(error));

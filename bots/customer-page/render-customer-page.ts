@@ -7,12 +7,16 @@ import {
   getCustomerPageTexts,
 } from "../../core/customer-page/index.ts";
 import { formatCents, formatShift } from "../../core/intake/index.ts";
+import { dueDateOf } from "../../core/invoicing/index.ts";
 import { describePlace } from "../../core/staffing/index.ts";
 import type { CustomerPage, PageInvoiceSummary, PageRequest } from "../../prisma/repositories/customer-page.ts";
 import { type Html, html, renderDocument } from "./html-document.ts";
 
 /** Statuses whose shift is over for the customer even before its end (nothing more will happen). */
 const CLOSED = new Set(["completed", "cancelled", "denied"]);
+
+// A void invoice's amount is struck through: it is shown, but nobody owes it.
+const PAGE_CSS = "tr.void .amount{text-decoration:line-through;color:#5b6675}";
 
 export interface CustomerPageInput {
   page: CustomerPage;
@@ -34,8 +38,8 @@ export function renderCustomerPage(input: CustomerPageInput): string {
     .filter((r) => r.end.getTime() > nowMs && !CLOSED.has(r.status))
     .sort((a, b) => a.start.getTime() - b.start.getTime());
   const past = page.requests.filter((r) => !upcoming.includes(r));
-  const requests = (list: PageRequest[]) =>
-    list.length === 0 ? html`<p class="muted">${t.noRequests}</p>` : list.map((r) => renderRequest(r, agency, language, t));
+  const requests = (list: PageRequest[], over: boolean) =>
+    list.length === 0 ? html`<p class="muted">${t.noRequests}</p>` : list.map((r) => renderRequest(r, over, agency, language, t));
   const body = html`
 <header class="top"><div class="inner">
   <div><h1>${agency.name}</h1><p>${t.title}${who ? html` · ${t.greeting(who)}` : ""}</p></div>
@@ -43,22 +47,23 @@ export function renderCustomerPage(input: CustomerPageInput): string {
 </div></header>
 <main>
   <h2>${t.upcoming}</h2>
-  ${requests(upcoming)}
+  ${requests(upcoming, false)}
   <h2>${t.invoices}</h2>
   ${renderInvoices(page.invoices, input, t)}
   <h2>${t.past}</h2>
-  ${requests(past)}
+  ${requests(past, true)}
   <footer>${t.validUntil(formatLocalDay(input.expiresAtMs, agency.timeZone, language))}</footer>
 </main>`;
-  return renderDocument({ title: `${agency.name} · ${t.title}`, language, body });
+  return renderDocument({ title: `${agency.name} · ${t.title}`, language, body, css: PAGE_CSS });
 }
 
-function renderRequest(request: PageRequest, agency: AgencyConfig, language: Language, t: CustomerPageTexts): Html {
+/** One booking; `over` when it is in the past list (ended, or closed before its end). */
+function renderRequest(request: PageRequest, over: boolean, agency: AgencyConfig, language: Language, t: CustomerPageTexts): Html {
   const zone = agency.timeZone;
   const when = formatShift(request.start.toISOString(), request.end.toISOString(), zone, language);
   const officers =
     request.officers.length === 0
-      ? html`<p class="muted">${t.noOfficers}</p>`
+      ? html`<p class="muted">${over ? t.noOfficersPast : t.noOfficers}</p>`
       : html`<ul>${request.officers.map((o) => {
           const times = [
             o.checkedInAt ? `${t.checkedIn} ${formatLocalClock(o.checkedInAt.getTime(), zone, language)}` : "",
@@ -95,11 +100,19 @@ function renderInvoices(invoices: PageInvoiceSummary[], input: CustomerPageInput
   return html`<section class="card"><table>
   <tbody>${invoices.map((invoice) => {
     const path = `${input.basePath}/invoices/${encodeURIComponent(invoice.number)}`;
-    const issued = invoice.issuedAt ? formatLocalDay(invoice.issuedAt.getTime(), zone, input.language) : "";
-    return html`<tr id="invoice-${invoice.number}">
-      <td><strong>${invoice.number}</strong><br><span class="muted">${issued}</span></td>
+    const day = (ms: number) => formatLocalDay(ms, zone, input.language);
+    const issuedMs = invoice.issuedAt?.getTime() ?? null;
+    // The date that matters to the reader: when it is due, when it was paid, or when voided.
+    const dates = [
+      issuedMs === null ? "" : `${t.issued} ${day(issuedMs)}`,
+      invoice.status === "issued" && issuedMs !== null ? t.due(day(dueDateOf(issuedMs, input.agency.billing.paymentTermsDays, zone))) : "",
+      invoice.status === "paid" && invoice.paidAt ? `${t.paid} ${day(invoice.paidAt.getTime())}` : "",
+      invoice.status === "void" && invoice.voidedAt ? `${t.voided} ${day(invoice.voidedAt.getTime())}` : "",
+    ].filter((text) => text !== "");
+    return html`<tr id="invoice-${invoice.number}" class="${invoice.status}">
+      <td><strong>${invoice.number}</strong>${dates.map((text) => html`<br><span class="muted">${text}</span>`)}</td>
       <td><span class="badge ${invoice.status}">${t.invoiceStatus[invoice.status]}</span></td>
-      <td class="num">${formatCents(invoice.totalCents)}</td>
+      <td class="num amount">${formatCents(invoice.totalCents)}</td>
       <td class="num actions"><a href="${path}?lang=${input.language}">${t.view}</a><a href="${path}.pdf?lang=${input.language}">${t.pdf}</a></td>
     </tr>`;
   })}</tbody></table></section>`;

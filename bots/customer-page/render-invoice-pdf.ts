@@ -5,6 +5,19 @@ import type { InvoiceSheet } from "./invoice-rows.ts";
 const MARGIN = 54;
 const COLUMNS = { description: { x: 54, w: 250 }, quantity: { x: 310, w: 80 }, rate: { x: 392, w: 80 }, amount: { x: 474, w: 84 } };
 const FOOT = 792 - MARGIN;
+const VOID_RED = "#8a1f1f";
+
+/** A large pale "VOID" across the first page, under the text, so a printout cannot pass for a bill. */
+function drawVoidStamp(doc: PDFKit.PDFDocument, stamp: string): void {
+  doc.save();
+  doc.rotate(-30, { origin: [306, 396] });
+  doc.font("Helvetica-Bold").fontSize(stamp.length > 5 ? 100 : 140).fillColor(VOID_RED).fillOpacity(0.12);
+  doc.text(stamp, 0, 330, { width: 612, align: "center", lineBreak: false });
+  doc.restore();
+  doc.fillOpacity(1);
+  doc.x = MARGIN;
+  doc.y = MARGIN;
+}
 
 /**
  * The invoice as a PDF, laid out by pdfkit with its built-in Helvetica (WinAnsi covers Spanish
@@ -19,11 +32,15 @@ export function renderInvoicePdf(sheet: InvoiceSheet): Promise<Buffer> {
     doc.on("error", reject);
   });
 
-  doc.font("Helvetica-Bold").fontSize(18).text(sheet.title);
-  doc.font("Helvetica").fontSize(10).fillColor("#444").text(`${sheet.status} · ${sheet.dates.join(" · ")}`);
-  doc.moveDown(0.8).fillColor("#000");
-  doc.font("Helvetica-Bold").text(sheet.agency.name).font("Helvetica").text(sheet.agency.city);
+  if (sheet.voidMark) drawVoidStamp(doc, sheet.voidMark.stamp);
+  doc.font("Helvetica-Bold").fontSize(18).fillColor("#000").text(sheet.title);
+  doc.font("Helvetica").fontSize(10).fillColor("#444").text([sheet.status, ...sheet.dates].join(" · "));
+  if (sheet.voidMark) doc.moveDown(0.4).font("Helvetica-Bold").fontSize(12).fillColor(VOID_RED).text(sheet.voidMark.text);
+  doc.moveDown(0.8).fillColor("#000").fontSize(10);
+  doc.font("Helvetica-Bold").text(sheet.agency.name).font("Helvetica").text(sheet.agency.city).text(sheet.payTo);
   doc.moveDown(0.5).text(sheet.billedTo);
+  if (sheet.due) doc.font("Helvetica-Bold").text(sheet.due).font("Helvetica");
+  if (sheet.period) doc.text(sheet.period);
   if (sheet.paymentReference) doc.text(sheet.paymentReference);
   doc.moveDown(1);
 
@@ -51,6 +68,7 @@ export function renderInvoicePdf(sheet: InvoiceSheet): Promise<Buffer> {
   rule(0.5);
   for (const group of sheet.groups) {
     row({ description: group.heading, quantity: "", rate: "", amount: "" }, { bold: true });
+    row({ description: group.details, quantity: "", rate: "", amount: "" });
     for (const line of group.rows) row(line);
     if (sheet.groups.length > 1) row({ description: "", quantity: "", rate: "", amount: group.subtotal });
   }

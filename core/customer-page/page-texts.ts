@@ -17,7 +17,10 @@ export interface CustomerPageTexts {
   siteContact: string;
   postOrders: string;
   officers: string;
+  /** An upcoming request nobody has taken yet. */
   noOfficers: string;
+  /** A past (completed or cancelled) request that nobody worked. */
+  noOfficersPast: string;
   attendance: Record<"assigned" | "checked_in" | "checked_out" | "no_show", string>;
   checkedIn: string;
   checkedOut: string;
@@ -38,6 +41,14 @@ export interface CustomerPageTexts {
   requestLine(number: number): string;
   columns: { description: string; quantity: string; rate: string; amount: string };
   paymentReference: string;
+  /** "Due January 6, 2027": the issue date plus the agency's payment terms. */
+  due(date: string): string;
+  payTo: string;
+  /** A cycle invoice's period, both days included. */
+  period(from: string, to: string): string;
+  /** Stamped across a void invoice's PDF, and the sentence under its title: it is not owed. */
+  voidStamp: string;
+  voidMark: string;
   validUntil(date: string): string;
   otherLanguage: { label: string; lang: Language };
 }
@@ -68,6 +79,7 @@ const EN: CustomerPageTexts = {
   postOrders: "Instructions for the officers",
   officers: "Officers",
   noOfficers: "No officer assigned yet.",
+  noOfficersPast: "No officer worked this shift.",
   attendance: { assigned: "assigned", checked_in: "on site", checked_out: "done", no_show: "did not arrive" },
   checkedIn: "in",
   checkedOut: "out",
@@ -88,6 +100,11 @@ const EN: CustomerPageTexts = {
   requestLine: (n) => `Request #${n}`,
   columns: { description: "Description", quantity: "Quantity", rate: "Rate", amount: "Amount" },
   paymentReference: "Payment reference",
+  due: (date) => `Due ${date}`,
+  payTo: "Pay to",
+  period: (from, to) => `Period: ${from} to ${to}`,
+  voidStamp: "VOID",
+  voidMark: "VOID: this invoice was cancelled and is not owed.",
   validUntil: (date) => `This link works until ${date}. Text LINK for a new one.`,
   otherLanguage: { label: "Español", lang: "es" },
 };
@@ -118,6 +135,7 @@ const ES: CustomerPageTexts = {
   postOrders: "Instrucciones para los oficiales",
   officers: "Oficiales",
   noOfficers: "Todavía no hay oficiales asignados.",
+  noOfficersPast: "Ningún oficial trabajó este turno.",
   attendance: { assigned: "asignado", checked_in: "en el lugar", checked_out: "terminó", no_show: "no se presentó" },
   checkedIn: "entrada",
   checkedOut: "salida",
@@ -138,6 +156,11 @@ const ES: CustomerPageTexts = {
   requestLine: (n) => `Solicitud #${n}`,
   columns: { description: "Descripción", quantity: "Cantidad", rate: "Tarifa", amount: "Importe" },
   paymentReference: "Referencia de pago",
+  due: (date) => `Vence el ${date}`,
+  payTo: "Pagar a",
+  period: (from, to) => `Período: del ${from} al ${to}`,
+  voidStamp: "ANULADA",
+  voidMark: "ANULADA: esta factura fue cancelada y no se debe.",
   validUntil: (date) => `Este enlace funciona hasta el ${date}. Escriba ENLACE para uno nuevo.`,
   otherLanguage: { label: "English", lang: "en" },
 };

@@ -1,4 +1,5 @@
 export { type BillingCycleName, type BillingPeriod, lastClosedPeriod, localYear, periodContaining } from "./billing-period.ts";
+export { dueDateOf } from "./due-date.ts";
 export { describeInvoiceLine, formatMinutes, type InvoiceLineText } from "./describe-invoice-line.ts";
 export { formatInvoiceNumber, invoicePrefixOf, parseInvoiceNumber } from "./invoice-number.ts";
 export { canTakeInvoiceAction, type InvoiceAction, type InvoiceStatusName, statusAfter } from "./invoice-status.ts";

@@ -47,10 +47,14 @@ export interface PageInvoiceSummary {
 }
 
 export interface PageInvoice extends PageInvoiceSummary {
+  /** request, cancellation or cycle (an account's week or month). */
+  kind: string;
   paymentReference: string | null;
+  /** Cycle invoices: the period [periodStart, periodEnd). */
   periodStart: Date | null;
   periodEnd: Date | null;
-  items: { requestNumber: number; lines: QuoteLine[]; totalCents: number }[];
+  /** Each billed request with its shift and place (Request.address as stored). */
+  items: { requestNumber: number; start: Date; end: Date; address: unknown; lines: QuoteLine[]; totalCents: number }[];
 }
 
 export interface PageCustomer {
@@ -170,7 +174,7 @@ export class CustomerPageRepository {
     const row = await this.prisma.invoice.findFirst({
       where: { number, agencyId, customerId, status: { in: [...CUSTOMER_INVOICE_STATUSES] } },
       include: {
-        items: { orderBy: { createdAt: "asc" }, include: { request: { select: { number: true } } } },
+        items: { orderBy: { createdAt: "asc" }, include: { request: { select: { number: true, start: true, end: true, address: true } } } },
       },
     });
     if (!row) return null;
@@ -181,11 +185,15 @@ export class CustomerPageRepository {
       issuedAt: row.issuedAt,
       paidAt: row.paidAt,
       voidedAt: row.voidedAt,
+      kind: row.kind,
       paymentReference: row.paymentReference,
       periodStart: row.periodStart,
       periodEnd: row.periodEnd,
       items: row.items.map((item) => ({
         requestNumber: item.request.number,
+        start: item.request.start,
+        end: item.request.end,
+        address: item.request.address,
         lines: item.lines as unknown as QuoteLine[],
         totalCents: item.totalCents,
       })),

@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCustomerLinks } from "../../../bots/customer-page/customer-link.ts";
 import { SANDBOX_CUSTOMER_LINK_SECRET } from "../../../bots/customer-page/customer-page-settings.ts";
@@ -68,12 +69,31 @@ describe("the customer's own page (/c/<token>) over HTTP", () => {
     expect(html).toContain("4 h 25 min");
     expect(html).toContain("Administrative fee");
     expect(html).toContain("@media print");
+    // Who to pay and by when: the issue day plus the agency's 30 days of terms, on Tucson's calendar.
+    const due = DateTime.fromJSDate(maria.invoices.issued.issuedAt as Date, { zone: "America/Phoenix" }).plus({ days: 30 });
+    expect(html).toContain(`Due ${due.setLocale("en-US").toFormat("LLLL d, yyyy")}`);
+    expect(html).toContain("Pay to: Tucson Police Department");
+    // Each billed request with its shift and place.
+    expect(html).toContain(`Request #${maria.past.number}`);
+    expect(html).toMatch(/Request #\d+<span class="details">\w{3} \w{3} \d{1,2}, \d{1,2}:\d{2} [AP]M – \d{1,2}:\d{2} [AP]M · 4500 E Broadway, Tucson</);
+    expect(html).not.toContain("VOID");
 
     const pdf = await get(`${base}/invoices/${maria.invoices.issued.number}.pdf`);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get("content-type")).toBe("application/pdf");
     const bytes = Buffer.from(await pdf.arrayBuffer());
     expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+
+    const voided = await (await get(`${base}/invoices/${maria.invoices.voided.number}`)).text();
+    expect(voided).toContain("VOID: this invoice was cancelled and is not owed.");
+    expect(voided).not.toContain("Due ");
+    const voidPdf = Buffer.from(await (await get(`${base}/invoices/${maria.invoices.voided.number}.pdf`)).arrayBuffer());
+    expect(voidPdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    await test.app.prisma.invoice.update({ where: { id: maria.invoices.paid.id }, data: { paymentReference: "CHK 1042" } });
+    const paid = await (await get(`${base}/invoices/${maria.invoices.paid.number}`)).text();
+    const paidDay = DateTime.fromJSDate(maria.invoices.paid.paidAt as Date, { zone: "America/Phoenix" }).setLocale("en-US").toFormat("LLLL d, yyyy");
+    expect(paid).toContain(`Paid ${paidDay}`);
+    expect(paid).toContain("Payment reference: CHK 1042");
 
     for (const number of [other.invoices.issued.number, maria.invoices.draft.number, "TUC-1999-0000000000", "..%2F..%2Fetc"]) {
       for (const suffix of ["", ".pdf"]) {
@@ -85,6 +105,37 @@ describe("the customer's own page (/c/<token>) over HTTP", () => {
         expect(body).not.toContain("$");
       }
     }
+  });
+
+  it("shows a cycle invoice's period, and says nobody worked a past shift that had no officer", async () => {
+    const { prisma } = test.app;
+    // November 2026 in Tucson: [Nov 1 00:00, Dec 1 00:00) local, UTC-7.
+    const cycle = await prisma.invoice.update({
+      where: { id: maria.invoices.paid.id },
+      data: { kind: "cycle", periodStart: new Date("2026-11-01T07:00:00Z"), periodEnd: new Date("2026-12-01T07:00:00Z") },
+    });
+    const html = await (await get(`${pathFor(maria.customer.id)}/invoices/${cycle.number}`)).text();
+    expect(html).toContain("Period: November 1, 2026 to November 30, 2026");
+    const spanish = await (await get(`${pathFor(maria.customer.id)}/invoices/${cycle.number}?lang=es`)).text();
+    expect(spanish).toContain("Período: del 1 de noviembre de 2026 al 30 de noviembre de 2026");
+
+    const cancelled = await prisma.request.create({
+      data: {
+        agencyId: "tucson-az-pd",
+        customerId: maria.customer.id,
+        status: "cancelled",
+        start: new Date(now.getTime() - 10 * 86_400_000),
+        end: new Date(now.getTime() - 10 * 86_400_000 + 4 * 3_600_000),
+        officers: 1,
+        address: { line1: "4500 E Broadway", city: "Tucson", state: "AZ" },
+      },
+    });
+    const page = await (await get(pathFor(maria.customer.id))).text();
+    const at = page.indexOf(`id="request-${cancelled.number}"`);
+    const card = page.slice(at, page.indexOf("</section>", at));
+    expect(card).toContain("No officer worked this shift.");
+    expect(card).not.toContain("No officer assigned yet.");
+    expect(await (await get(`${pathFor(maria.customer.id)}?lang=es`)).text()).toContain("Ningún oficial trabajó este turno.");
   });
 
   it("answers an expired link 410 and a tampered one 403, with a clear page and no data", async () => {
@@ -122,6 +173,10 @@ describe("the customer's own page (/c/<token>) over HTTP", () => {
     const invoice = await (await get(`${pathFor(other.customer.id)}/invoices/${other.invoices.issued.number}`)).text();
     expect(invoice).toContain("Oficial, tarifa regular");
     expect(invoice).toContain("Cargo administrativo");
+    expect(invoice).toContain("Pagar a: Tucson Police Department");
+    expect(invoice).toMatch(/Vence el \d{1,2} de [a-z]+ de \d{4}/);
+    const pdf = await get(`${pathFor(other.customer.id)}/invoices/${other.invoices.issued.number}.pdf`);
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
   });
 
   it("texts the page link on LINK over a signed Twilio SMS webhook, and a sensible answer to a stranger", async () => {

@@ -15,6 +15,10 @@ describe("maskPhoneNumbers", () => {
   it("leaves short numbers, times and money alone", () => {
     expect(maskPhoneNumbers("CANCEL 1042 at 18:00 for $297.15")).toBe("CANCEL 1042 at 18:00 for $297.15");
   });
+
+  it("leaves invoice numbers alone: they are what staff and customers quote back", () => {
+    expect(maskPhoneNumbers("Invoice TUC-2026-000001 for $2,758.35")).toBe("Invoice TUC-2026-000001 for $2,758.35");
+  });
 });
 
 describe("redactValue", () => {

@@ -3,6 +3,7 @@ import {
   buildWorkedRecords,
   canTakeInvoiceAction,
   describeInvoiceLine,
+  dueDateOf,
   formatInvoiceNumber,
   invoicePrefixOf,
   lastClosedPeriod,
@@ -29,6 +30,16 @@ describe("invoice numbers", () => {
   it("restart in the agency's own new year, not UTC's", () => {
     // 11 PM on Dec 31 in Tucson is already Jan 1 in UTC.
     expect(localYear("America/Phoenix", Date.parse("2026-12-31T23:00:00-07:00"))).toBe(2026);
+  });
+});
+
+describe("due dates", () => {
+  it("count calendar days in the agency's zone, across a DST change and a year end", () => {
+    // Issued 11 PM Dec 15 in Tucson (already Dec 16 in UTC): due 11 PM Jan 14, local.
+    expect(new Date(dueDateOf(Date.parse("2026-12-15T23:00:00-07:00"), 30, "America/Phoenix")).toISOString()).toBe("2027-01-15T06:00:00.000Z");
+    // Chicago leaves DST on Nov 1 2026: 30 days later is still 9 AM local.
+    expect(new Date(dueDateOf(Date.parse("2026-10-20T09:00:00-05:00"), 30, "America/Chicago")).toISOString()).toBe("2026-11-19T15:00:00.000Z");
+    expect(dueDateOf(1_000, 0, "America/Chicago")).toBe(1_000);
   });
 });
 
