@@ -16,7 +16,8 @@ import { type Html, html, renderDocument } from "./html-document.ts";
 const CLOSED = new Set(["completed", "cancelled", "denied"]);
 
 // A void invoice's amount is struck through: it is shown, but nobody owes it.
-const PAGE_CSS = "tr.void .amount{text-decoration:line-through;color:#5b6675}";
+const PAGE_CSS =
+  "tr.void .amount{text-decoration:line-through;color:#5b6675}tr.invoice td{border-bottom:none;padding-bottom:0}tr.dates td{padding-top:0;font-size:.9rem}";
 
 export interface CustomerPageInput {
   page: CustomerPage;
@@ -109,11 +110,14 @@ function renderInvoices(invoices: PageInvoiceSummary[], input: CustomerPageInput
       invoice.status === "paid" && invoice.paidAt ? `${t.paid} ${day(invoice.paidAt.getTime())}` : "",
       invoice.status === "void" && invoice.voidedAt ? `${t.voided} ${day(invoice.voidedAt.getTime())}` : "",
     ].filter((text) => text !== "");
-    return html`<tr id="invoice-${invoice.number}" class="${invoice.status}">
-      <td><strong>${invoice.number}</strong>${dates.map((text) => html`<br><span class="muted">${text}</span>`)}</td>
+    // Two rows: the figures a customer scans, then the dates across the whole width (a phone
+    // would otherwise wrap "Issued November 26, 2026" into four lines under the number).
+    return html`<tr id="invoice-${invoice.number}" class="invoice ${invoice.status}">
+      <td><strong>${invoice.number}</strong></td>
       <td><span class="badge ${invoice.status}">${t.invoiceStatus[invoice.status]}</span></td>
       <td class="num amount">${formatCents(invoice.totalCents)}</td>
       <td class="num actions"><a href="${path}?lang=${input.language}">${t.view}</a><a href="${path}.pdf?lang=${input.language}">${t.pdf}</a></td>
-    </tr>`;
+    </tr>
+    <tr class="dates"><td colspan="4" class="muted">${dates.join(" · ")}</td></tr>`;
   })}</tbody></table></section>`;
 }

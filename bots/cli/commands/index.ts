@@ -1,4 +1,5 @@
 import type { CliCommand } from "../command.ts";
+import { billingCycleCommand } from "./billing-cycle.ts";
 import { cancelFeeCommand } from "./cancel-fee.ts";
 import { converseCommand } from "./converse.ts";
 import { invoiceCommand } from "./invoice.ts";
@@ -6,4 +7,4 @@ import { invoicesCsvCommand } from "./invoices-csv.ts";
 import { quoteCommand } from "./quote.ts";
 
 /** Every command of `npm run -s detaildesk -- <command>`, in the order `--help` lists them. */
-export const commands: CliCommand[] = [quoteCommand, cancelFeeCommand, invoiceCommand, invoicesCsvCommand, converseCommand];
+export const commands: CliCommand[] = [quoteCommand, cancelFeeCommand, invoiceCommand, invoicesCsvCommand, billingCycleCommand, converseCommand];

@@ -53,18 +53,21 @@ export async function makeCustomerWithHistory(
     });
   const past = await makeRequest(pastStart, "completed");
   const future = await makeRequest(futureStart, "staffed");
-  const worked = await prisma.assignment.create({
-    data: {
-      positionId: past.positions[0]!.id,
-      officerId: first.id,
-      status: "checked_out",
-      start: past.start,
-      end: past.end,
-      checkedInAt: new Date(pastStart.getTime() - 5 * 60_000),
-      checkedOutAt: new Date(pastStart.getTime() + 4 * HOUR + 20 * 60_000),
-      minutesWorked: 265,
-    },
-  });
+  // Worked from 5 minutes early to 20 minutes late: the 265 minutes the invoices bill.
+  const workShift = (request: { start: Date; end: Date; positions: { id: string }[] }) =>
+    prisma.assignment.create({
+      data: {
+        positionId: request.positions[0]!.id,
+        officerId: first.id,
+        status: "checked_out",
+        start: request.start,
+        end: request.end,
+        checkedInAt: new Date(request.start.getTime() - 5 * 60_000),
+        checkedOutAt: new Date(request.start.getTime() + 4 * HOUR + 20 * 60_000),
+        minutesWorked: 265,
+      },
+    });
+  const worked = await workShift(past);
   await prisma.fieldNote.create({
     data: {
       assignmentId: worked.id,
@@ -79,7 +82,12 @@ export async function makeCustomerWithHistory(
   });
   // A request is on one live invoice at most: each but the first bills a request of its own.
   const invoice = async (status: "draft" | "issued" | "paid" | "void", totalCents: number, billed?: { id: string }) => {
-    const request = billed ?? (await makeRequest(new Date(pastStart.getTime() - 7 * 24 * HOUR), "completed"));
+    let request = billed;
+    if (!request) {
+      const earlier = await makeRequest(new Date(pastStart.getTime() - 7 * 24 * HOUR), "completed");
+      await workShift(earlier);
+      request = earlier;
+    }
     const sequence = randomInt(1, 2_000_000_000);
     return prisma.invoice.create({
       data: {
