@@ -2,6 +2,7 @@ import type { AgencyConfig } from "../../core/agencies/index.ts";
 import { quoteRequest } from "../../core/pricing/index.ts";
 import { listPositionRanks, type QuoteRequestInput, QuoteRequestSchema } from "../../core/requests/index.ts";
 import type { PrismaClient } from "../../prisma/client.ts";
+import { makeTestOfficer } from "./test-officer.ts";
 
 /** One position as it was worked: null check-in = nobody came (a no-show or unfilled). */
 export interface WorkedShift {
@@ -11,7 +12,7 @@ export interface WorkedShift {
 
 /**
  * A request as the staffing day leaves it, made directly in the database: its confirmed quote,
- * one filled position per officer (the quote's rank order) held by a seeded officer, and each
+ * one filled position per officer (the quote's rank order) held by an officer made for it, and each
  * assignment checked out (or a no-show) as `worked` says. Status completed unless told.
  */
 export async function createFinishedRequest(
@@ -28,7 +29,6 @@ export async function createFinishedRequest(
   const quote = quoteRequest(request, input.agency);
   const ranks = listPositionRanks(request.officers, input.agency);
   if (input.worked.length !== ranks.length) throw new Error(`worked has ${input.worked.length} shifts for ${ranks.length} positions`);
-  const officers = await prisma.officer.findMany({ where: { agencyId: input.agency.id, active: true }, orderBy: { badgeNumber: "asc" } });
   const start = new Date(request.start);
   const end = new Date(request.end);
   const row = await prisma.request.create({
@@ -50,12 +50,9 @@ export async function createFinishedRequest(
       },
     },
   });
-  const taken = new Set<string>();
   for (const [index, rank] of ranks.entries()) {
     const shift = input.worked[index] ?? { checkIn: null, checkOut: null };
-    const officer = officers.find((o) => o.rank === rank && !taken.has(o.id)) ?? officers[index % officers.length];
-    if (!officer) throw new Error(`no seeded officers for ${input.agency.id}`);
-    taken.add(officer.id);
+    const officer = await makeTestOfficer(prisma, input.agency.id, rank);
     await prisma.position.create({
       data: {
         requestId: row.id,

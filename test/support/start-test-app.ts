@@ -29,6 +29,7 @@ export async function startTestApp(name: string, env: Record<string, string> = {
       LOG_LEVEL: "silent",
       // Tests share one database: a sweep in one test's app would pick up another test's rows.
       RECOVERY_INTERVAL_MS: "0",
+      BILLING_CYCLE_INTERVAL_MS: "0",
       // Tests listen on loopback only, as the sandbox does.
       HOST: "127.0.0.1",
       ...webChat,

@@ -1,3 +1,4 @@
+import { makeTestOfficer } from "../../builders/test-officer.ts";
 import { randomInt } from "node:crypto";
 import type { Prisma, PrismaClient } from "../../../prisma/client.ts";
 import { newCustomerPhone } from "../../support/twilio-sms.ts";
@@ -28,8 +29,7 @@ export async function makeCustomerWithHistory(
   const customer = await prisma.customer.create({
     data: { agencyId, contact: phone, name: input.name, organization: "Desert Bloom Events", language: input.language ?? "en" },
   });
-  const [first, second] = await prisma.officer.findMany({ where: { agencyId, active: true }, orderBy: { badgeNumber: "asc" }, take: 2 });
-  if (!first || !second) throw new Error("the seeded roster has no Tucson officers");
+  const [first, second] = [await makeTestOfficer(prisma, agencyId), await makeTestOfficer(prisma, agencyId)];
   const pastStart = new Date(input.now.getTime() - 72 * HOUR);
   const futureStart = new Date(input.now.getTime() + 48 * HOUR);
   const makeRequest = (start: Date, status: "completed" | "staffed", data: Partial<Prisma.RequestUncheckedCreateInput> = {}) =>

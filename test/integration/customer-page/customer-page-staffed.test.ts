@@ -1,3 +1,4 @@
+import { makeTestOfficer } from "../../builders/test-officer.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendStaffingNotices } from "../../../workers/jobs/request-staffed.ts";
 import { startTestApp, type TestApp } from "../../support/start-test-app.ts";
@@ -25,7 +26,7 @@ describe("the page link after a request is fully staffed (request-staffed, sandb
     const phone = newCustomerPhone();
     const customer = await prisma.customer.create({ data: { agencyId: AGENCY, contact: phone, name: "Lena Ortiz" } });
     const conversation = await prisma.conversation.create({ data: { agencyId: AGENCY, channel: "sms", participant: phone } });
-    const officers = await prisma.officer.findMany({ where: { agencyId: AGENCY, active: true }, orderBy: { badgeNumber: "asc" }, take: 2 });
+    const officers = [await makeTestOfficer(prisma, AGENCY), await makeTestOfficer(prisma, AGENCY)];
     // Far enough ahead that the reminder and no-show timers it schedules never fire in this test.
     const start = new Date(Date.now() + 10 * 24 * HOUR);
     const end = new Date(start.getTime() + 4 * HOUR);
