@@ -74,3 +74,37 @@ export async function createFinishedRequest(
   }
   return { id: row.id, number: row.number };
 }
+
+/**
+ * Completes an existing request as scheduled: one filled position per officer, each held by an
+ * officer made for it who checked in at the start and out at the end.
+ */
+export async function workAsScheduled(
+  prisma: PrismaClient,
+  request: { id: string; agencyId: string; start: Date; end: Date },
+  officers: number,
+  data: { slackChannel?: string; slackMessageTs?: string } = {},
+): Promise<void> {
+  await prisma.request.update({ where: { id: request.id }, data: { status: "completed", approvedAt: new Date(), ...data } });
+  for (let index = 0; index < officers; index += 1) {
+    const officer = await makeTestOfficer(prisma, request.agencyId);
+    await prisma.position.create({
+      data: {
+        requestId: request.id,
+        index: index + 1,
+        rank: "officer",
+        status: "filled",
+        assignments: {
+          create: {
+            officerId: officer.id,
+            status: "checked_out",
+            start: request.start,
+            end: request.end,
+            checkedInAt: request.start,
+            checkedOutAt: request.end,
+          },
+        },
+      },
+    });
+  }
+}

@@ -58,6 +58,18 @@ export function makeViewSubmission(input: {
   text: string;
   viewId?: string;
 }): string {
+  const { text, ...view } = input;
+  return makeModalSubmission({ ...view, values: { text_block: { text_input: { type: "plain_text_input", value: text } } } });
+}
+
+/** A modal submission with its state as Slack sends it: block id → action id → element value. */
+export function makeModalSubmission(input: {
+  callbackId: string;
+  privateMetadata: string;
+  userId: string;
+  values: Record<string, Record<string, object>>;
+  viewId?: string;
+}): string {
   const payload = {
     type: "view_submission",
     team: { id: "TFAKE", domain: "fake" },
@@ -70,7 +82,7 @@ export function makeViewSubmission(input: {
       type: "modal",
       callback_id: input.callbackId,
       private_metadata: input.privateMetadata,
-      state: { values: { text_block: { text_input: { type: "plain_text_input", value: input.text } } } },
+      state: { values: input.values },
     },
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();

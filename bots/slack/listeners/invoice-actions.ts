@@ -75,30 +75,17 @@ export function registerInvoiceActions(app: App, deps: SlackListenerDeps): void 
       return;
     }
     await ack();
-    const ref = readInvoiceRef(view);
-    const answer = (text: string) =>
-      tellUser(deps.logger, client, { channel: ref?.channel ?? body.user.id, user: body.user.id, text });
-    // The modal was opened for a supervisor, but its submission is checked again like any click.
-    const right = await authorizeOnInvoice(deps, ref?.invoiceId ?? "", body.user.id);
-    if (right.kind === "refused") return answer(right.text);
-    const at = deps.now();
-    const outcome = await voidInvoice(deps.prisma, right.agency, {
-      invoiceId: right.invoice.id,
-      agencyId: right.agency.id,
-      by: body.user.id,
-      reason,
-      redraft,
-      at,
-    });
-    await answerOutcome(deps, answer, "void", right.invoice.id, outcome, at);
-    if (outcome.kind === "done" && redraft) {
+    await actOnSubmission(deps, client, body.user.id, view, async (right, at, answer) => {
+      const outcome = await voidInvoice(deps.prisma, right.agency, { ...staffAction(right, body.user.id, at), reason, redraft });
+      await answerOutcome(deps, answer, "void", right.invoice.id, outcome, at);
+      if (outcome.kind !== "done" || !redraft) return;
       if (outcome.replacement) {
         await deps.queues.postInvoiceToSlack(outcome.replacement.id, "drafted");
         answer(`Invoice ${outcome.invoice.number} is void; the corrected draft is ${outcome.replacement.number}.`);
       } else {
         answer(`Invoice ${outcome.invoice.number} is void. No corrected draft was made: nothing is left to bill on it.`);
       }
-    }
+    });
   });
 
   app.view<ViewSubmitAction>(INVOICE_MODALS.markPaid, async ({ ack, body, view, client }) => {
@@ -108,21 +95,35 @@ export function registerInvoiceActions(app: App, deps: SlackListenerDeps): void 
       return;
     }
     await ack();
-    const ref = readInvoiceRef(view);
-    const answer = (text: string) =>
-      tellUser(deps.logger, client, { channel: ref?.channel ?? body.user.id, user: body.user.id, text });
-    const right = await authorizeOnInvoice(deps, ref?.invoiceId ?? "", body.user.id);
-    if (right.kind === "refused") return answer(right.text);
-    const at = deps.now();
-    const outcome = await markInvoicePaid(deps.prisma, {
-      invoiceId: right.invoice.id,
-      agencyId: right.agency.id,
-      by: body.user.id,
-      reference,
-      at,
+    await actOnSubmission(deps, client, body.user.id, view, async (right, at, answer) => {
+      const outcome = await markInvoicePaid(deps.prisma, { ...staffAction(right, body.user.id, at), reference });
+      await answerOutcome(deps, answer, "mark_paid", right.invoice.id, outcome, at);
     });
-    await answerOutcome(deps, answer, "mark_paid", right.invoice.id, outcome, at);
   });
+}
+
+type Allowed = Extract<InvoiceRight, { kind: "allowed" }>;
+
+function staffAction(right: Allowed, userId: string, at: Date) {
+  return { invoiceId: right.invoice.id, agencyId: right.agency.id, by: userId, at };
+}
+
+/**
+ * A submitted invoice modal: the modal was opened for a supervisor, but its submission is checked
+ * again like any click; answers go to the channel the modal was opened from.
+ */
+async function actOnSubmission(
+  deps: SlackListenerDeps,
+  client: Parameters<typeof tellUser>[1],
+  userId: string,
+  view: Parameters<typeof readInvoiceRef>[0],
+  act: (right: Allowed, at: Date, answer: (text: string) => void) => Promise<void>,
+): Promise<void> {
+  const ref = readInvoiceRef(view);
+  const answer = (text: string) => tellUser(deps.logger, client, { channel: ref?.channel ?? userId, user: userId, text });
+  const right = await authorizeOnInvoice(deps, ref?.invoiceId ?? "", userId);
+  if (right.kind === "refused") return answer(right.text);
+  await act(right, deps.now(), answer);
 }
 
 /** The invoice named by a button or modal, if the user may bill for its agency. */

@@ -1,11 +1,10 @@
 import { mkdirSync } from "node:fs";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ARTIFACTS, launchChromium } from "../../support/headless-chromium.ts";
 import { startTestApp, type TestApp } from "../../support/start-test-app.ts";
 import { makeCustomerWithHistory } from "./customer-page-fixture.ts";
 
-/** Where the screenshot is kept (gitignored; CI may publish it). */
-const ARTIFACTS = new URL("../../../test-artifacts/", import.meta.url);
 
 describe("the customer's page in headless Chromium", () => {
   let test: TestApp;
@@ -13,12 +12,7 @@ describe("the customer's page in headless Chromium", () => {
 
   beforeAll(async () => {
     test = await startTestApp("customer-page-browser", { SMS_RATE_PER_SENDER: "0" });
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      headless: true,
-      // This machine's network is closed: background services would only fail and slow the start.
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

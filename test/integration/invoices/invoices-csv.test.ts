@@ -10,6 +10,7 @@ import { draftRequestInvoice } from "../../../prisma/repositories/invoices/index
 import { createSubmittedRequest } from "../../builders/submitted-request.ts";
 import { dropPrivateDatabase, privateDatabaseUrl } from "../../support/private-database.ts";
 import { makeSlashCommand, postSignedSlack } from "../../support/slack-request.ts";
+import { workAsScheduled } from "../../builders/finished-request.ts";
 import { startTestApp, type TestApp } from "../../support/start-test-app.ts";
 import { waitFor } from "../../support/wait-for.ts";
 
@@ -33,26 +34,7 @@ describe("Invoice CSV export (CLI and /detail invoices csv in sandbox Slack, pri
     const agency = getAgency(AGENCY);
     if (!agency) throw new Error("no agency");
     const { request } = await createSubmittedRequest(prisma, { officers: 1 });
-    await prisma.request.update({ where: { id: request.id }, data: { status: "completed", approvedAt: new Date() } });
-    const officer = await prisma.officer.findFirstOrThrow({ where: { agencyId: AGENCY, rank: "officer" } });
-    await prisma.position.create({
-      data: {
-        requestId: request.id,
-        index: 1,
-        rank: "officer",
-        status: "filled",
-        assignments: {
-          create: {
-            officerId: officer.id,
-            status: "checked_out",
-            start: request.start,
-            end: request.end,
-            checkedInAt: request.start,
-            checkedOutAt: request.end,
-          },
-        },
-      },
-    });
+    await workAsScheduled(prisma, request, 1);
     const drafted = await draftRequestInvoice(prisma, agency, request.id, createdAt);
     if (drafted.kind !== "drafted") throw new Error(`not drafted: ${JSON.stringify(drafted)}`);
     // Drafted "in March": the export selects by the day an invoice was drafted.

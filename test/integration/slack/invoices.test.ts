@@ -8,10 +8,12 @@ import { dropPrivateDatabase, privateDatabaseUrl } from "../../support/private-d
 import {
   buttonsOf,
   makeBlockAction,
+  makeModalSubmission,
   makeSlashCommand,
   postSignedSlack,
   TEST_SLACK_SIGNING_SECRET,
 } from "../../support/slack-request.ts";
+import { workAsScheduled } from "../../builders/finished-request.ts";
 import { startTestApp, type TestApp } from "../../support/start-test-app.ts";
 import { waitFor } from "../../support/wait-for.ts";
 
@@ -26,22 +28,7 @@ type SentView = { callback_id: string; private_metadata: string };
 /** An invoice modal submitted with its inputs filled in (block id = action id in these modals). */
 function makeInvoiceSubmission(input: { view: SentView; userId: string; values: Record<string, object> }): string {
   const values = Object.fromEntries(Object.entries(input.values).map(([id, value]) => [id, { [id]: value }]));
-  const payload = {
-    type: "view_submission",
-    team: { id: "TFAKE", domain: "fake" },
-    user: { id: input.userId, username: input.userId, team_id: "TFAKE" },
-    api_app_id: "AFAKE",
-    token: "legacy",
-    trigger_id: `trigger-${Date.now()}`,
-    view: {
-      id: `V${Date.now()}`,
-      type: "modal",
-      callback_id: input.view.callback_id,
-      private_metadata: input.view.private_metadata,
-      state: { values },
-    },
-  };
-  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+  return makeModalSubmission({ callbackId: input.view.callback_id, privateMetadata: input.view.private_metadata, userId: input.userId, values });
 }
 
 describe("Invoices in Slack (real Bolt app and workers, fake Slack, private database)", () => {
@@ -94,31 +81,7 @@ describe("Invoices in Slack (real Bolt app and workers, fake Slack, private data
     if (!agency) throw new Error("no agency");
     const { request } = await createSubmittedRequest(prisma, { officers: 2 });
     const cardTs = `1699999999.${String(randomInt(100_000, 999_999))}`;
-    await prisma.request.update({
-      where: { id: request.id },
-      data: { status: "completed", approvedAt: new Date(), slackChannel: APPROVALS, slackMessageTs: cardTs },
-    });
-    const officers = await prisma.officer.findMany({ where: { agencyId: AGENCY, rank: "officer" }, take: 2, orderBy: { badgeNumber: "asc" } });
-    for (const [index, officer] of officers.entries()) {
-      await prisma.position.create({
-        data: {
-          requestId: request.id,
-          index: index + 1,
-          rank: "officer",
-          status: "filled",
-          assignments: {
-            create: {
-              officerId: officer.id,
-              status: "checked_out",
-              start: request.start,
-              end: request.end,
-              checkedInAt: request.start,
-              checkedOutAt: request.end,
-            },
-          },
-        },
-      });
-    }
+    await workAsScheduled(prisma, request, 2, { slackChannel: APPROVALS, slackMessageTs: cardTs });
     const drafted = await draftRequestInvoice(prisma, agency, request.id, new Date());
     if (drafted.kind !== "drafted") throw new Error(`not drafted: ${JSON.stringify(drafted)}`);
     await test.app.queues.postInvoiceToSlack(drafted.invoice.id, "drafted");

@@ -1,11 +1,10 @@
 import { mkdirSync } from "node:fs";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ARTIFACTS, launchChromium } from "../../support/headless-chromium.ts";
 import { startTestApp, type TestApp } from "../../support/start-test-app.ts";
 import { waitFor } from "../../support/wait-for.ts";
 
-/** Where the screenshot is kept (gitignored; CI may publish it). */
-const ARTIFACTS = new URL("../../../test-artifacts/", import.meta.url);
 
 const ANSWERS: [RegExp, string][] = [
   [/police vehicle/i, "no"],
@@ -34,12 +33,7 @@ describe("customer chat page in headless Chromium (sandbox Direct Line)", () => 
 
   beforeAll(async () => {
     test = await startTestApp("chat-page", { SMS_RATE_PER_SENDER: "0" });
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      headless: true,
-      // This machine's network is closed: background services would only fail and slow the start.
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
