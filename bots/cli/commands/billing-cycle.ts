@@ -1,10 +1,9 @@
-import { parseArgs } from "node:util";
-import { getAgency, loadAgencies } from "../../../agencies/load-agencies.ts";
 import { loadEnv } from "../../../config/env.ts";
 import { assertNever } from "../../../core/shared/index.ts";
 import type { PrismaClient } from "../../../prisma/client.ts";
 import { BILLING_CYCLES, type BillingCycleSetting, setCustomerBillingCycle } from "../../../prisma/repositories/customer-billing-cycle.ts";
 import type { CliCommand, CliIo } from "../command.ts";
+import { parseStringOptions, readAgencyOption } from "../read-options.ts";
 
 const USAGE = "billing-cycle --agency ID --customer CONTACT --cycle per_request|weekly|monthly";
 const PHONE = /^\+[1-9]\d{7,14}$/;
@@ -60,20 +59,11 @@ type ReadArguments =
 
 /** Every problem with the arguments, one line each, or the agency, contact and cycle they name. */
 function readArguments(argv: string[]): ReadArguments {
-  let values: Record<string, string | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { agency: { type: "string" }, customer: { type: "string" }, cycle: { type: "string" } },
-      strict: true,
-    }) as { values: Record<string, string | undefined> });
-  } catch (error) {
-    return { kind: "invalid", problems: [error instanceof Error ? error.message : String(error), `usage: ${USAGE}`] };
-  }
+  const parsed = parseStringOptions(argv, ["agency", "customer", "cycle"], USAGE);
+  if (parsed.kind === "invalid") return parsed;
+  const { values } = parsed;
   const problems: string[] = [];
-  const agency = values.agency === undefined ? undefined : getAgency(values.agency);
-  if (values.agency === undefined) problems.push("--agency: is required");
-  else if (!agency) problems.push(`--agency: unknown agency ${values.agency} (known: ${[...loadAgencies().keys()].join(", ")})`);
+  const agency = readAgencyOption(values.agency, problems);
   const contact = values.customer?.trim();
   if (contact === undefined) problems.push("--customer: is required (their phone in E.164 or their web chat id)");
   else if (contact === "") problems.push("--customer: must not be empty");

@@ -1,10 +1,9 @@
-import { parseArgs } from "node:util";
-import { getAgency, loadAgencies } from "../../../agencies/load-agencies.ts";
 import { loadEnv } from "../../../config/env.ts";
 import { datesPeriod, formatInvoiceCsv, type ListingPeriod, monthPeriod } from "../../../core/invoicing/index.ts";
 import type { PrismaClient } from "../../../prisma/client.ts";
 import { listInvoices } from "../../../prisma/repositories/invoice-listing.ts";
 import type { CliCommand, CliIo } from "../command.ts";
+import { parseStringOptions, readAgencyOption } from "../read-options.ts";
 
 const USAGE = "invoices-csv --agency ID (--month YYYY-MM | --from YYYY-MM-DD --to YYYY-MM-DD)";
 
@@ -46,20 +45,11 @@ type ReadArguments =
 
 /** Every problem with the arguments, one line each, or the agency and the period they name. */
 function readArguments(argv: string[]): ReadArguments {
-  let values: Record<string, string | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { agency: { type: "string" }, month: { type: "string" }, from: { type: "string" }, to: { type: "string" } },
-      strict: true,
-    }) as { values: Record<string, string | undefined> });
-  } catch (error) {
-    return { kind: "invalid", problems: [error instanceof Error ? error.message : String(error), `usage: ${USAGE}`] };
-  }
+  const parsed = parseStringOptions(argv, ["agency", "month", "from", "to"], USAGE);
+  if (parsed.kind === "invalid") return parsed;
+  const { values } = parsed;
   const problems: string[] = [];
-  const agency = values.agency === undefined ? undefined : getAgency(values.agency);
-  if (values.agency === undefined) problems.push("--agency: is required");
-  else if (!agency) problems.push(`--agency: unknown agency ${values.agency} (known: ${[...loadAgencies().keys()].join(", ")})`);
+  const agency = readAgencyOption(values.agency, problems);
   // Dates are read in the agency's zone; UTC stands in to check their form when the agency is bad.
   const timeZone = agency?.timeZone ?? "UTC";
   const { month, from, to } = values;
