@@ -3,6 +3,7 @@ import { z } from "zod";
 import {
   BillingSettingsSchema,
   DispatchSettingsSchema,
+  PayrollSettingsSchema,
   LeadTimeRulesSchema,
   PhoneNumberSchema,
   ProhibitedWorkRuleSchema,
@@ -47,6 +48,7 @@ export const AgencyConfigSchema = z
       .prefault({}),
     dispatch: DispatchSettingsSchema.prefault({}),
     billing: BillingSettingsSchema.prefault({}),
+    payroll: PayrollSettingsSchema.prefault({}),
     /** Ranks that exist at this agency; must include officer. */
     ranks: z.array(RankSchema).min(1),
     rankRules: z.array(RankRuleSchema).default([]),
@@ -82,6 +84,11 @@ export const AgencyConfigSchema = z
     });
     for (const rank of agency.ranks) {
       if (!agency.rates[rank]) issue(["rates", rank], `rates missing for rank ${rank}`);
+    }
+    if (agency.payroll.payRates) {
+      for (const rank of agency.ranks) {
+        if (!agency.payroll.payRates[rank]) issue(["payroll", "payRates", rank], `pay rates missing for rank ${rank}`);
+      }
     }
     for (const [rank, rankRates] of Object.entries(agency.rates)) {
       if (!ranks.has(rank)) issue(["rates", rank], `${rank} is not in ranks`);

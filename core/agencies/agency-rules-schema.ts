@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ApproverSchema, ProhibitedWorkCodeSchema, RequestFlagSchema } from "./vocabulary.ts";
+import { CentsAmountSchema } from "./rate-card-schema.ts";
+import { ApproverSchema, ProhibitedWorkCodeSchema, RankSchema, RequestFlagSchema } from "./vocabulary.ts";
 
 /**
  * Lead-time rules (lead time = start − requestedAt). Thresholds are strict: a rule applies when
@@ -112,3 +113,32 @@ export const BillingSettingsSchema = z.strictObject({
   payTo: z.string().trim().min(1).max(200).optional(),
 });
 export type BillingSettings = z.infer<typeof BillingSettingsSchema>;
+
+const LocalDateSchema = z.iso.date({ message: "must be a date as YYYY-MM-DD" });
+
+/**
+ * How the department cuts pay periods, in its own calendar: every week from a weekday, every other
+ * week from an anchor date (the first day of one period), or twice a month (1st–15th, 16th–end).
+ */
+export const PayPeriodSchema = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("weekly"),
+    startsOn: z.enum(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]).default("monday"),
+  }),
+  z.strictObject({ kind: z.literal("biweekly"), anchorDate: LocalDateSchema }),
+  z.strictObject({ kind: z.literal("semimonthly") }),
+]);
+export type PayPeriodRule = z.infer<typeof PayPeriodSchema>;
+
+/**
+ * Officer pay (the "For the department" issue): by default an officer is paid the labor lines the
+ * customer is billed for their minutes (bill rate, no admin fee, no vehicle); `payRates` sets an
+ * hourly rate in cents per rank and rate kind where the department pays differently.
+ */
+export const PayrollSettingsSchema = z.strictObject({
+  payPeriod: PayPeriodSchema.default({ kind: "weekly", startsOn: "monday" }),
+  payRates: z
+    .partialRecord(RankSchema, z.strictObject({ regular: CentsAmountSchema, holiday: CentsAmountSchema, emergency: CentsAmountSchema }))
+    .optional(),
+});
+export type PayrollSettings = z.infer<typeof PayrollSettingsSchema>;
