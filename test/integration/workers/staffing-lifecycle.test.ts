@@ -307,6 +307,13 @@ describe("after YES: approval, broadcast, acceptance race, staffing", () => {
     expect(cancelled).toMatchObject({ status: "cancelled", cancellationFeeCents: 2560 });
     const assignment = await prisma.assignment.findFirstOrThrow({ where: { position: { requestId: request.id } } });
     expect(assignment.status).toBe("cancelled");
+    // The fee is billed: a cancellation invoice is drafted for it.
+    const billed = await waitFor(
+      () => prisma.invoiceItem.findMany({ where: { requestId: request.id }, include: { invoice: true } }),
+      (items) => items.length > 0,
+    );
+    expect(billed).toHaveLength(1);
+    expect(billed[0]).toMatchObject({ kind: "cancellation_fee", totalCents: 2560, invoice: { kind: "cancellation", status: "draft", totalCents: 2560 } });
 
     // A re-delivered job changes nothing: no second message, no second cancellation.
     const { requestCancelledJob } = await import("../../../workers/jobs/request-cancelled.ts");
