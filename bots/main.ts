@@ -1,5 +1,7 @@
 import type { Server } from "node:http";
 import { routeConsoleToLogger } from "../config/logger.ts";
+import { loadAgencies } from "../agencies/load-agencies.ts";
+import { seedPreviousMonthActivity } from "../prisma/seed-activity.ts";
 import { createApplication } from "./application.ts";
 
 /**
@@ -13,6 +15,18 @@ const app = await createApplication({ runWorkers }).catch((error: unknown) => {
 });
 
 routeConsoleToLogger(app.logger);
+
+// The sandbox shows last month's generated activity, so every report has something in it; seeded
+// once per agency and month, never with live credentials (a real deployment has its own history).
+if (app.deployment.sandbox) {
+  const seeded = await seedPreviousMonthActivity(app.prisma, [...loadAgencies().keys()], new Date()).catch((error: unknown) => {
+    app.logger.warn({ err: error instanceof Error ? error.message : String(error) }, "sandbox activity not seeded");
+    return [];
+  });
+  for (const { agencyId, month, outcome } of seeded) {
+    if (outcome.kind === "seeded") app.logger.info({ agencyId, month, ...outcome }, "seeded a month of sandbox activity");
+  }
+}
 
 const server: Server = app.http.listen(app.env.PORT, app.deployment.host, () => {
   const address = server.address();

@@ -3,6 +3,7 @@ import type { InboundMessage } from "../../core/messages/index.ts";
 import { OFFICER_HELP, type OfficerCommand, parseOfficerCommand } from "../../core/officers/index.ts";
 import { Prisma } from "../../prisma/client.ts";
 import { openOfficerConversation } from "../../prisma/repositories/officer-conversation.ts";
+import { answerAvailability } from "./answer-availability.ts";
 import { answerAccept, answerDecline } from "./answer-offer.ts";
 import { answerCheckIn, answerCheckOut, answerDrop, answerNote } from "./answer-shift.ts";
 import { type CommandContext, formatShift, makeCommandContext } from "./command-context.ts";
@@ -97,6 +98,11 @@ async function runCommand(command: OfficerCommand, ctx: CommandContext): Promise
       return command.on
         ? "OK: we will text you when a shift you were offered is filled by someone else. Reply FILLED OFF to stop."
         : "OK: no more texts when a shift you were offered is filled by someone else. Reply FILLED ON to get them again.";
+    case "pause":
+    case "resume":
+    case "quiet_hours":
+    case "availability_usage":
+      return answerAvailability(ctx, command);
     case "shifts": {
       const upcoming = await deps.shifts.listUpcoming(officer.id, message.receivedAt);
       if (upcoming.length === 0) return "You have no upcoming shifts.";

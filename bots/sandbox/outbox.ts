@@ -9,6 +9,8 @@ export interface OutboxEntry {
   method?: string;
   ts?: string;
   threadTs?: string;
+  /** Slack file uploads: the file's title and bytes (base64), since `body` holds text only. */
+  file?: { title: string; base64: string };
   at: string;
 }
 

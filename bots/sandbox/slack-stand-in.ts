@@ -90,6 +90,7 @@ export function createSlackStandIn(settings: SlackSettings, outbox: SandboxOutbo
             to: String(body.channel_id ?? ""),
             from: "detaildesk",
             body: content.toString("utf8"),
+            file: { title: String(file.title ?? ""), base64: content.toString("base64") },
             ts: nextTs(),
             ...(typeof body.thread_ts === "string" ? { threadTs: body.thread_ts } : {}),
             at: new Date().toISOString(),

@@ -108,9 +108,13 @@ export function renderCommandHelp(): string {
     "• `/detail status <request>` — where a request stands, e.g. `/detail status 1001`",
     "• `/detail pending` — requests waiting for approval",
     "• `/detail today` — today's shifts and officer check-ins",
-    "• `/detail officer <name or phone>` — an officer's upcoming shifts",
+    "• `/detail officer <name or phone>` — an officer's upcoming shifts (supervisors: Edit)",
+    "• `/detail roster` — the roster in numbers (supervisors: Add officer)",
     "• `/detail invoices [unpaid|YYYY-MM]` — unpaid invoices (the default), or those drafted in a month",
     "• `/detail invoices csv [YYYY-MM]` — a month's invoices as a CSV file in this channel (default: this month)",
+    "• `/detail report <officers|customers|fatigue|reliability|fairness|vehicles> [YYYY-MM]` — a department report and its CSV (default: last month)",
+    "• `/detail payroll [YYYY-MM-DD]` — officers' pay for the pay period containing that date as a CSV file in this channel (default: the last finished period; supervisors)",
+    "• `/detail payroll close YYYY-MM-DD` — close (freeze) a finished pay period; later corrections become adjustments in the next one (supervisors)",
   ].join("\n");
 }
 

@@ -14,6 +14,7 @@ import { registerDispatchActions } from "./listeners/dispatch-actions.ts";
 import { registerDispatcherReplies } from "./listeners/dispatcher-replies.ts";
 import type { SlackListenerDeps } from "./listeners/listener-deps.ts";
 import { registerSupervisorControls } from "./listeners/supervisor-controls.ts";
+import { registerRosterActions } from "./listeners/roster-actions.ts";
 import type { SlackSettings } from "./slack-settings.ts";
 import { requireSlackSignature } from "./verify-slack-signature.ts";
 
@@ -76,6 +77,7 @@ export function createSlackRoutes(settings: SlackSettings, deps: SlackListenerDe
   registerInvoiceActions(app, deps);
   registerDispatchActions(app, deps);
   registerDispatcherReplies(app, deps);
+  registerRosterActions(app, deps);
   registerDetailCommand(app, deps);
   registerAppHome(app, deps);
 

@@ -141,6 +141,8 @@ export interface TodayShiftView {
 
 /** One officer for `/detail officer`. */
 export interface OfficerView {
+  /** The roster row (the "Edit" button's value). */
+  id: string;
   name: string;
   badge: string;
   rank: Rank;

@@ -33,6 +33,9 @@ const ACTION_PHRASES: Record<StaffAction, string> = {
   edit: "change requests",
   cancel: "cancel requests for the agency",
   bill: "issue, void or mark invoices paid",
+  report: "run department reports",
+  payroll: "export or close officer payroll",
+  roster: "add, change or deactivate officers",
 };
 
 /** What a user who is staff nowhere is told by `/detail`; it names no agency and no customer. */

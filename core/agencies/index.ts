@@ -7,6 +7,8 @@ export {
 export {
   type DispatchSettings,
   type LeadTimeRules,
+  type PayPeriodRule,
+  type PayrollSettings,
   PhoneNumberSchema,
   type ProhibitedWorkRule,
   type SlackSettings,

@@ -8,7 +8,8 @@ export type StaffRole = "supervisor" | "chief" | "dispatcher";
  * show customers' names, addresses and totals. `rebroadcast`, `assign`, `edit` and `cancel` are
  * the supervisor controls of an approved request (offers now, an officer by hand, an amendment
  * the customer confirms, a cancellation on the agency's behalf). `bill` is an invoice's Issue,
- * Void and Mark paid.
+ * Void and Mark paid. `report` is `/detail report` (hours, billing, fatigue, reliability,
+ * fairness, vehicle fees). `payroll` is `/detail payroll` (officers' pay) and closing a pay period.
  */
 export const STAFF_ACTIONS = [
   "approve",
@@ -23,6 +24,9 @@ export const STAFF_ACTIONS = [
   "edit",
   "cancel",
   "bill",
+  "report",
+  "payroll",
+  "roster",
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 
@@ -50,6 +54,14 @@ export const ROLES_FOR_ACTION: Readonly<Record<StaffAction, readonly StaffRole[]
   cancel: APPROVER_ROLES,
   // Issuing, voiding and recording payment of invoices are money decisions, like approving.
   bill: APPROVER_ROLES,
+  // Reports name officers' hours, pay, no-shows and customers' billing: for those who approve.
+  report: APPROVER_ROLES,
+  // Officers' pay is the department's business: supervisors run it, not the chief's designee who
+  // signs off requests nor dispatchers.
+  payroll: ["supervisor"],
+  // Adding, changing and deactivating officers (`/detail roster`, the officer modal): the
+  // supervisors keep the roster, as they run its payroll.
+  roster: ["supervisor"],
 };
 
 /** The roles a Slack user holds at this agency, in the order supervisor, chief, dispatcher. */

@@ -1,5 +1,6 @@
 export { checkEligibility, type Eligibility, type IneligibleReason } from "./check-eligibility.ts";
 export { countOffDutyMinutes } from "./count-off-duty-minutes.ts";
+export { computeHeaviestWindowMs } from "./heaviest-window.ts";
 export { describeShiftToFill, isTrafficControl, vehicleNeedsResident } from "./describe-shift-to-fill.ts";
 export { meetsRank } from "./meets-rank.ts";
 export { findOfferExpiry } from "./offer-expiry.ts";

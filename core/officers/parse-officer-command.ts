@@ -1,4 +1,5 @@
 import { normalizeKeyword, OPT_IN_KEYWORDS, OPT_OUT_KEYWORDS } from "../understanding/index.ts";
+import { type AvailabilityCommand, parseAvailabilityCommand } from "./parse-availability-command.ts";
 
 /** What an officer's SMS asks for. Codes are the short offer codes every offer text shows. */
 export type OfficerCommand =
@@ -11,6 +12,8 @@ export type OfficerCommand =
   | { kind: "shifts" }
   /** FILLED OFF / FILLED ON: stop or resume "has been filled" texts for offers someone else took. */
   | { kind: "filled_notices"; on: boolean }
+  /** PAUSE [days] / RESUME / QUIET <from>-<to> | OFF (parse-availability-command.ts). */
+  | AvailabilityCommand
   | { kind: "help" }
   | { kind: "opt_out" }
   | { kind: "opt_in" }
@@ -45,6 +48,8 @@ export function parseOfficerCommand(text: string): OfficerCommand {
     if (setting === "OFF" || setting === "ON") return { kind: "filled_notices", on: setting === "ON" };
     return { kind: "unknown" };
   }
+  const availability = parseAvailabilityCommand(verb, words.slice(1).join(" "));
+  if (availability) return availability;
   const kind = VERBS[verb];
   if (!kind) return { kind: "unknown" };
   const candidate = (words[1] ?? "").toUpperCase().replace(/[^A-Z0-9]/g, "");
@@ -58,4 +63,4 @@ export function parseOfficerCommand(text: string): OfficerCommand {
 
 /** The short help every unknown officer command gets. */
 export const OFFICER_HELP =
-  "Commands: YES <code> or NO <code> to answer an offer, IN <code> / OUT <code> to check in and out, DROP <code> to give up a shift, NOTE <code> <text> for a field note, SHIFTS for your upcoming shifts, FILLED OFF / FILLED ON to stop or resume texts when a shift you were offered is filled.";
+  "Commands: YES <code> or NO <code> to answer an offer, IN <code> / OUT <code> to check in and out, DROP <code> to give up a shift, NOTE <code> <text> for a field note, SHIFTS for your upcoming shifts, FILLED OFF / FILLED ON to stop or resume texts when a shift you were offered is filled, PAUSE (or PAUSE 3 for 3 days) to stop offers until RESUME, QUIET 22-07 for no offers overnight (QUIET OFF to clear).";

@@ -34,7 +34,7 @@ export function toOfficerCandidate(
 }
 
 /** The roster's regular duty as spans; a malformed entry is skipped rather than failing the check. */
-function readRegularDuty(json: unknown): { start: number; end: number }[] {
+export function readRegularDuty(json: unknown): { start: number; end: number }[] {
   if (!Array.isArray(json)) return [];
   return json
     .map((d: { start?: unknown; end?: unknown }) => ({

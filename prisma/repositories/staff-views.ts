@@ -239,6 +239,7 @@ export class StaffViews {
       },
     });
     return officers.map((o) => ({
+      id: o.id,
       name: `${o.firstName} ${o.lastName}`,
       badge: o.badgeNumber,
       rank: o.rank,

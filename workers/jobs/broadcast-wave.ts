@@ -17,6 +17,8 @@ import type { WorkerDeps } from "../registry.ts";
 import { tellCustomerReplacementSought, VACATED } from "../refills/refill-notices.ts";
 import { sendStaffingNotices } from "./request-staffed.ts";
 import { toOfficerCandidate } from "../../prisma/repositories/officer-candidate.ts";
+import { checkOfferAvailability } from "../../core/officers/index.ts";
+import { toOfferSettings } from "../../prisma/repositories/offer-settings.ts";
 
 export const BroadcastWavePayloadSchema = z.object({ requestId: z.uuid(), wave: z.int().min(0) });
 
@@ -100,8 +102,11 @@ export const broadcastWaveJob: JobDefinition<typeof BroadcastWavePayloadSchema, 
     const optedOut = new Set(
       (await prisma.optOut.findMany({ where: { agencyId: agency.id }, select: { phone: true } })).map((o) => o.phone),
     );
+    // PAUSE and QUIET (core/officers/offer-availability.ts): a paused officer is not a candidate
+    // at all; one in their quiet hours is left out of this wave only (below).
+    const availability = new Map(officers.map((o) => [o.id, checkOfferAvailability(toOfferSettings(o), now, agency.timeZone).kind]));
     const candidates: (OfficerCandidate & { phone: string })[] = officers
-      .filter((o) => !optedOut.has(o.phone))
+      .filter((o) => !optedOut.has(o.phone) && availability.get(o.id) !== "paused")
       .map((o) => ({ ...toOfficerCandidate(o, o.assignments), phone: o.phone }));
     // One code per request: an officer answers "YES <code>" and gets whichever position is still open.
     const existingCode = await prisma.offer.findFirst({
@@ -113,6 +118,7 @@ export const broadcastWaveJob: JobDefinition<typeof BroadcastWavePayloadSchema, 
     const excluded = new Set(request.positions.flatMap((p) => p.assignments.map((a) => a.officerId)));
     for (const offer of request.positions.flatMap((p) => p.offers)) if (offer.status === "declined") excluded.add(offer.officerId);
     const eligibleFor = new Map<string, { rank: Rank; positionIds: string[] }>();
+    let quietEligible = 0;
     for (const position of open) {
       const holding = new Set(position.offers.filter(isOpenOffer).map((o) => o.officerId));
       // The same description of the position the accept re-checks (resident car rule, CSOs).
@@ -124,6 +130,13 @@ export const broadcastWaveJob: JobDefinition<typeof BroadcastWavePayloadSchema, 
       for (const candidate of candidates) {
         if (excluded.has(candidate.id) || holding.has(candidate.id)) continue;
         if (!checkEligibility(candidate, shift, agency.dispatch).eligible) continue;
+        // Quiet hours: rather than hold a text until morning (a queued offer could outlive the
+        // position or its expiry), the officer is skipped by this wave and is a candidate again
+        // for the next wave or refill that runs outside their quiet hours.
+        if (availability.get(candidate.id) === "quiet_hours") {
+          quietEligible += 1;
+          continue;
+        }
         const current = eligibleFor.get(candidate.id);
         if (!current || RANK_ORDER[position.rank] < RANK_ORDER[current.rank]) {
           eligibleFor.set(candidate.id, { rank: position.rank, positionIds: [position.id] });
@@ -225,7 +238,9 @@ export const broadcastWaveJob: JobDefinition<typeof BroadcastWavePayloadSchema, 
     }
     // Someone may still answer, or be asked: look again a wave interval later (after the last
     // wave, to find out whether anyone took it and to re-offer offers that lapsed meanwhile).
-    if (anyLeft || offersSent > 0 || waiting) {
+    // Officers skipped for quiet hours are still someone to ask later, so the request is not
+    // reported as exhausted while they sleep.
+    if (anyLeft || offersSent > 0 || waiting || quietEligible > 0) {
       await deps.enqueueBroadcastWave(request.id, payload.wave + 1, agency.dispatch.waveIntervalMinutes * 60_000);
     } else {
       await reportNobodyLeft(deps, request, agency.phoneNumbers[0] ?? "bot");

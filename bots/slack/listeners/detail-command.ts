@@ -1,14 +1,19 @@
 import type { App } from "@slack/bolt";
 import {
   renderCommandHelp,
-  renderOfficerReply,
   renderPendingReply,
   renderStatusReply,
   renderTodayReply,
 } from "../render-command-replies.ts";
 import { authorizeLookUp } from "../staff-authority.ts";
+import { readSlackFileBody, type SlackImage } from "../slack-file.ts";
 import { answerInvoicesCommand, type CsvUpload } from "./detail-invoices.ts";
+import { answerReportCommand } from "./detail-report.ts";
+import { answerPayrollCommand } from "./detail-payroll.ts";
 import { callSlackLater, type SlackListenerDeps } from "./listener-deps.ts";
+import { answerRosterCommand } from "./roster-actions.ts";
+import { type BlocksAnswer, renderOfficerAnswer } from "../render-roster-replies.ts";
+import { authorizeStaffAction } from "../staff-authority.ts";
 
 /**
  * Answers `/detail <text>` for the caller's agency; each answer is one quick indexed query. Only
@@ -21,10 +26,12 @@ export async function answerDetailCommand(
     text: string;
     userId: string;
     channelId: string | null;
-    /** Takes a file for the command's channel (`invoices csv`); sent after the answer. */
+    /** Takes a file for the command's channel (`invoices csv`, `payroll`); sent after the answer. */
     upload?: (file: CsvUpload) => void;
+    /** Takes an image for the channel (`report officers`), rendered and sent after the answer. */
+    uploadImage?: (file: SlackImage) => void;
   },
-): Promise<string> {
+): Promise<string | BlocksAnswer> {
   const right = authorizeLookUp(deps.agencies, input.userId, input.channelId);
   if (right.kind === "refused") return right.text;
   const { agency } = right;
@@ -43,10 +50,21 @@ export async function answerDetailCommand(
       return renderTodayReply(await deps.views.listTodayShifts(agency, deps.now()), agency.timeZone);
     case "officer": {
       if (argument.length < 2) return "Usage: `/detail officer <name or phone>`.";
-      return renderOfficerReply(await deps.views.findOfficers(agency.id, argument, deps.now()), agency.timeZone);
+      // "Edit" buttons only for those who keep the roster (checked again on click and submit).
+      const canEdit = authorizeStaffAction(agency, input.userId, "roster").kind === "allowed";
+      return renderOfficerAnswer(await deps.views.findOfficers(agency.id, argument, deps.now()), agency.timeZone, canEdit);
     }
+    case "roster":
+      return answerRosterCommand(deps, agency, input.userId);
     case "invoices":
       return answerInvoicesCommand(deps, agency, argument, input.upload ?? (() => undefined));
+    case "payroll":
+      return answerPayrollCommand(deps, agency, input.userId, argument, input.upload ?? (() => undefined));
+    case "report":
+      return answerReportCommand(deps, agency, input.userId, argument, {
+        csv: input.upload ?? (() => undefined),
+        image: input.uploadImage ?? (() => undefined),
+      });
     default:
       return renderCommandHelp();
   }
@@ -58,26 +76,29 @@ const ANSWER_DEADLINE_MS = 2_500;
 export function registerDetailCommand(app: App, deps: SlackListenerDeps): void {
   app.command("/detail", async ({ ack, command, client }) => {
     let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<string>((resolve) => {
+    const deadline = new Promise<string | BlocksAnswer>((resolve) => {
       timer = setTimeout(() => resolve("The helpdesk is busy right now; please try again in a moment."), ANSWER_DEADLINE_MS);
     });
     // Files go up once Slack has its answer: an upload takes longer than Slack's 3 seconds.
-    const uploads: CsvUpload[] = [];
+    const uploads: (CsvUpload | SlackImage)[] = [];
     const answer = answerDetailCommand(deps, {
       text: command.text,
       userId: command.user_id,
       channelId: command.channel_id ?? null,
       upload: (file) => uploads.push(file),
+      uploadImage: (file) => uploads.push(file),
     }).catch((error: unknown) => {
       deps.logger.error({ err: error instanceof Error ? error.message : String(error) }, "/detail failed");
       return "Something went wrong looking that up; please try again.";
     });
     const text = await Promise.race([answer, deadline]);
     clearTimeout(timer);
-    await ack({ response_type: "ephemeral", text });
+    await ack(typeof text === "string" ? { response_type: "ephemeral", text } : { response_type: "ephemeral", ...text });
     for (const file of uploads.splice(0)) {
       callSlackLater(deps.logger, "files.uploadV2", () =>
-        client.filesUploadV2({ channel_id: command.channel_id, filename: file.filename, title: file.title, content: file.content }),
+        readSlackFileBody(file).then((body) =>
+          client.filesUploadV2({ channel_id: command.channel_id, filename: file.filename, title: file.title, ...body }),
+        ),
       );
     }
   });

@@ -22,6 +22,7 @@ describe("maskPhone", () => {
 
 describe("renderOfficerReply", () => {
   const officer: OfficerView = {
+    id: "00000000-0000-0000-0000-000000000001",
     name: "Maria Alvarez",
     badge: "4471",
     rank: "sergeant",

@@ -56,6 +56,9 @@ describe("the staff role matrix", () => {
     edit: ["supervisor", "chief"],
     cancel: ["supervisor", "chief"],
     bill: ["supervisor", "chief"],
+    report: ["supervisor", "chief"],
+    payroll: ["supervisor"],
+    roster: ["supervisor"],
   };
 
   it("covers every staff action", () => {

@@ -1,0 +1,1 @@
+export { loadReportFacts, SUPERVISOR_ASSIGNMENT_ACTION } from "./load-report-facts.ts";
