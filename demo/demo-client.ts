@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import twilio from "twilio";
 import type { OutboxEntry } from "../bots/sandbox/outbox.ts";
-import { makeButtonClick, makeThreadReply, postSignedToSlackEvents } from "../bots/sandbox/slack-requests.ts";
+import { makeButtonClick, makeSlashCommand, makeThreadReply, postSignedToSlackEvents } from "../bots/sandbox/slack-requests.ts";
 
 /**
  * Talks to a running DetailDesk only through its public HTTP endpoints, the way Twilio and Slack
@@ -39,6 +39,13 @@ export class DemoClient {
   async slackClick(input: { actionId: string; value: string; userId: string; channelId: string }): Promise<number> {
     const body = makeButtonClick(input);
     return (await postSignedToSlackEvents(this.base, this.slackSigningSecret, body, "application/x-www-form-urlencoded")).status;
+  }
+
+  /** A `/detail …` slash command, signed; returns the ephemeral answer's text. */
+  async slashCommand(input: { text: string; userId: string; channelId: string }): Promise<string> {
+    const response = await postSignedToSlackEvents(this.base, this.slackSigningSecret, makeSlashCommand(input), "application/x-www-form-urlencoded");
+    const answer = (await response.json().catch(() => ({}))) as { text?: string };
+    return answer.text ?? `HTTP ${response.status}`;
   }
 
   /** A person's reply in a Slack thread (Events API message event), signed. */

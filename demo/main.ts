@@ -7,6 +7,7 @@ import { DemoClient } from "./demo-client.ts";
 import { describeInvoiceLine } from "../core/invoicing/index.ts";
 import { formatCents } from "../core/intake/format.ts";
 import type { QuoteLine } from "../core/pricing/index.ts";
+import { seedPreviousMonthActivity } from "../prisma/seed-activity.ts";
 import { startDemoApp } from "./start-demo-app.ts";
 import { moveRequestEarlier } from "./time-skip.ts";
 import { type Parties, Transcript } from "./transcript.ts";
@@ -153,6 +154,7 @@ async function main(): Promise<number> {
   };
 
   let done = { start: new Date(0), end: new Date(0), status: "" };
+  let onShiftPhones: string[] = [];
   try {
     // 1. A customer books five officers with a vehicle by SMS.
     transcript.chapter("1. Maria books 5 officers and a police vehicle by text");
@@ -247,6 +249,7 @@ async function main(): Promise<number> {
     });
     check("a no-show's position is re-offered", noShow.reoffered > 0, `${noShow.reoffered} offers`);
     check("customer told of the no-show, then of the replacement", noShow.sought && noShow.found, "two texts to Maria");
+    onShiftPhones = (await prisma.assignment.findMany({ where: { position: { requestId: id } }, include: { officer: true } })).map((a) => a.officer.phone);
     const onShift = await prisma.assignment.findMany({ where: { position: { requestId: id }, status: { in: ["assigned", "checked_in"] } }, include: { officer: true } });
     for (const assignment of onShift.filter((a) => a.status === "assigned")) await text(assignment.officer.phone, `IN ${code}`);
     // The shift runs its six hours: the clock skips to its end, three officers leave on time, the
@@ -360,6 +363,41 @@ async function main(): Promise<number> {
     const pdf = await fetch(new URL(pdfPath, link.replace(demo.publicBase, demo.base)));
     const pdfBytes = Buffer.from(await pdf.arrayBuffer());
     check("the invoice downloads as a PDF", pdf.status === 200 && pdfBytes.subarray(0, 5).toString() === "%PDF-", `HTTP ${pdf.status}, ${pdfBytes.length} bytes`);
+    transcript.drain(await client.outbox());
+
+    // 9. The department's side: last month's reports and payroll, and an officer pausing offers.
+    // The sandbox's generated month (npm start seeds it at start): added only now, since last
+    // month's hours change whom the waves above offer first (fairness), and the story needs its own.
+    const [seeded] = await seedPreviousMonthActivity(prisma, [AGENCY.id], new Date());
+    const activityMonth = seeded?.month ?? "";
+    transcript.chapter(`9. The department's month (${activityMonth}, generated activity): reports, payroll, an officer's pause`);
+    const slash = async (command: string) => {
+      transcript.said("slack", SUPERVISOR, AGENCY.slack.approvalsChannel, command);
+      const filesBefore = (await client.outbox()).filter((e) => e.file).length;
+      const answer = await client.slashCommand({ text: command.replace(/^\/detail /, ""), userId: SUPERVISOR, channelId: AGENCY.slack.approvalsChannel });
+      for (const line of answer.split("\n").slice(0, 8)) transcript.note(`(reply) ${line}`);
+      return { answer, filesBefore };
+    };
+    const uploadsAfter = async (before: number, titled: RegExp, count: number) =>
+      (
+        await waitFor(
+          async () => (await client.outbox()).filter((e) => e.file).slice(before).filter((e) => titled.test(e.file?.title ?? "")),
+          (list) => list.length >= count,
+          "the uploads",
+        )
+      ).map((e) => e.file?.title ?? "");
+    const hours = await slash(`/detail report officers ${activityMonth}`);
+    const hoursFiles = await uploadsAfter(hours.filesBefore, /officer/i, 2);
+    check("hours by officer: a summary, the CSV and a chart", /officer/i.test(hours.answer) && hoursFiles.length >= 2, hoursFiles.join(", "));
+    const fatigue = await slash(`/detail report fatigue ${activityMonth}`);
+    check("fatigue compliance report answered", fatigue.answer.length > 0 && !/only .* can/i.test(fatigue.answer), fatigue.answer.split("\n")[0] ?? "");
+    const payroll = await slash(`/detail payroll ${activityMonth}-15`);
+    const payrollFiles = await uploadsAfter(payroll.filesBefore, /payroll/i, 1);
+    check("payroll for the pay period as CSV", payrollFiles.length >= 1, payrollFiles.join(", "));
+    const pausing = onShiftPhones[0] ?? "";
+    const paused = await text(pausing, "PAUSE 3");
+    const resumed = await text(pausing, "RESUME");
+    check("an officer pauses offers and resumes", /paused/i.test(paused) && /offers again/i.test(resumed), `${paused} / ${resumed}`);
     transcript.drain(await client.outbox());
   } catch (error) {
     check("story finished", false, error instanceof Error ? error.message : String(error));

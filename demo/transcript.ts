@@ -40,7 +40,8 @@ export class Transcript {
     for (const entry of entries.slice(this.seen)) {
       if (entry.channel === "slack") {
         const what = entry.method === "chat.postMessage" ? (entry.threadTs ? "thread reply" : "post") : (entry.method ?? "call");
-        const text = entry.body || describeBlocks(entry.blocks);
+        // An uploaded file (a CSV, a chart) is named, not printed: a PNG's bytes are not text.
+        const text = entry.file ? `uploads the file "${entry.file.title}"` : entry.body || describeBlocks(entry.blocks);
         this.print(`${this.stamp()} slack DetailDesk → ${this.name(entry.to)} (${what}): ${oneLine(text)}`);
       } else {
         this.print(`${this.stamp()} ${entry.channel.padEnd(5)} DetailDesk → ${this.name(entry.to)}: ${oneLine(entry.body)}`);

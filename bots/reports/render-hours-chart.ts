@@ -31,7 +31,9 @@ export async function renderHoursChart(input: { title: string; bars: readonly Ho
     },
     config: { font: "DejaVu Sans" },
   };
-  const view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: "none" });
+  // Vega logs its spec warnings to the console; a chart in Slack has no reader for them.
+  const quiet = vega.logger(vega.None);
+  const view = new vega.View(vega.parse(vegaLite.compile(spec, { logger: quiet }).spec), { renderer: "none", logLevel: vega.None });
   const svg = await view.toSVG(2);
   await view.finalize();
   const png = new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: "DejaVu Sans" }, background: "white" }).render().asPng();

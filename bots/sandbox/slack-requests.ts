@@ -56,3 +56,16 @@ export async function postSignedToSlackEvents(
     body,
   });
 }
+
+/** A `/detail` slash command as the form body Slack posts. */
+export function makeSlashCommand(input: { text: string; userId: string; channelId: string }): string {
+  return new URLSearchParams({
+    team_id: "T0SANDBOX",
+    channel_id: input.channelId,
+    user_id: input.userId,
+    command: "/detail",
+    text: input.text,
+    response_url: "http://127.0.0.1:9/unused",
+    trigger_id: `sandbox-${randomBytes(6).toString("hex")}`,
+  }).toString();
+}

@@ -5,11 +5,13 @@ import {
   buildOfficerHours,
   buildReliability,
   buildVehicleRecovery,
+  type ExceededCap,
   formatHours,
   type ReportFacts,
   type ReportKind,
 } from "../../core/reports/index.ts";
 import { formatCents } from "../../core/intake/index.ts";
+import { formatLocalInstant } from "../../core/officers/index.ts";
 import { assertNever } from "../../core/shared/index.ts";
 import { escapeMrkdwn } from "./escape-mrkdwn.ts";
 
@@ -65,7 +67,12 @@ function summarize(kind: ReportKind, facts: ReportFacts): string[] {
       return [
         `Caps: ${dispatch.maxHoursPer24h} h in 24 h, ${dispatch.maxHoursPer7d} h in 7 days, ${dispatch.minRestHours} h rest.`,
         `${over.length} shift${over.length === 1 ? "" : "s"} over a cap (${countBy(over.flatMap((r) => r.exceeded))}); ${overrides.length} supervisor override${overrides.length === 1 ? "" : "s"}.`,
-        ...overrides.slice(0, TOP).map((r) => `• Override: ${name(r.officer)} — ${r.override?.ineligible ?? ""}: “${name(r.override?.reason ?? "")}”`),
+        ...overrides
+          .slice(0, TOP)
+          .map(
+            (r) =>
+              `• Override: ${name(r.officer)}, ${formatLocalInstant(r.start, facts.agency.timeZone)} — ${r.override?.ineligible ?? ""}: “${name(r.override?.reason ?? "")}”`,
+          ),
       ];
     }
     case "reliability": {
@@ -95,8 +102,11 @@ function summarize(kind: ReportKind, facts: ReportFacts): string[] {
   }
 }
 
-function countBy(words: readonly string[]): string {
-  const counts = new Map<string, number>();
-  for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
-  return counts.size === 0 ? "none" : [...counts].map(([word, n]) => `${word} ${n}`).join(", ");
+const CAP_WORDS: Record<ExceededCap, string> = { cap_24h: "over the 24 h cap", cap_7d: "over the 7-day cap", rest: "short rest" };
+
+/** "4 over the 24 h cap, 6 short rest". */
+function countBy(caps: readonly ExceededCap[]): string {
+  const counts = new Map<ExceededCap, number>();
+  for (const cap of caps) counts.set(cap, (counts.get(cap) ?? 0) + 1);
+  return counts.size === 0 ? "none" : [...counts].map(([cap, n]) => `${n} ${CAP_WORDS[cap]}`).join(", ");
 }
