@@ -27,13 +27,10 @@ const sum = (rows: CsvRecord[], column: string) => rows.reduce((total, row) => t
 describe("Reports over a generated month (seedActivity, CLI and /detail report, private database)", () => {
   let test: TestApp;
   const databaseUrl = privateDatabaseUrl("reports");
-  let seedMs = 0;
 
   beforeAll(async () => {
     test = await startTestApp("reports", { DATABASE_URL: databaseUrl });
-    const started = Date.now();
     const outcome = await seedActivity(test.app.prisma, { agencyId: AGENCY, month: MONTH, seed: 7, now: NOW });
-    seedMs = Date.now() - started;
     expect(outcome.kind).toBe("seeded");
   });
   afterAll(async () => {
@@ -52,10 +49,9 @@ describe("Reports over a generated month (seedActivity, CLI and /detail report, 
   }
   const monthReport = (kind: string) => report([kind, "--agency", AGENCY, "--month", MONTH]);
 
-  it("generates a realistic month quickly, and a second run adds nothing", async () => {
+  // Speed is not asserted here (standards: benchmarks report it); seeding takes about 1.5 s idle.
+  it("generates a realistic month, and a second run adds nothing", async () => {
     const { prisma } = test.app;
-    // About 1.5 s on an idle machine; the bound leaves room for a loaded CI machine.
-    expect(seedMs).toBeLessThan(10_000);
     const requests = await prisma.request.count({ where: { agencyId: AGENCY, start: { gte: FROM, lt: TO } } });
     expect(requests).toBeGreaterThanOrEqual(60);
     expect(requests).toBeLessThanOrEqual(123);
