@@ -1,8 +1,8 @@
-import { loadEnv } from "../../../config/env.ts";
 import { assertNever } from "../../../core/shared/index.ts";
 import type { PrismaClient } from "../../../prisma/client.ts";
 import { BILLING_CYCLES, type BillingCycleSetting, setCustomerBillingCycle } from "../../../prisma/repositories/customer-billing-cycle.ts";
 import type { CliCommand, CliIo } from "../command.ts";
+import { connectFromEnvironment } from "../connect-database.ts";
 import { parseStringOptions, readAgencyOption } from "../read-options.ts";
 
 const USAGE = "billing-cycle --agency ID --customer CONTACT --cycle per_request|weekly|monthly";
@@ -16,11 +16,7 @@ export const billingCycleCommand: CliCommand = {
   name: "billing-cycle",
   summary: "Set how a customer is billed: per_request, weekly or monthly (writes DATABASE_URL)",
   usage: USAGE,
-  run: async (args, io) => {
-    // Loaded here, not at the top: every other command would pay for Prisma and pg on start.
-    const { createPrismaClient } = await import("../../../prisma/client.ts");
-    return runBillingCycle(args, io, () => createPrismaClient(loadEnv().DATABASE_URL));
-  },
+  run: async (args, io) => runBillingCycle(args, io, await connectFromEnvironment()),
 };
 
 /** The command with its database and clock given: tests pass theirs, the CLI connects from the environment. */

@@ -1,9 +1,9 @@
 import { DateTime } from "luxon";
-import { loadEnv } from "../../../config/env.ts";
 import { type DutySpan, planDutyImport } from "../../../core/roster/index.ts";
 import type { PrismaClient } from "../../../prisma/client.ts";
 import { applyDutyChanges, loadRegularDuty } from "../../../prisma/repositories/roster-repository.ts";
 import type { CliCommand, CliIo } from "../command.ts";
+import { connectFromEnvironment } from "../connect-database.ts";
 import { readImportArguments, writeLines } from "../read-import-arguments.ts";
 import { describeProblems } from "./roster-import.ts";
 
@@ -18,10 +18,7 @@ export const dutyImportCommand: CliCommand = {
   name: "duty-import",
   summary: "Check (or --apply) a regular-duty CSV: replace the listed officers' on-duty hours (reads DATABASE_URL)",
   usage: USAGE,
-  run: async (args, io) => {
-    const { createPrismaClient } = await import("../../../prisma/client.ts");
-    return runDutyImport(args, io, () => createPrismaClient(loadEnv().DATABASE_URL));
-  },
+  run: async (args, io) => runDutyImport(args, io, await connectFromEnvironment()),
 };
 
 export async function runDutyImport(argv: string[], io: CliIo, connect: () => PrismaClient): Promise<number> {

@@ -1,8 +1,8 @@
-import { loadEnv } from "../../../config/env.ts";
 import { datesPeriod, formatInvoiceCsv, type ListingPeriod, monthPeriod } from "../../../core/invoicing/index.ts";
 import type { PrismaClient } from "../../../prisma/client.ts";
 import { listInvoices } from "../../../prisma/repositories/invoice-listing.ts";
 import type { CliCommand, CliIo } from "../command.ts";
+import { connectFromEnvironment } from "../connect-database.ts";
 import { parseStringOptions, readAgencyOption } from "../read-options.ts";
 
 const USAGE = "invoices-csv --agency ID (--month YYYY-MM | --from YYYY-MM-DD --to YYYY-MM-DD)";
@@ -15,11 +15,7 @@ export const invoicesCsvCommand: CliCommand = {
   name: "invoices-csv",
   summary: "Print an agency's invoices for a month or a date range as CSV (reads DATABASE_URL)",
   usage: USAGE,
-  run: async (args, io) => {
-    // Loaded here, not at the top: every other command would pay for Prisma and pg on start.
-    const { createPrismaClient } = await import("../../../prisma/client.ts");
-    return runInvoicesCsv(args, io, () => createPrismaClient(loadEnv().DATABASE_URL));
-  },
+  run: async (args, io) => runInvoicesCsv(args, io, await connectFromEnvironment()),
 };
 
 /** The command with its database given: tests pass theirs, the CLI connects from the environment. */

@@ -1,9 +1,9 @@
-import { loadEnv } from "../../../config/env.ts";
 import type { AgencyConfig } from "../../../core/agencies/index.ts";
 import { findPayPeriod, formatPayrollCsv, isPayPeriodFinished, type PayPeriod } from "../../../core/payroll/index.ts";
 import type { PrismaClient } from "../../../prisma/client.ts";
 import { closePayrollPeriod, loadPayroll } from "../../../prisma/repositories/payroll/index.ts";
 import type { CliCommand, CliIo } from "../command.ts";
+import { connectFromEnvironment } from "../connect-database.ts";
 import { parseStringOptions, readAgencyOption } from "../read-options.ts";
 
 const USAGE = "payroll --agency ID --period YYYY-MM-DD [--close]";
@@ -16,11 +16,7 @@ export const payrollCommand: CliCommand = {
   name: "payroll",
   summary: "Print an agency's payroll for the pay period containing a date as CSV; --close freezes it (reads DATABASE_URL)",
   usage: USAGE,
-  run: async (args, io) => {
-    // Loaded here, not at the top: every other command would pay for Prisma and pg on start.
-    const { createPrismaClient } = await import("../../../prisma/client.ts");
-    return runPayroll(args, io, () => createPrismaClient(loadEnv().DATABASE_URL), () => new Date());
-  },
+  run: async (args, io) => runPayroll(args, io, await connectFromEnvironment(), () => new Date()),
 };
 
 /** The command with its database and clock given: tests pass theirs. */

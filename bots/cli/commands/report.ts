@@ -1,10 +1,10 @@
-import { loadEnv } from "../../../config/env.ts";
 import { datesPeriod, type ListingPeriod, monthPeriod } from "../../../core/invoicing/index.ts";
 import { formatReportCsv, isReportKind, REPORT_KINDS, type ReportKind } from "../../../core/reports/index.ts";
 import type { AgencyConfig } from "../../../core/agencies/index.ts";
 import type { PrismaClient } from "../../../prisma/client.ts";
 import { loadReportFacts } from "../../../prisma/repositories/reports/index.ts";
 import type { CliCommand, CliIo } from "../command.ts";
+import { connectFromEnvironment } from "../connect-database.ts";
 import { parseStringOptions, readAgencyOption } from "../read-options.ts";
 
 const USAGE = `report <${REPORT_KINDS.join("|")}> --agency ID (--month YYYY-MM | --from YYYY-MM-DD --to YYYY-MM-DD)`;
@@ -17,11 +17,7 @@ export const reportCommand: CliCommand = {
   name: "report",
   summary: "Print an agency report (officers, customers, fatigue, reliability, fairness, vehicles) as CSV (reads DATABASE_URL)",
   usage: USAGE,
-  run: async (args, io) => {
-    // Loaded here, not at the top: every other command would pay for Prisma and pg on start.
-    const { createPrismaClient } = await import("../../../prisma/client.ts");
-    return runReport(args, io, () => createPrismaClient(loadEnv().DATABASE_URL));
-  },
+  run: async (args, io) => runReport(args, io, await connectFromEnvironment()),
 };
 
 /** The command with its database given: tests pass theirs, the CLI connects from the environment. */

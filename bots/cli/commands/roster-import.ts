@@ -1,9 +1,9 @@
 import { DateTime } from "luxon";
-import { loadEnv } from "../../../config/env.ts";
 import { type ImportProblem, planRosterImport, type RosterChange } from "../../../core/roster/index.ts";
 import type { PrismaClient } from "../../../prisma/client.ts";
 import { applyRosterChanges, loadRoster } from "../../../prisma/repositories/roster-repository.ts";
 import type { CliCommand, CliIo } from "../command.ts";
+import { connectFromEnvironment } from "../connect-database.ts";
 import { readImportArguments, writeLines } from "../read-import-arguments.ts";
 
 const USAGE = "roster-import --agency ID FILE [--apply]";
@@ -18,11 +18,7 @@ export const rosterImportCommand: CliCommand = {
   name: "roster-import",
   summary: "Check (or --apply) a roster CSV: add, change and deactivate officers by badge (reads DATABASE_URL)",
   usage: USAGE,
-  run: async (args, io) => {
-    // Loaded here, not at the top: every other command would pay for Prisma and pg on start.
-    const { createPrismaClient } = await import("../../../prisma/client.ts");
-    return runRosterImport(args, io, () => createPrismaClient(loadEnv().DATABASE_URL), () => new Date());
-  },
+  run: async (args, io) => runRosterImport(args, io, await connectFromEnvironment(), () => new Date()),
 };
 
 /** The command with its database and clock given: tests pass theirs. */
