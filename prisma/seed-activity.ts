@@ -110,11 +110,12 @@ export async function seedActivity(
 
 /** The agency's generated customers, made once (the same businesses come back month after month). */
 async function upsertCustomers(prisma: PrismaClient, agencyId: string, agencyPhone: string): Promise<string[]> {
-  // Fictional 555-01xx numbers in the agency's area code.
+  // Fictional 555-0190… numbers in the agency's area code: above the seeded roster's 555-0150…
+  // (an officer's number texting in is an officer, never a customer) and the demo's parties.
   const area = agencyPhone.slice(2, 5);
   const rows: Prisma.CustomerCreateManyInput[] = CUSTOMERS.map(([name, organization], i) => ({
     agencyId,
-    contact: `+1${area}55501${String(60 + i).padStart(2, "0")}`,
+    contact: `+1${area}55501${String(90 + i).padStart(2, "0")}`,
     name,
     organization,
   }));

@@ -55,6 +55,11 @@ describe("Reports over a generated month (seedActivity, CLI and /detail report, 
     const requests = await prisma.request.count({ where: { agencyId: AGENCY, start: { gte: FROM, lt: TO } } });
     expect(requests).toBeGreaterThanOrEqual(60);
     expect(requests).toBeLessThanOrEqual(123);
+    // A generated customer never has an officer's number: their texts would be read as an officer's.
+    const officerPhones = new Set((await prisma.officer.findMany({ where: { agencyId: AGENCY } })).map((o) => o.phone));
+    const customers = await prisma.customer.findMany({ where: { agencyId: AGENCY } });
+    expect(customers.length).toBeGreaterThan(0);
+    expect(customers.filter((c) => officerPhones.has(c.contact)).map((c) => c.contact)).toEqual([]);
     const statuses = await prisma.assignment.groupBy({ by: ["status"], where: { position: { request: { agencyId: AGENCY } } }, _count: true });
     const count = (status: string) => statuses.find((s) => s.status === status)?._count ?? 0;
     expect(count("checked_out")).toBeGreaterThan(50);
