@@ -14,9 +14,9 @@ export interface BenchChild extends RunningProcess {
  */
 export async function startBenchChild(
   entry: string,
-  options: { env?: Record<string, string>; readyWhen: RegExp; niceness?: number },
+  options: { env?: Record<string, string>; args?: string[]; readyWhen: RegExp; niceness?: number },
 ): Promise<BenchChild> {
-  const child = spawnTs(entry, [], options.env ?? {});
+  const child = spawnTs(entry, options.args ?? [], options.env ?? {});
   if (child.child.pid && options.niceness) os.setPriority(child.child.pid, options.niceness);
   await child.waitForLine(options.readyWhen, 60_000);
   return { ...child, cpuMs: () => readProcessCpuMs(child.child.pid ?? 0) };

@@ -17,8 +17,8 @@ export const WebhookLoadSettingsSchema = z.object({
   authToken: z.string().min(1),
   accountSid: z.string().min(1),
   agencyNumber: z.string().min(1),
-  /** Requests per second over all connections. */
-  rate: z.int().positive(),
+  /** Requests per second over all connections; 0 = as fast as the server answers (saturated). */
+  rate: z.int().min(0),
   connections: z.int().positive(),
   warmupSeconds: z.number().min(0),
   durationSeconds: z.number().positive(),
@@ -109,13 +109,13 @@ function runAutocannon(
   return autocannon({
     url: `${settings.localBaseUrl.replace(/\/$/, "")}/twilio/sms`,
     connections: settings.connections,
-    overallRate: settings.rate,
     duration: durationSeconds,
     // autocannon's rate limiter lets each connection send its share of a second back to back,
     // then waits for the next second; its coordinated-omission correction assumes an interval of
     // ceil(1/rate) ms (a seconds/ms mix-up) and would add one synthetic sample per millisecond of
     // every response. The figures are the measured response times.
-    ignoreCoordinatedOmission: true,
+    // Paced only: unpaced (saturated) runs have no interval to correct for.
+    ...(settings.rate > 0 ? { overallRate: settings.rate, ignoreCoordinatedOmission: true } : {}),
     requests: [
       {
         method: "POST",

@@ -3,6 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import pg from "pg";
 import { getAgency } from "../agencies/load-agencies.ts";
 import { createApplication } from "../bots/application.ts";
 import { type BenchChild, startBenchChild } from "./child-process.ts";
@@ -53,6 +54,30 @@ export interface WebhookBenchResult {
   webCpuMsPerMessage: number;
   /** CPU time per message of the worker process (`npm run worker`), load and drain together. */
   workerCpuMsPerMessage: number;
+  /** Largest resident memory of the web process during the paced load, MB. */
+  webRssMaxMb: number;
+  /** The web process as fast as it answers (workers stopped: the webhook's own cost). */
+  saturated: SaturatedFigures & { webRssMaxMb: number };
+  /** The same loads against the bare handler (bench/bare-webhook-process.ts) in the same run. */
+  bare: { paced: { throughputPerSecond: number; latencyMs: WebhookLoadResult["latencyMs"] }; saturated: SaturatedFigures; stored: number; answered: number };
+  /** DetailDesk's figures relative to the bare handler's, to judge them on any machine. */
+  ratios: {
+    /** DetailDesk's saturated throughput / the bare handler's (target ≥ 0.6). */
+    saturatedThroughput: number;
+    /** DetailDesk's p99 at the paced rate minus the bare handler's, ms (target ≤ 5). */
+    p99ExtraMsAtRate: number;
+    /** DetailDesk's p99 at the paced rate / the bare handler's. */
+    p99AtRate: number;
+  };
+}
+
+export interface SaturatedFigures {
+  connections: number;
+  requests: number;
+  throughputPerSecond: number;
+  latencyMs: WebhookLoadResult["latencyMs"];
+  errors: number;
+  non2xx: number;
 }
 
 const RATE = 200;
@@ -63,6 +88,13 @@ const CUSTOMERS = 2_000;
 const AUTH_TOKEN = "bench-twilio-auth-token";
 const ACCOUNT_SID = `AC${"b".repeat(32)}`;
 const SID_PREFIX = "SMbe";
+const SATURATED_SID_PREFIX = "SMbf";
+const BARE_PACED_SID_PREFIX = "SMba";
+const BARE_SATURATED_SID_PREFIX = "SMbb";
+const SATURATED_CONNECTIONS = 50;
+const SATURATED_SECONDS = 8;
+/** What the bare handler's signatures are computed over (it has no PUBLIC_BASE_URL of its own). */
+const BARE_PUBLIC_BASE_URL = "http://bare.localhost";
 /** Scheduling priority of the worker process (nice value; 0 = the web process's). */
 const WORKER_NICENESS = 10;
 
@@ -147,7 +179,9 @@ async function measureWebhook(
     };
     const cpuBefore = process.cpuUsage();
     const workerCpuBefore = worker.cpuMs();
+    const pacedRss = sampleRss();
     const load = await runLoadGenerator(settings);
+    const webRssMaxMb = pacedRss.stop();
     const loadEndedAt = performance.now();
     const cpu = process.cpuUsage(cpuBefore);
 
@@ -166,6 +200,22 @@ async function measureWebhook(
       prisma.message.count({ where: outbound }),
       prisma.message.count({ where: { ...outbound, providerId: { not: null } } }),
     ]);
+
+    // The webhook's own ceiling: the worker stops, so what is measured is storing and queueing.
+    await worker.stop();
+    worker = null;
+    const saturatedRss = sampleRss();
+    const saturatedLoad = await runLoadGenerator({
+      ...settings,
+      rate: 0,
+      connections: SATURATED_CONNECTIONS,
+      warmupSeconds: 2,
+      durationSeconds: SATURATED_SECONDS,
+      sidPrefix: SATURATED_SID_PREFIX,
+    });
+    const saturated = { ...toSaturatedFigures(saturatedLoad, SATURATED_CONNECTIONS), webRssMaxMb: saturatedRss.stop() };
+    const bare = await measureBareHandler(environment, settings);
+    const pacedP99 = load.latencyMs.p99;
     return {
       deployment: `npm run web (this process) + npm run worker (nice ${WORKER_NICENESS}); fake Twilio and autocannon in processes of their own; PostgreSQL at ${new URL(environment.databaseUrl).searchParams.get("host") ?? new URL(environment.databaseUrl).host}`,
       rate: RATE,
@@ -188,6 +238,14 @@ async function measureWebhook(
       repliesDrainedMs: Math.round(repliesDrainedMs),
       webCpuMsPerMessage: Math.round(((cpu.user + cpu.system) / 1000 / load.sentIncludingWarmup) * 100) / 100,
       workerCpuMsPerMessage: Math.round((workerCpuMs / load.sentIncludingWarmup) * 100) / 100,
+      webRssMaxMb,
+      saturated,
+      bare,
+      ratios: {
+        saturatedThroughput: round2(saturated.throughputPerSecond / Math.max(bare.saturated.throughputPerSecond, 1)),
+        p99ExtraMsAtRate: round2(pacedP99 - bare.paced.latencyMs.p99),
+        p99AtRate: round2(pacedP99 / Math.max(bare.paced.latencyMs.p99, 1)),
+      },
     };
   } finally {
     server?.closeAllConnections();
@@ -197,6 +255,78 @@ async function measureWebhook(
     await app.close();
   }
 }
+
+/**
+ * The bare handler (bench/bare-webhook-process.ts) under the same two loads, on the same
+ * PostgreSQL database and Redis: the paced rate and saturation.
+ */
+async function measureBareHandler(environment: BenchEnvironment, settings: WebhookLoadSettings): Promise<WebhookBenchResult["bare"]> {
+  const bare = await startBenchChild("bench/bare-webhook-process.ts", {
+    args: [
+      JSON.stringify({
+        databaseUrl: environment.databaseUrl,
+        redisUrl: BENCH_REDIS_URL,
+        redisKey: `${environment.redisPrefix}:bare`,
+        authToken: settings.authToken,
+        publicBaseUrl: BARE_PUBLIC_BASE_URL,
+      }),
+    ],
+    readyWhen: /bare webhook listening at/,
+  });
+  try {
+    const url = /bare webhook listening at (\S+)/.exec(bare.stdout())?.[1];
+    if (!url) throw new Error(`bench: the bare handler did not say where it listens: ${bare.stdout()}`);
+    const target = { ...settings, localBaseUrl: url, publicBaseUrl: BARE_PUBLIC_BASE_URL };
+    const paced = await runLoadGenerator({ ...target, sidPrefix: BARE_PACED_SID_PREFIX });
+    const saturated = await runLoadGenerator({
+      ...target,
+      rate: 0,
+      connections: SATURATED_CONNECTIONS,
+      warmupSeconds: 2,
+      durationSeconds: SATURATED_SECONDS,
+      sidPrefix: BARE_SATURATED_SID_PREFIX,
+    });
+    const client = new pg.Client({ connectionString: environment.databaseUrl });
+    await client.connect();
+    const stored = Number((await client.query<{ n: string }>("SELECT count(*) AS n FROM bare_inbound")).rows[0]?.n ?? 0);
+    await client.end();
+    return {
+      paced: { throughputPerSecond: Math.round((paced.requests / paced.durationSeconds) * 10) / 10, latencyMs: paced.latencyMs },
+      saturated: toSaturatedFigures(saturated, SATURATED_CONNECTIONS),
+      stored,
+      answered: paced.answeredIncludingWarmup + saturated.answeredIncludingWarmup,
+    };
+  } finally {
+    await bare.stop();
+  }
+}
+
+function toSaturatedFigures(load: WebhookLoadResult, connections: number): SaturatedFigures {
+  return {
+    connections,
+    requests: load.requests,
+    throughputPerSecond: Math.round((load.requests / load.durationSeconds) * 10) / 10,
+    latencyMs: load.latencyMs,
+    errors: load.errors + load.timeouts,
+    non2xx: load.non2xx,
+  };
+}
+
+/** Samples this process's resident memory every 100 ms until stopped; returns the largest, MB. */
+function sampleRss(): { stop(): number } {
+  let max = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    max = Math.max(max, process.memoryUsage().rss);
+  }, 100);
+  return {
+    stop() {
+      clearInterval(timer);
+      return Math.round(Math.max(max, process.memoryUsage().rss) / 1_048_576);
+    },
+  };
+}
+
+const round2 = (value: number) => Math.round(value * 100) / 100;
 
 /** Runs bench/webhook-load.ts in its own process (tsx, like `npm run bench`) and reads its JSON line. */
 function runLoadGenerator(settings: WebhookLoadSettings): Promise<WebhookLoadResult> {
