@@ -4,6 +4,7 @@ import { checkEligibility, describeShiftToFill, type OfficerCandidate } from "..
 import { listHolidays, quoteRequest } from "../../core/pricing/index.ts";
 import { listPositionRanks, QuoteRequestSchema } from "../../core/requests/index.ts";
 import type { Prisma } from "../client.ts";
+import { toOfficerCandidate } from "../repositories/officer-candidate.ts";
 import type { SeededRandom } from "./seeded-random.ts";
 
 const HOUR = 3_600_000;
@@ -100,15 +101,10 @@ export function planActivity(input: {
   return plan;
 }
 
+/** The roster's mapping (officer-candidate.ts), with the month's shifts and duty as planned so far. */
 function toCandidate(officer: PlanOfficer, busy: Busy): OfficerCandidate {
   return {
-    id: officer.id,
-    rank: officer.rank,
-    active: officer.active,
-    seniorityDate: officer.seniorityDate.toISOString().slice(0, 10),
-    hasVehicle: officer.assignedVehicle !== null,
-    livesInCity: officer.livesInCity,
-    communityServiceOfficer: officer.communityServiceOfficer,
+    ...toOfficerCandidate({ ...officer, regularDuty: [] }, []),
     offDutyShifts: busy.offDuty.get(officer.id) ?? [],
     regularDuty: busy.regular.get(officer.id) ?? [],
   };

@@ -2,7 +2,7 @@ import { assertNever } from "../../../core/shared/index.ts";
 import type { PrismaClient } from "../../../prisma/client.ts";
 import { BILLING_CYCLES, type BillingCycleSetting, setCustomerBillingCycle } from "../../../prisma/repositories/customer-billing-cycle.ts";
 import type { CliCommand, CliIo } from "../command.ts";
-import { connectFromEnvironment } from "../connect-database.ts";
+import { connectFromEnvironment, runOnDatabase } from "../connect-database.ts";
 import { parseStringOptions, readAgencyOption } from "../read-options.ts";
 
 const USAGE = "billing-cycle --agency ID --customer CONTACT --cycle per_request|weekly|monthly";
@@ -21,13 +21,7 @@ export const billingCycleCommand: CliCommand = {
 
 /** The command with its database and clock given: tests pass theirs, the CLI connects from the environment. */
 export async function runBillingCycle(argv: string[], io: CliIo, connect: () => PrismaClient, now: () => Date = () => new Date()): Promise<number> {
-  const read = readArguments(argv);
-  if (read.kind === "invalid") {
-    for (const problem of read.problems) io.stderr.write(`${problem}\n`);
-    return 2;
-  }
-  const prisma = connect();
-  try {
+  return runOnDatabase(readArguments(argv), io, connect, async (prisma, read) => {
     const change = await setCustomerBillingCycle(prisma, { ...read, actorId: "cli", at: now() });
     switch (change.kind) {
       case "not_found":
@@ -42,9 +36,7 @@ export async function runBillingCycle(argv: string[], io: CliIo, connect: () => 
       default:
         return assertNever(change, "billing cycle change");
     }
-  } finally {
-    await prisma.$disconnect();
-  }
+  });
 }
 
 const describeCustomer = (customer: { name: string | null }, contact: string) => (customer.name ? `${customer.name} (${contact})` : contact);

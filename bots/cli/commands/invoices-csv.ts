@@ -2,7 +2,7 @@ import { datesPeriod, formatInvoiceCsv, type ListingPeriod, monthPeriod } from "
 import type { PrismaClient } from "../../../prisma/client.ts";
 import { listInvoices } from "../../../prisma/repositories/invoice-listing.ts";
 import type { CliCommand, CliIo } from "../command.ts";
-import { connectFromEnvironment } from "../connect-database.ts";
+import { connectFromEnvironment, runOnDatabase } from "../connect-database.ts";
 import { parseStringOptions, readAgencyOption } from "../read-options.ts";
 
 const USAGE = "invoices-csv --agency ID (--month YYYY-MM | --from YYYY-MM-DD --to YYYY-MM-DD)";
@@ -20,19 +20,11 @@ export const invoicesCsvCommand: CliCommand = {
 
 /** The command with its database given: tests pass theirs, the CLI connects from the environment. */
 export async function runInvoicesCsv(argv: string[], io: CliIo, connect: () => PrismaClient): Promise<number> {
-  const read = readArguments(argv);
-  if (read.kind === "invalid") {
-    for (const problem of read.problems) io.stderr.write(`${problem}\n`);
-    return 2;
-  }
-  const prisma = connect();
-  try {
+  return runOnDatabase(readArguments(argv), io, connect, async (prisma, read) => {
     const invoices = await listInvoices(prisma, read.agencyId, { kind: "period", startMs: read.period.startMs, endMs: read.period.endMs });
     await write(io.stdout, formatInvoiceCsv(invoices, read.timeZone));
     return 0;
-  } finally {
-    await prisma.$disconnect();
-  }
+  });
 }
 
 type ReadArguments =

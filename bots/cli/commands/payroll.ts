@@ -3,7 +3,7 @@ import { findPayPeriod, formatPayrollCsv, isPayPeriodFinished, type PayPeriod } 
 import type { PrismaClient } from "../../../prisma/client.ts";
 import { closePayrollPeriod, loadPayroll } from "../../../prisma/repositories/payroll/index.ts";
 import type { CliCommand, CliIo } from "../command.ts";
-import { connectFromEnvironment } from "../connect-database.ts";
+import { connectFromEnvironment, runOnDatabase } from "../connect-database.ts";
 import { parseStringOptions, readAgencyOption } from "../read-options.ts";
 
 const USAGE = "payroll --agency ID --period YYYY-MM-DD [--close]";
@@ -21,13 +21,7 @@ export const payrollCommand: CliCommand = {
 
 /** The command with its database and clock given: tests pass theirs. */
 export async function runPayroll(argv: string[], io: CliIo, connect: () => PrismaClient, now: () => Date): Promise<number> {
-  const read = readArguments(argv, now());
-  if (read.kind === "invalid") {
-    for (const problem of read.problems) io.stderr.write(`${problem}\n`);
-    return 2;
-  }
-  const prisma = connect();
-  try {
+  return runOnDatabase(readArguments(argv, now()), io, connect, async (prisma, read) => {
     const payroll = await loadPayroll(prisma, read.agency, read.period, now());
     await write(io.stdout, formatPayrollCsv(payroll.rows));
     if (!read.close) return 0;
@@ -37,9 +31,7 @@ export async function runPayroll(argv: string[], io: CliIo, connect: () => Prism
     else if (closed.kind === "already_closed") io.stderr.write(`${name} was already closed; nothing changed\n`);
     else throw new Error(`payroll: could not close ${name} (${closed.kind})`);
     return 0;
-  } finally {
-    await prisma.$disconnect();
-  }
+  });
 }
 
 type ReadArguments =

@@ -4,7 +4,7 @@ import type { AgencyConfig } from "../../../core/agencies/index.ts";
 import type { PrismaClient } from "../../../prisma/client.ts";
 import { loadReportFacts } from "../../../prisma/repositories/reports/index.ts";
 import type { CliCommand, CliIo } from "../command.ts";
-import { connectFromEnvironment } from "../connect-database.ts";
+import { connectFromEnvironment, runOnDatabase } from "../connect-database.ts";
 import { parseStringOptions, readAgencyOption } from "../read-options.ts";
 
 const USAGE = `report <${REPORT_KINDS.join("|")}> --agency ID (--month YYYY-MM | --from YYYY-MM-DD --to YYYY-MM-DD)`;
@@ -22,19 +22,11 @@ export const reportCommand: CliCommand = {
 
 /** The command with its database given: tests pass theirs, the CLI connects from the environment. */
 export async function runReport(argv: string[], io: CliIo, connect: () => PrismaClient): Promise<number> {
-  const read = readArguments(argv);
-  if (read.kind === "invalid") {
-    for (const problem of read.problems) io.stderr.write(`${problem}\n`);
-    return 2;
-  }
-  const prisma = connect();
-  try {
+  return runOnDatabase(readArguments(argv), io, connect, async (prisma, read) => {
     const facts = await loadReportFacts(prisma, read.agency, read.period);
     await write(io.stdout, formatReportCsv(read.report, facts));
     return 0;
-  } finally {
-    await prisma.$disconnect();
-  }
+  });
 }
 
 type ReadArguments =
