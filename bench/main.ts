@@ -2,6 +2,7 @@ import { benchConversations } from "./conversation-metrics.ts";
 import { benchInvoiceCycle } from "./invoice-cycle.ts";
 import { benchOffers } from "./offers-throughput.ts";
 import { benchQuotes } from "./quote-throughput.ts";
+import { benchTurnCost } from "./turn-cost.ts";
 import { benchWebhook } from "./webhook-throughput.ts";
 
 /** The targets of issue #9; missing one is reported, not a failure. */
@@ -13,6 +14,8 @@ const TARGETS = {
   webhookSaturatedRatio: 0.6,
   webhookP99ExtraMs: 5,
   webhookRssMb: 150,
+  /** Issue "Close to the machine", Turns: worker CPU per inbound message, turn + replies handed to the provider. */
+  turnCpuMs: 2.5,
 };
 
 /**
@@ -27,6 +30,7 @@ async function main(): Promise<void> {
   const webhook = await benchWebhook();
   const offers = await benchOffers();
   const invoices = await benchInvoiceCycle();
+  const turns = await benchTurnCost();
   const failures = [
     ...(webhook.errors > 0 ? [`webhook: ${webhook.errors} request(s) failed`] : []),
     ...(webhook.non2xx > 0 ? [`webhook: ${webhook.non2xx} non-2xx answer(s)`] : []),
@@ -55,6 +59,10 @@ async function main(): Promise<void> {
       : []),
     ...(invoices.secondCloseDrafted > 0 ? [`invoices: a second cycle close drafted ${invoices.secondCloseDrafted} more`] : []),
     ...(invoices.totalsAgree ? [] : ["invoices: invoice totals differ from the sum of their items"]),
+    ...(turns.inboundLeftWaiting > 0 ? [`turns: ${turns.inboundLeftWaiting} inbound message(s) never acted on`] : []),
+    ...(turns.repliesHandedToProvider !== turns.repliesRecorded
+      ? [`turns: ${turns.repliesRecorded - turns.repliesHandedToProvider} of ${turns.repliesRecorded} replies never reached the provider`]
+      : []),
     ...(offers.raceAccepted !== offers.racePositions ? [`race: ${offers.raceAccepted} accepted for ${offers.racePositions} positions`] : []),
   ];
   const targets = {
@@ -64,9 +72,10 @@ async function main(): Promise<void> {
     webhookP99Within5msOfBare: webhook.ratios.p99ExtraMsAtRate <= TARGETS.webhookP99ExtraMs,
     webhookRssUnder150MB: Math.max(webhook.webRssMaxMb, webhook.saturated.webRssMaxMb) < TARGETS.webhookRssMb,
     invoiceCycle10kUnder60s: invoices.requestsBilled === invoices.requestsWorked && invoices.cycleMs < TARGETS.invoiceCycleMs,
+    turnCpuAtMost2_5ms: turns.cpuMsPerMessage <= TARGETS.turnCpuMs,
     ...conversations.targets,
   };
-  const report = { startedAt, node: process.version, quotes, conversations, webhook, offers, invoices, targets, correct: failures.length === 0, failures };
+  const report = { startedAt, node: process.version, quotes, conversations, webhook, offers, invoices, turns, targets, correct: failures.length === 0, failures };
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   if (failures.length > 0) process.exitCode = 1;
 }

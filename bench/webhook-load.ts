@@ -44,7 +44,7 @@ export interface WebhookLoadResult {
 }
 
 /** A customer's first message: what people text an agency's line to ask for a detail. */
-const OPENINGS = [
+export const OPENINGS = [
   "I need 2 officers Saturday 6-11pm at 4500 E Broadway",
   "Hi, we need 3 officers for a concert next Friday 7pm to midnight at 260 S Church Ave",
   "Can I get one officer for traffic control Sunday 8am-2pm at 1 S Church Ave?",
@@ -57,7 +57,7 @@ const OPENINGS = [
   "Looking for off duty police for a grand opening Thursday 4-9pm, 2 officers, 7000 E Tanque Verde Rd",
 ];
 /** Later messages in the same conversation: answers, corrections, questions. */
-const FOLLOW_UPS = [
+export const FOLLOW_UPS = [
   "My name is Dana Lee with Broadway Events",
   "It's for Lopez Construction, ask for Sam",
   "make it 3 officers",

@@ -1,11 +1,13 @@
 import { spawn } from "node:child_process";
-import { createServer, type Server } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { getAgency } from "../agencies/load-agencies.ts";
-import { createApplication } from "../bots/application.ts";
+import { createDatabase } from "../prisma/client.ts";
+import { createQueueSet } from "../workers/queue-set.ts";
+import { createRedisConnection } from "../workers/redis-connection.ts";
 import { type BenchChild, startBenchChild } from "./child-process.ts";
 import {
   BENCH_REDIS_URL,
@@ -93,6 +95,8 @@ const BARE_PACED_SID_PREFIX = "SMba";
 const BARE_SATURATED_SID_PREFIX = "SMbb";
 const SATURATED_CONNECTIONS = 50;
 const SATURATED_SECONDS = 8;
+/** PUBLIC_BASE_URL of the web process: what Twilio would call, and signs. */
+const PUBLIC_BASE_URL = "https://detaildesk.bench.invalid";
 /** What the bare handler's signatures are computed over (it has no PUBLIC_BASE_URL of its own). */
 const BARE_PUBLIC_BASE_URL = "http://bare.localhost";
 /** Scheduling priority of the worker process (nice value; 0 = the web process's). */
@@ -100,9 +104,9 @@ const WORKER_NICENESS = 10;
 
 /**
  * Inbound SMS webhooks at a fixed rate against the real application on a fresh database, deployed
- * the production way: the HTTP app (this process, no workers) and `npm run worker` (a child
- * process) on PostgreSQL, Redis and the twilio client towards a fake Twilio API. autocannon in
- * another child process sends correctly signed webhooks from many customer numbers; afterwards
+ * the production way: `npm run web` (no workers) and `npm run worker`, each a process of its own,
+ * on PostgreSQL, Redis and the twilio client towards a fake Twilio API. autocannon in another
+ * child process sends correctly signed webhooks from many customer numbers; afterwards
  * every message must be stored once, acted on, and every reply handed to the provider.
  */
 export async function benchWebhook(): Promise<WebhookBenchResult> {
@@ -127,11 +131,11 @@ async function measureWebhook(
   agencyNumber: string,
 ): Promise<WebhookBenchResult> {
   const port = await findFreePort();
-  const publicBaseUrl = `http://localhost:${port}`;
-  let server: Server | null = null;
   const env = {
     PORT: String(port),
-    PUBLIC_BASE_URL: publicBaseUrl,
+    // Loopback only; a public address as in production (so web chat stays off, as it would live).
+    HOST: "127.0.0.1",
+    PUBLIC_BASE_URL: PUBLIC_BASE_URL,
     DATABASE_URL: environment.databaseUrl,
     REDIS_URL: BENCH_REDIS_URL,
     REDIS_PREFIX: environment.redisPrefix,
@@ -145,17 +149,18 @@ async function measureWebhook(
     BOT_REPLIES_PER_CONVERSATION_PER_MINUTE: "1000",
     SLACK_POSTS_PER_THREAD_PER_MINUTE: "1000",
   };
-  // Creates and migrates the database before the worker process connects to it.
-  const app = await createApplication({ runWorkers: false, env });
+  // `npm run web`: creates and migrates the database before the worker process connects to it.
+  let web: BenchChild | null = await startBenchChild("bots/main.ts", {
+    args: ["--web"],
+    env,
+    readyUrl: `http://127.0.0.1:${port}/healthz`,
+  });
+  const { prisma } = createDatabase(environment.databaseUrl, { max: 2 });
+  const redis = createRedisConnection(BENCH_REDIS_URL);
+  await redis.connect();
+  const queues = createQueueSet(redis, environment.redisPrefix);
   let worker: BenchChild | null = null;
   try {
-    const listening = app.http.listen(port, "127.0.0.1");
-    server = listening;
-    await new Promise<void>((resolve, reject) => {
-      listening.once("listening", resolve);
-      listening.once("error", reject);
-    });
-    app.bindPort(port);
     // `npm run worker`, at a lower priority: background work yields the CPU to the webhooks
     // Twilio is waiting on (README, "Deployment").
     worker = await startBenchChild("workers/main.ts", {
@@ -166,7 +171,7 @@ async function measureWebhook(
 
     const settings: WebhookLoadSettings = {
       localBaseUrl: `http://127.0.0.1:${port}`,
-      publicBaseUrl,
+      publicBaseUrl: PUBLIC_BASE_URL,
       authToken: AUTH_TOKEN,
       accountSid: ACCOUNT_SID,
       agencyNumber,
@@ -177,15 +182,14 @@ async function measureWebhook(
       customers: CUSTOMERS,
       sidPrefix: SID_PREFIX,
     };
-    const cpuBefore = process.cpuUsage();
+    const webCpuBefore = web.cpuMs();
     const workerCpuBefore = worker.cpuMs();
-    const pacedRss = sampleRss();
+    const pacedRss = sampleRss(web);
     const load = await runLoadGenerator(settings);
     const webRssMaxMb = pacedRss.stop();
     const loadEndedAt = performance.now();
-    const cpu = process.cpuUsage(cpuBefore);
+    const webCpuMs = web.cpuMs() - webCpuBefore;
 
-    const { prisma } = app;
     const inbound = { direction: "inbound" as const, providerId: { startsWith: SID_PREFIX } };
     const outbound = { direction: "outbound" as const, channel: "sms" as const, conversation: { role: "customer" as const } };
     const stored = { providerId: { startsWith: SID_PREFIX } };
@@ -204,7 +208,7 @@ async function measureWebhook(
     // The webhook's own ceiling: the worker stops, so what is measured is storing and queueing.
     await worker.stop();
     worker = null;
-    const saturatedRss = sampleRss();
+    const saturatedRss = sampleRss(web);
     const saturatedLoad = await runLoadGenerator({
       ...settings,
       rate: 0,
@@ -214,10 +218,13 @@ async function measureWebhook(
       sidPrefix: SATURATED_SID_PREFIX,
     });
     const saturated = { ...toSaturatedFigures(saturatedLoad, SATURATED_CONNECTIONS), webRssMaxMb: saturatedRss.stop() };
+    // The bare handler gets the machine to itself too.
+    await web.stop();
+    web = null;
     const bare = await measureBareHandler(environment, settings);
     const pacedP99 = load.latencyMs.p99;
     return {
-      deployment: `npm run web (this process) + npm run worker (nice ${WORKER_NICENESS}); fake Twilio and autocannon in processes of their own; PostgreSQL at ${new URL(environment.databaseUrl).searchParams.get("host") ?? new URL(environment.databaseUrl).host}`,
+      deployment: `npm run web + npm run worker (nice ${WORKER_NICENESS}), each a process of its own; fake Twilio and autocannon in processes of their own; PostgreSQL at ${new URL(environment.databaseUrl).searchParams.get("host") ?? new URL(environment.databaseUrl).host}`,
       rate: RATE,
       connections: CONNECTIONS,
       durationSeconds: Math.round(load.durationSeconds * 100) / 100,
@@ -236,7 +243,7 @@ async function measureWebhook(
       repliesRecorded,
       repliesHandedToProvider,
       repliesDrainedMs: Math.round(repliesDrainedMs),
-      webCpuMsPerMessage: Math.round(((cpu.user + cpu.system) / 1000 / load.sentIncludingWarmup) * 100) / 100,
+      webCpuMsPerMessage: Math.round((webCpuMs / load.sentIncludingWarmup) * 100) / 100,
       workerCpuMsPerMessage: Math.round((workerCpuMs / load.sentIncludingWarmup) * 100) / 100,
       webRssMaxMb,
       saturated,
@@ -248,11 +255,12 @@ async function measureWebhook(
       },
     };
   } finally {
-    server?.closeAllConnections();
-    server?.close();
     await worker?.stop();
-    await obliterateQueues(app.queues.all);
-    await app.close();
+    await web?.stop();
+    await obliterateQueues(queues.all);
+    await queues.close();
+    redis.disconnect();
+    await prisma.$disconnect();
   }
 }
 
@@ -312,16 +320,16 @@ function toSaturatedFigures(load: WebhookLoadResult, connections: number): Satur
   };
 }
 
-/** Samples this process's resident memory every 100 ms until stopped; returns the largest, MB. */
-function sampleRss(): { stop(): number } {
-  let max = process.memoryUsage().rss;
+/** Samples a process's resident memory every 100 ms until stopped; returns the largest, MB. */
+function sampleRss(child: BenchChild): { stop(): number } {
+  let max = child.rssBytes();
   const timer = setInterval(() => {
-    max = Math.max(max, process.memoryUsage().rss);
+    max = Math.max(max, child.rssBytes());
   }, 100);
   return {
     stop() {
       clearInterval(timer);
-      return Math.round(Math.max(max, process.memoryUsage().rss) / 1_048_576);
+      return Math.round(Math.max(max, child.rssBytes()) / 1_048_576);
     },
   };
 }

@@ -1,68 +1,52 @@
 import type { Worker } from "bullmq";
+import type { Router } from "express";
 import { getAgency, loadAgencies } from "../agencies/load-agencies.ts";
-import type { Express, Router } from "express";
 import { type Env, loadEnv } from "../config/env.ts";
 import { type Deployment, resolveDeployment } from "../config/deployment.ts";
 import { createLogger, type Logger } from "../config/logger.ts";
+import { parserExtractor } from "../core/understanding/index.ts";
+import { type DeliveryStatusUpdate, recordDeliveryStatus } from "../prisma/repositories/delivery-status-updates.ts";
+import { InboundSmsInbox } from "../prisma/repositories/inbound-sms-inbox.ts";
 import { bootServices, type Services } from "../workers/boot-services.ts";
 import { createQueueSet, type QueueSet } from "../workers/queue-set.ts";
-import { createSenderRateLimiter } from "../workers/sender-rate-limit.ts";
-import { SandboxOutbox } from "./sandbox/outbox.ts";
-import { createSandboxRoutes } from "./sandbox/sandbox-routes.ts";
-import { createTwilioStandIn } from "./sandbox/twilio-stand-in.ts";
-import { createTwilioClient } from "./twilio/create-twilio-client.ts";
-import { createSmsRoutes } from "./twilio/sms-routes.ts";
-import { createVoiceRoutes } from "./twilio/voice-routes.ts";
-import { resolveTwilioSettings, type TwilioSettings } from "./twilio/twilio-settings.ts";
-import { createExtractorFromEnv } from "./understanding/create-extractor.ts";
-import { startAllWorkers, type WorkerDeps } from "../workers/registry.ts";
-import { buildWorkerDeps } from "../workers/build-worker-deps.ts";
-import { DispatchRepository } from "../prisma/repositories/dispatch-repository.ts";
-import { StaffViews } from "../prisma/repositories/staff-views.ts";
-import { createSlackStandIn } from "./sandbox/slack-stand-in.ts";
-import { createSlackSandboxRoutes } from "./sandbox/slack-sandbox-routes.ts";
-import { createBoltLogger } from "./slack/bolt-logger.ts";
-import { createSlackClient } from "./slack/create-slack-client.ts";
-import { createSlackRoutes } from "./slack/slack-routes.ts";
-import {
-  resolveSlackSettings,
-  SANDBOX_SLACK_SIGNING_SECRET,
-  type SlackSettings,
-} from "./slack/slack-settings.ts";
-import { createDirectLineStandIn } from "./sandbox/direct-line-stand-in.ts";
-import { createChatPageRoutes } from "./webchat/chat-page.ts";
-import { createWebChatAdapter } from "./webchat/create-webchat-adapter.ts";
-import { WebDelivery } from "./webchat/web-delivery.ts";
-import { WebChatBot } from "./webchat/webchat-bot.ts";
-import { createWebChatRoutes } from "./webchat/webchat-routes.ts";
-import { resolveWebChatSettings } from "./webchat/webchat-settings.ts";
-import { LOOPBACK_SERVICE_URLS, MICROSOFT_SERVICE_URLS } from "./webchat/service-url-allowlist.ts";
-import { createQueueDashboard } from "./admin/queue-dashboard.ts";
-import { createCustomerPageRoutes } from "./customer-page/customer-page-routes.ts";
-import { resolveCustomerLinks } from "./customer-page/customer-page-settings.ts";
-import { createHttpApp } from "./server.ts";
+import type { WorkerDeps } from "../workers/registry.ts";
 import { buildTurnDeps } from "./build-turn-deps.ts";
-import { buildInboundSmsProcessor } from "./build-inbound-sms-processor.ts";
-import { InboundSmsInbox } from "../prisma/repositories/inbound-sms-inbox.ts";
-import { readAbuseLimits } from "../workers/limits/abuse-limits.ts";
-import { createSlackThreadBudget } from "../workers/slack-thread-budget.ts";
+import { resolveCustomerLinks } from "./customer-page/customer-page-settings.ts";
+import { createLazyRouter } from "./lazy-router.ts";
+import type { SandboxOutbox } from "./sandbox/outbox.ts";
+import { createHttpApp, type FastRoute, type HttpApp } from "./server.ts";
+import { resolveSlackSettings, SANDBOX_SLACK_SIGNING_SECRET, type SlackSettings } from "./slack/slack-settings.ts";
+import { resolveTwilioSettings, type TwilioSettings } from "./twilio/twilio-settings.ts";
+import { createChatPageRoutes } from "./webchat/chat-page.ts";
+import { LOOPBACK_SERVICE_URLS, MICROSOFT_SERVICE_URLS, type ServiceUrlPolicy } from "./webchat/service-url-allowlist.ts";
+import type { WebChatAdapter } from "./webchat/create-webchat-adapter.ts";
+import { resolveWebChatSettings } from "./webchat/webchat-settings.ts";
 
-export interface Application extends Services {
+// Platform and worker modules are imported where they are used, and only when their platform is
+// configured (or, for the worker's, when this process runs workers): a web process that loaded
+// them all (Bolt, botbuilder, pdfkit, vega, the job handlers) took ~210 MB before its first request.
+
+/** What `npm run web` runs: the HTTP app on the services, no workers. */
+export interface WebApplication extends Services {
   env: Env;
   logger: Logger;
-  http: Express;
+  http: HttpApp;
   workers: Worker[];
   twilio: TwilioSettings;
   slack: SlackSettings;
   queues: QueueSet;
-  /** What the job handlers of this process use (tests re-run a job through it). */
-  workerDeps: WorkerDeps;
   /** Present in sandbox mode: what the stand-ins of Twilio (and later Slack) received. */
   outbox: SandboxOutbox | null;
   /** Sandbox or live, each platform's mode, and the interface to listen on. */
   deployment: Deployment;
   /** Tells the app the port it listens on (PORT=0 picks one); sandbox addresses depend on it. */
   bindPort(port: number): void;
+}
+
+/** What `npm start` (and the integration tests) run: the web application and the workers. */
+export interface Application extends WebApplication {
+  /** What the job handlers of this process use (tests re-run a job through it). */
+  workerDeps: WorkerDeps;
 }
 
 /** Logs the run mode first, so an operator sees at once whether real messages can go out. */
@@ -77,11 +61,17 @@ export function announceModes(logger: Logger, deployment: Deployment): void {
   for (const line of deployment.disabled) logger.warn(line);
 }
 
-/** Composition root of `npm start` (and of the integration tests): services, HTTP app, workers. */
-export async function createApplication(options: {
-  runWorkers: boolean;
+interface ApplicationOptions {
   env?: Record<string, string | undefined>;
-}): Promise<Application> {
+}
+
+/**
+ * Composition root of `npm start` (and of the integration tests): services, HTTP app, workers.
+ * Without workers (`npm run web`) nothing a job handler needs is loaded.
+ */
+export async function createApplication(options: ApplicationOptions & { runWorkers: true }): Promise<Application>;
+export async function createApplication(options: ApplicationOptions & { runWorkers: boolean }): Promise<WebApplication>;
+export async function createApplication(options: ApplicationOptions & { runWorkers: boolean }): Promise<WebApplication> {
   const env = loadEnv(options.env);
   const logger = createLogger({ level: env.LOG_LEVEL });
   const deployment = resolveDeployment(env);
@@ -91,11 +81,17 @@ export async function createApplication(options: {
   const webChatOrigins = modes.webchat === "anonymous" ? LOOPBACK_SERVICE_URLS : MICROSOFT_SERVICE_URLS;
   announceModes(logger, deployment);
 
-  const services = await bootServices({ database: env.DATABASE_URL, redis: env.REDIS_URL }, logger);
+  const services = await bootServices(
+    {
+      database: env.DATABASE_URL,
+      databasePoolMax: env.DATABASE_POOL_MAX,
+      redis: { url: env.REDIS_URL, clusterNodes: env.REDIS_CLUSTER_NODES },
+    },
+    logger,
+  );
   const { prisma, redis } = services;
   let port = env.PORT;
   const twilioSettings = resolveTwilioSettings(env, () => port);
-  const twilioClient = modes.twilio === "off" ? null : createTwilioClient(twilioSettings);
   const slackSettings = resolveSlackSettings(env, () => port);
   if (modes.slack === "sandbox") {
     // The sandbox default is public (it is in the README), so printing it gives nothing away.
@@ -106,7 +102,7 @@ export async function createApplication(options: {
     );
   }
   const outbox = deployment.sandbox
-    ? new SandboxOutbox((entry) =>
+    ? new (await import("./sandbox/outbox.ts")).SandboxOutbox((entry) =>
         logger.info({ outbound: entry }, `sandbox ${entry.channel} to ${entry.to}: ${entry.body}`),
       )
     : null;
@@ -115,26 +111,36 @@ export async function createApplication(options: {
   );
   const agencies = [...loadAgencies().values()];
   const customerLinks = resolveCustomerLinks(env, deployment, () => twilioSettings.publicBaseUrl());
-  const turnDeps = buildTurnDeps({ prisma, queues, extractor: createExtractorFromEnv(options.env), customerLinks });
-  const inboundSms = buildInboundSmsProcessor({
-    prisma,
-    pool: services.pool,
-    locks: services.locks,
-    queues,
-    turn: turnDeps,
-    logger,
-    getAgency,
-    limits: readAbuseLimits(env),
-  });
+  // The OpenAI SDK only with a key (createExtractorFromEnv decides the same way).
+  const extractor =
+    modes.openai === "live"
+      ? (await import("./understanding/create-extractor.ts")).createExtractorFromEnv(options.env)
+      : parserExtractor;
+  const turnDeps = buildTurnDeps({ prisma, queues, extractor, customerLinks });
   const inbox = new InboundSmsInbox(prisma, services.pool);
-  const webChatAdapter = modes.webchat === "off" ? null : createWebChatAdapter(webChatSettings, logger);
-  const webDelivery = webChatAdapter
-    ? new WebDelivery(prisma, webChatAdapter, webChatSettings.appId ?? "", webChatOrigins)
-    : null;
+  const webChatAdapter =
+    modes.webchat === "off"
+      ? null
+      : (await import("./webchat/create-webchat-adapter.ts")).createWebChatAdapter(webChatSettings, logger);
   const agencyByNumber = (phone: string) => agencies.find((agency) => agency.phoneNumbers.includes(phone));
   const localBaseUrl = () => `http://127.0.0.1:${port}`;
   const routers: Router[] = [];
+  const fastRoutes: FastRoute[] = [];
   if (modes.twilio !== "off") {
+    const [{ createVoiceRoutes }, { createSmsRoutes }, { createSmsFastPath }] = await Promise.all([
+      import("./twilio/voice-routes.ts"),
+      import("./twilio/sms-routes.ts"),
+      import("./twilio/sms-fast-path.ts"),
+    ]);
+    const sms = {
+      settings: twilioSettings,
+      logger,
+      agencyByNumber,
+      storeInbound: (message: Parameters<InboundSmsInbox["store"]>[0]) => inbox.store(message),
+      enqueueInbound: (message: Parameters<QueueSet["enqueueInboundSms"]>[0]) => queues.enqueueInboundSms(message),
+      recordDeliveryStatus: (update: DeliveryStatusUpdate) => recordDeliveryStatus(services.pool, update),
+    };
+    fastRoutes.push(createSmsFastPath(sms));
     routers.push(
       createVoiceRoutes({
         settings: twilioSettings,
@@ -153,17 +159,14 @@ export async function createApplication(options: {
           if (messageId) await queues.relayToDispatcher(messageId);
         },
       }),
-      createSmsRoutes({
-        settings: twilioSettings,
-        prisma,
-        logger,
-        agencyByNumber,
-        storeInbound: (message) => inbox.store(message),
-        enqueueInbound: (message) => queues.enqueueInboundSms(message),
-      }),
+      createSmsRoutes(sms),
     );
   }
   if (webChatAdapter) {
+    const [{ createWebChatRoutes }, { WebChatBot }] = await Promise.all([
+      import("./webchat/webchat-routes.ts"),
+      import("./webchat/webchat-bot.ts"),
+    ]);
     routers.push(
       createWebChatRoutes({
         adapter: webChatAdapter,
@@ -189,10 +192,25 @@ export async function createApplication(options: {
       enabled: webChatAdapter !== null,
     }),
   );
-  // Mounted with pages off too, so a texted link gets a clear page rather than a 404.
-  routers.push(createCustomerPageRoutes({ links: customerLinks, prisma, getAgency, logger }));
-  routers.push(createQueueDashboard(queues.all, env.ADMIN_PASSWORD, env.ADMIN_LOGIN_ATTEMPTS));
+  // Mounted with pages off too, so a texted link gets a clear page rather than a 404; loaded
+  // (with pdfkit) on the first request under /c.
+  routers.push(
+    createLazyRouter("/c", async () =>
+      (await import("./customer-page/customer-page-routes.ts")).createCustomerPageRoutes({ links: customerLinks, prisma, getAgency, logger }),
+    ),
+  );
+  // Bull Board, loaded on the first request under /admin/queues.
+  routers.push(
+    createLazyRouter("/admin/queues", async () =>
+      (await import("./admin/queue-dashboard.ts")).createQueueDashboard(queues.all, env.ADMIN_PASSWORD, env.ADMIN_LOGIN_ATTEMPTS),
+    ),
+  );
   if (modes.slack !== "off") {
+    const [{ createSlackRoutes }, { StaffViews }, { DispatchRepository }] = await Promise.all([
+      import("./slack/slack-routes.ts"),
+      import("../prisma/repositories/staff-views.ts"),
+      import("../prisma/repositories/dispatch-repository.ts"),
+    ]);
     routers.push(
       createSlackRoutes(slackSettings, {
         prisma,
@@ -208,6 +226,14 @@ export async function createApplication(options: {
   }
   // Stand-ins exist only when the whole deployment is sandbox (resolveDeployment: loopback only).
   if (outbox) {
+    const [{ createTwilioStandIn }, { createSlackStandIn }, { createSlackSandboxRoutes }, { createDirectLineStandIn }, { createSandboxRoutes }] =
+      await Promise.all([
+        import("./sandbox/twilio-stand-in.ts"),
+        import("./sandbox/slack-stand-in.ts"),
+        import("./sandbox/slack-sandbox-routes.ts"),
+        import("./sandbox/direct-line-stand-in.ts"),
+        import("./sandbox/sandbox-routes.ts"),
+      ]);
     routers.push(
       createTwilioStandIn(twilioSettings, outbox, logger),
       createSlackStandIn(slackSettings, outbox),
@@ -219,22 +245,101 @@ export async function createApplication(options: {
   const http = createHttpApp({
     logger,
     mode: { ...modes },
-    probes: { database: () => prisma.$queryRaw`SELECT 1`, redis: () => redis.ping() },
+    // On the pg pool: a probe through Prisma would load its query compiler (~80 MB) into a web
+    // process whose webhooks never use it.
+    probes: { database: () => services.pool.query("SELECT 1"), redis: () => redis.ping() },
     routers,
+    fastRoutes,
   });
+  const web: WebApplication = {
+    ...services,
+    env,
+    logger,
+    http,
+    workers: [],
+    twilio: twilioSettings,
+    slack: slackSettings,
+    queues,
+    outbox,
+    deployment,
+    bindPort(actual: number) {
+      port = actual;
+    },
+    async close() {
+      await queues.close();
+      await services.close();
+    },
+  };
+  if (!options.runWorkers) return web;
+  const webChat = webChatAdapter ? { adapter: webChatAdapter, appId: webChatSettings.appId ?? "", origins: webChatOrigins } : null;
+  return await addWorkers(web, { turnDeps, customerLinks, webChat });
+}
+
+/**
+ * The workers of `npm start` on the web application's services. Their modules (every job
+ * handler, the Twilio and Slack Web API clients, the web chat delivery) are imported here, so a
+ * web process never loads them.
+ */
+async function addWorkers(
+  web: WebApplication,
+  shared: {
+    turnDeps: ReturnType<typeof buildTurnDeps>;
+    customerLinks: ReturnType<typeof resolveCustomerLinks>;
+    webChat: { adapter: WebChatAdapter; appId: string; origins: ServiceUrlPolicy } | null;
+  },
+): Promise<Application> {
+  const [
+    { buildWorkerDeps },
+    { startAllWorkers },
+    { buildInboundSmsProcessor },
+    { createTwilioClient },
+    { createSenderRateLimiter },
+    { createSlackThreadBudget },
+    { readAbuseLimits },
+  ] = await Promise.all([
+    import("../workers/build-worker-deps.ts"),
+    import("../workers/registry.ts"),
+    import("./build-inbound-sms-processor.ts"),
+    import("./twilio/create-twilio-client.ts"),
+    import("../workers/sender-rate-limit.ts"),
+    import("../workers/slack-thread-budget.ts"),
+    import("../workers/limits/abuse-limits.ts"),
+  ]);
+  const { env, logger, prisma, redis, queues, deployment } = web;
+  const { modes } = deployment;
+  const inboundSms = buildInboundSmsProcessor({
+    prisma,
+    pool: web.pool,
+    locks: web.locks,
+    queues,
+    turn: shared.turnDeps,
+    logger,
+    getAgency,
+    limits: readAbuseLimits(env),
+  });
+  const slackClient =
+    modes.slack === "off"
+      ? null
+      : (await import("./slack/create-slack-client.ts")).createSlackClient(
+          web.slack,
+          (await import("./slack/bolt-logger.ts")).createBoltLogger(logger),
+        );
+  const webDelivery = shared.webChat
+    ? new (await import("./webchat/web-delivery.ts")).WebDelivery(prisma, shared.webChat.adapter, shared.webChat.appId, shared.webChat.origins)
+    : null;
   const workerDeps: WorkerDeps = buildWorkerDeps({
     prisma,
     getAgency,
     logger,
     queues,
-    twilio: twilioClient
-      ? { client: twilioClient, statusCallbackUrl: () => `${twilioSettings.publicBaseUrl()}/twilio/status` }
-      : null,
-    slack:
-      modes.slack === "off" ? null : { client: createSlackClient(slackSettings, createBoltLogger(logger)) },
+    twilio:
+      modes.twilio === "off"
+        ? null
+        : { client: createTwilioClient(web.twilio), statusCallbackUrl: () => `${web.twilio.publicBaseUrl()}/twilio/status` },
+    slack: slackClient ? { client: slackClient } : null,
     webchat: webDelivery,
     inboundSms,
-    customerLinks,
+    customerLinks: shared.customerLinks,
     smsRateLimiter: createSenderRateLimiter(redis, env.REDIS_PREFIX, env.SMS_RATE_PER_SENDER),
     slackThreadBudget: createSlackThreadBudget(
       redis,
@@ -244,47 +349,30 @@ export async function createApplication(options: {
     ),
     workerLockMs: env.WORKER_LOCK_MS,
   });
-  const workers = options.runWorkers
-    ? startAllWorkers({
-        connection: redis,
-        prefix: env.REDIS_PREFIX,
-        logger,
-        deps: workerDeps,
-        lockMs: env.WORKER_LOCK_MS,
-      })
-    : [];
-  if (options.runWorkers) {
-    await queues.scheduleRoutines(env.RECOVERY_INTERVAL_MS, env.BILLING_CYCLE_INTERVAL_MS);
-    // The schedule lives in Redis: a Redis that restarted without its data has lost it.
-    redis.on("ready", () => {
-      queues.scheduleRoutines(env.RECOVERY_INTERVAL_MS, env.BILLING_CYCLE_INTERVAL_MS).catch((error: unknown) => {
-        logger.warn(
-          { err: error instanceof Error ? error.message : String(error) },
-          "recovery sweep and billing cycles not rescheduled",
-        );
-      });
-    });
-  }
-
-  return {
-    ...services,
-    env,
+  const workers = startAllWorkers({
+    connection: redis,
+    prefix: env.REDIS_PREFIX,
     logger,
-    http,
+    deps: workerDeps,
+    lockMs: env.WORKER_LOCK_MS,
+  });
+  await queues.scheduleRoutines(env.RECOVERY_INTERVAL_MS, env.BILLING_CYCLE_INTERVAL_MS);
+  // The schedule lives in Redis: a Redis that restarted without its data has lost it.
+  redis.on("ready", () => {
+    queues.scheduleRoutines(env.RECOVERY_INTERVAL_MS, env.BILLING_CYCLE_INTERVAL_MS).catch((error: unknown) => {
+      logger.warn(
+        { err: error instanceof Error ? error.message : String(error) },
+        "recovery sweep and billing cycles not rescheduled",
+      );
+    });
+  });
+  return {
+    ...web,
     workers,
-    twilio: twilioSettings,
-    slack: slackSettings,
-    queues,
     workerDeps,
-    outbox,
-    deployment,
-    bindPort(actual: number) {
-      port = actual;
-    },
     async close() {
       await Promise.allSettled(workers.map((w) => w.close()));
-      await queues.close();
-      await services.close();
+      await web.close();
     },
   };
 }

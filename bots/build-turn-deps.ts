@@ -1,7 +1,7 @@
 import { getAgency } from "../agencies/load-agencies.ts";
 import type { CustomerLinkBuilder } from "../core/customer-page/index.ts";
 import type { MessageExtractor } from "../core/understanding/index.ts";
-import type { PrismaClient } from "../prisma/client.ts";
+import { type PrismaClient, poolOf } from "../prisma/client.ts";
 import { PrismaIntakeStore } from "../prisma/repositories/prisma-intake-store.ts";
 import { SenderUsageRepository } from "../prisma/repositories/sender-usage.ts";
 import type { QueueSet } from "../workers/queue-set.ts";
@@ -40,7 +40,15 @@ export function buildTurnDeps(input: {
       }
     },
     relayToDispatcher: async (_conversationId, messageId) => queues.relayToDispatcher(messageId),
-    afterInbound: (conversationId, messageId) => relayAnswerToApprovers(prisma, queues, conversationId, messageId),
+    async afterInbound(conversationId, messageId) {
+      // Almost no conversation has a request whose approvers asked a question: one cheap
+      // statement on pg answers that before the relay's Prisma reads (every message asks).
+      const { rows } = await poolOf(prisma).query(
+        `SELECT 1 FROM "Request" WHERE "conversationId" = $1::uuid AND "status" = 'pending_approval' AND "slackMessageTs" IS NOT NULL LIMIT 1`,
+        [conversationId],
+      );
+      if (rows.length > 0) await relayAnswerToApprovers(prisma, queues, conversationId, messageId);
+    },
     recentReplies: (conversationId) => usage.recentReplyBodies(conversationId, new Date()),
   };
 }

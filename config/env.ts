@@ -23,7 +23,27 @@ export const EnvSchema = z
     /** Public address Twilio and Slack call; webhook signatures are checked against it. */
     PUBLIC_BASE_URL: optionalUrl,
     DATABASE_URL: z.url().default("postgresql://postgres@127.0.0.1:5432/detaildesk"),
+    /**
+     * PostgreSQL connections per process (default 10), and as many again for the advisory locks
+     * workers hold: PostgreSQL's max_connections bounds processes × 2 × this.
+     */
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
     REDIS_URL: z.url().default("redis://127.0.0.1:6379"),
+    /**
+     * Some nodes of a Redis Cluster, comma-separated (`host:port` or `redis[s]://[user:password@]host:port`;
+     * the others are discovered). Set: the app uses the cluster and REDIS_URL is not read.
+     */
+    REDIS_CLUSTER_NODES: optionalString.pipe(
+      z
+        .string()
+        .transform((v) => v.split(",").map((node) => node.trim()).filter((node) => node !== ""))
+        .pipe(
+          z.array(
+            z.string().regex(/^(rediss?:\/\/([^@/]*@)?)?[^:/@,]+:\d{1,5}$/, "each node must be host:port or redis://[user:password@]host:port"),
+          ),
+        )
+        .optional(),
+    ),
     /** Key prefix for every BullMQ key, so test runs never share queues. */
     REDIS_PREFIX: z.string().min(1).default("detaildesk"),
     TWILIO_ACCOUNT_SID: optionalString.pipe(

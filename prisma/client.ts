@@ -34,7 +34,21 @@ export function createDatabase(databaseUrl: string, pool: PrismaPoolOptions = {}
   // (PostgreSQL restarted) must not be an uncaught error. The next query reports it.
   pgPool.on("error", () => undefined);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pgPool, { disposeExternalPool: true }) });
+  pools.set(prisma, pgPool);
   return { prisma, pool: pgPool };
+}
+
+/** The pool beneath each client createDatabase built (every client: it is the one place they are built). */
+const pools = new WeakMap<PrismaClient, pg.Pool>();
+
+/**
+ * The pg pool beneath `prisma`, so a repository built from the client alone can run its hot-path
+ * statements on pg (about 0.05 ms of CPU each instead of Prisma's 0.2–0.5 ms).
+ */
+export function poolOf(prisma: PrismaClient): pg.Pool {
+  const pool = pools.get(prisma);
+  if (!pool) throw new Error("poolOf: this PrismaClient was not built by createDatabase");
+  return pool;
 }
 
 export function createPrismaClient(databaseUrl: string, pool: PrismaPoolOptions = {}): PrismaClient {

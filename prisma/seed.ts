@@ -1,6 +1,7 @@
 import { pathToFileURL } from "node:url";
 import { loadAgencies } from "../agencies/load-agencies.ts";
-import { createPrismaClient, type PrismaClient } from "./client.ts";
+import type pg from "pg";
+import { createPrismaClient, poolOf, type PrismaClient } from "./client.ts";
 import { buildRoster } from "./seed-roster.ts";
 
 export interface SeedResult {
@@ -34,9 +35,19 @@ export async function seedDatabase(prisma: PrismaClient): Promise<SeedResult> {
   return { agencies: agencies.length, officers };
 }
 
+/**
+ * Whether the database has an agency yet: one statement on the pg pool, so a process that only
+ * checks (every start but the first, and `npm run web` always) never starts Prisma's query
+ * compiler, ~80 MB of resident memory a web process does not otherwise need.
+ */
+export async function hasAgencies(pool: pg.Pool): Promise<boolean> {
+  const { rows } = await pool.query<{ seeded: boolean }>(`SELECT EXISTS (SELECT 1 FROM "Agency") AS seeded`);
+  return rows[0]?.seeded === true;
+}
+
 /** Seeds only a database that has no agency yet, so start-up never overwrites an operator's edits. */
 export async function seedIfEmpty(prisma: PrismaClient): Promise<SeedResult | null> {
-  if ((await prisma.agency.count()) > 0) return null;
+  if (await hasAgencies(poolOf(prisma))) return null;
   return seedDatabase(prisma);
 }
 

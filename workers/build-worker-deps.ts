@@ -39,6 +39,7 @@ export function buildWorkerDeps(input: {
     stuckSendingMs: input.workerLockMs * 2,
     enqueueSms: queues.enqueueSms,
     enqueueSmsBatch: queues.enqueueSmsBatch,
+    enqueueOfferSends: queues.enqueueOfferSends,
     enqueueBroadcastWave: queues.enqueueBroadcastWave,
     scheduleShiftTimers: queues.scheduleShiftTimers,
     scheduleApprovalTimeout: queues.scheduleApprovalTimeout,

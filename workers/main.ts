@@ -33,7 +33,14 @@ async function main(): Promise<void> {
   logger.info({ mode: modes }, "DetailDesk workers starting");
   const twilioSettings = resolveTwilioSettings(env, () => env.PORT);
   const webChatSettings = resolveWebChatSettings(env);
-  const services = await bootServices({ database: env.DATABASE_URL, redis: env.REDIS_URL }, logger);
+  const services = await bootServices(
+    {
+      database: env.DATABASE_URL,
+      databasePoolMax: env.DATABASE_POOL_MAX,
+      redis: { url: env.REDIS_URL, clusterNodes: env.REDIS_CLUSTER_NODES },
+    },
+    logger,
+  );
   const queues = createQueueSet(services.redis, env.REDIS_PREFIX, env.APPROVAL_TIMEOUT_MINUTES, (error) =>
     logger.warn({ err: error.message }, "queue connection error"),
   );

@@ -1,26 +1,30 @@
+import { createHash } from "node:crypto";
 import { Queue } from "bullmq";
-import type { Redis } from "ioredis";
 import { NO_SHOW_GRACE_MINUTES, REMINDER_MINUTES_BEFORE } from "./jobs/request-staffed.ts";
 import { type SmsLane, toJobPriority } from "./limits/sms-lanes.ts";
 import { DEFAULT_JOB_OPTIONS, QUEUES } from "./queues.ts";
+import { coalesceAdds } from "./coalesce-adds.ts";
+import { queueConnection } from "./queue-prefix.ts";
+import type { RedisConnection } from "./redis-connection.ts";
 
 /** The queues a process enqueues into, with typed helpers; job ids make every enqueue idempotent. */
 /** Minutes an approval may wait before a reminder, and again before escalation (default 30). */
 export function createQueueSet(
-  connection: Redis,
+  connection: RedisConnection,
   prefix: string,
   approvalTimeoutMinutes = 30,
   /** Connection errors of the queues (Redis down); without it BullMQ prints them to the console. */
   onError: (error: Error) => void = () => undefined,
 ) {
-  const inbound = new Queue(QUEUES.inbound, { connection, prefix });
-  const outbound = new Queue(QUEUES.outbound, { connection, prefix });
-  const outboundBulk = new Queue(QUEUES.outboundBulk, { connection, prefix });
-  const broadcast = new Queue(QUEUES.broadcast, { connection, prefix });
-  const approvals = new Queue(QUEUES.approvals, { connection, prefix });
-  const reminders = new Queue(QUEUES.reminders, { connection, prefix });
-  const slack = new Queue(QUEUES.slack, { connection, prefix });
-  const maintenance = new Queue(QUEUES.maintenance, { connection, prefix });
+  const inbound = new Queue(QUEUES.inbound, queueConnection(connection, prefix, QUEUES.inbound));
+  const outbound = new Queue(QUEUES.outbound, queueConnection(connection, prefix, QUEUES.outbound));
+  const outboundBulk = new Queue(QUEUES.outboundBulk, queueConnection(connection, prefix, QUEUES.outboundBulk));
+  const broadcast = new Queue(QUEUES.broadcast, queueConnection(connection, prefix, QUEUES.broadcast));
+  const approvals = new Queue(QUEUES.approvals, queueConnection(connection, prefix, QUEUES.approvals));
+  const reminders = new Queue(QUEUES.reminders, queueConnection(connection, prefix, QUEUES.reminders));
+  const slack = new Queue(QUEUES.slack, queueConnection(connection, prefix, QUEUES.slack));
+  const maintenance = new Queue(QUEUES.maintenance, queueConnection(connection, prefix, QUEUES.maintenance));
+  const addInbound = coalesceAdds(inbound);
   // BullMQ job ids may not contain ":"; keys come from ids and Slack timestamps.
   const safe = (key: string) => key.replace(/:/g, "_");
   // More attempts than other jobs: retries must outlast a dead worker's claim on a message.
@@ -101,21 +105,40 @@ export function createQueueSet(
       delayMs = 0,
     ): Promise<void> {
       const { providerId } = message;
-      await inbound.add(
-        "process-inbound-sms",
-        { providerId, agencyId: message.agencyId, from: message.from },
-        {
+      // Coalesced: every inbound SMS webhook queues one job; a tick's go to Redis together.
+      await addInbound({
+        name: "process-inbound-sms",
+        data: { providerId, agencyId: message.agencyId, from: message.from },
+        opts: {
           ...DEFAULT_JOB_OPTIONS,
           attempts: 10,
           jobId: safe(key ? `inbound-${providerId}-${key}` : `inbound-${providerId}`),
           ...(delayMs > 0 ? { delay: delayMs } : {}),
         },
-      );
+      });
     },
     enqueueSms,
     /** enqueueSms for many conversations in one Redis round trip (a wave of offers: lane "broadcast"). */
     async enqueueSmsBatch(items: { conversationId: string; turnId: string }[], lane: SmsLane = "reply"): Promise<void> {
       if (items.length > 0) await smsQueue(lane).addBulk(items.map((item) => smsJob(item.conversationId, item.turnId, lane)));
+    },
+    /**
+     * Queues sending a wave's offer texts, one send-offer-batch job per batch of conversations, in
+     * one Redis round trip, in the broadcast lane; a batch's id comes from its conversations.
+     */
+    async enqueueOfferSends(batches: string[][], key: string): Promise<void> {
+      const priority = toJobPriority("broadcast");
+      const jobs = batches.map((conversationIds) => ({
+        name: "send-offer-batch",
+        data: { conversationIds, key },
+        opts: {
+          ...DEFAULT_JOB_OPTIONS,
+          attempts: 10,
+          jobId: safe(`offers-${key}-${createHash("sha256").update(conversationIds.join()).digest("hex").slice(0, 24)}`),
+          ...(priority === undefined ? {} : { priority }),
+        },
+      }));
+      if (jobs.length > 0) await outboundBulk.addBulk(jobs);
     },
     /** Queues delivery of a conversation's recorded messages on its channel. */
     async deliverToCustomer(conversationId: string, channel: "sms" | "web", key: string): Promise<void> {

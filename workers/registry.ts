@@ -1,6 +1,5 @@
 import type { WebClient } from "@slack/web-api";
 import type { Worker } from "bullmq";
-import type { Redis } from "ioredis";
 import type { Logger } from "../config/logger.ts";
 import type { AgencyConfig } from "../core/agencies/index.ts";
 import type { CustomerLinkBuilder } from "../core/customer-page/index.ts";
@@ -18,6 +17,7 @@ import { requestStaffedJob } from "./jobs/request-staffed.ts";
 import { shiftReminderJob } from "./jobs/shift-reminder.ts";
 import { processInboundSmsJob } from "./jobs/process-inbound-sms.ts";
 import { sendBulkSmsJob, sendSmsJob } from "./jobs/send-sms.ts";
+import { sendOfferBatchJob } from "./jobs/send-offer-batch.ts";
 import { sendWebJob } from "./jobs/send-web.ts";
 import { recoverStrandedJob } from "./jobs/recover-stranded.ts";
 import { slackCardJob } from "./jobs/slack-card.ts";
@@ -27,6 +27,7 @@ import { slackRelayMessageJob } from "./jobs/slack-relay-message.ts";
 import { slackInvoiceJob } from "./jobs/slack-invoice.ts";
 import { slackRequestNoticeJob } from "./jobs/slack-request-notice.ts";
 import type { QueueSet } from "./queue-set.ts";
+import type { RedisConnection } from "./redis-connection.ts";
 import type { SenderRateLimiter } from "./sender-rate-limit.ts";
 import type { SlackThreadBudget } from "./slack-thread-budget.ts";
 import { type AnyJobDefinition, startWorkers } from "./start-workers.ts";
@@ -47,6 +48,7 @@ export type WorkerQueues = Pick<
   QueueSet,
   | "enqueueSms"
   | "enqueueSmsBatch"
+  | "enqueueOfferSends"
   | "enqueueBroadcastWave"
   | "scheduleShiftTimers"
   | "scheduleApprovalTimeout"
@@ -95,6 +97,7 @@ export const JOB_DEFINITIONS: AnyJobDefinition<WorkerDeps>[] = [
   processInboundSmsJob,
   sendSmsJob,
   sendBulkSmsJob,
+  sendOfferBatchJob,
   openApprovalsJob,
   broadcastWaveJob,
   requestStaffedJob,
@@ -117,7 +120,7 @@ export const JOB_DEFINITIONS: AnyJobDefinition<WorkerDeps>[] = [
 ];
 
 export function startAllWorkers(options: {
-  connection: Redis;
+  connection: RedisConnection;
   prefix: string;
   logger: Logger;
   deps: WorkerDeps;

@@ -1,14 +1,38 @@
 import { randomUUID } from "node:crypto";
-import type { Redis } from "ioredis";
 import { SMS_LANES, type SmsLane } from "./limits/sms-lanes.ts";
+import type { RedisConnection } from "./redis-connection.ts";
 
 /** Waits until a sender may send another message. */
 export interface SenderRateLimiter {
+  /** Messages per sender and second; 0 = no limit. Senders size their batches by it. */
+  readonly perSecond: number;
   /** `lane` defaults to "reply"; a lane waits while a better lane has a message waiting. */
   acquire(sender: string, lane?: SmsLane): Promise<void>;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The limiter's time: injected so a test can run its schedule without waiting for real seconds. */
+export interface LimiterClock {
+  /** Epoch ms. */
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+const SYSTEM_CLOCK: LimiterClock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
+};
+
+/**
+ * The Redis keys of one sender's budget, built in this one place. The sender is a hash tag: one
+ * script touches all these keys, so on a Redis Cluster they must share a slot; different senders
+ * still spread over the masters.
+ */
+export function senderKeys(prefix: string, sender: string): { second(second: number): string; waiters: string[] } {
+  return {
+    second: (second) => `${prefix}:sms-rate:{${sender}}:${second}`,
+    waiters: SMS_LANES.map((name) => `${prefix}:sms-wait:{${sender}}:${name}`),
+  };
+}
 
 /** A waiter that stops refreshing its mark (a process died mid-wait) stops counting after this. */
 const WAITER_TTL_MS = 5_000;
@@ -49,22 +73,27 @@ return wait()
  * several worker processes share it, with lanes (see sms-lanes.ts): a customer's reply waiting
  * for the budget goes before any offer that is waiting too. 0 turns it off (benchmarks, bulk tests).
  */
-export function createSenderRateLimiter(redis: Redis, prefix: string, perSecond: number): SenderRateLimiter {
-  if (perSecond <= 0) return { acquire: async () => undefined };
+export function createSenderRateLimiter(
+  redis: RedisConnection,
+  prefix: string,
+  perSecond: number,
+  clock: LimiterClock = SYSTEM_CLOCK,
+): SenderRateLimiter {
+  if (perSecond <= 0) return { perSecond: 0, acquire: async () => undefined };
   return {
+    perSecond,
     async acquire(sender, lane = "reply") {
       const token = randomUUID();
-      const waiters = SMS_LANES.map((name) => `${prefix}:sms-wait:${sender}:${name}`);
+      const keys = senderKeys(prefix, sender);
       const laneIndex = SMS_LANES.indexOf(lane) + 1;
       for (;;) {
-        const now = Date.now();
+        const now = clock.now();
         const second = Math.floor(now / 1000);
-        const key = `${prefix}:sms-rate:${sender}:${second}`;
         const granted = await redis.eval(
           TRY_ACQUIRE,
-          1 + waiters.length,
-          key,
-          ...waiters,
+          1 + keys.waiters.length,
+          keys.second(second),
+          ...keys.waiters,
           perSecond,
           laneIndex,
           now,
@@ -72,7 +101,7 @@ export function createSenderRateLimiter(redis: Redis, prefix: string, perSecond:
           WAITER_TTL_MS,
         );
         if (granted === 1) return;
-        await sleep((second + 1) * 1000 - Date.now() + 1);
+        await clock.sleep((second + 1) * 1000 - clock.now() + 1);
       }
     },
   };

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Redis } from "ioredis";
+import type { RedisConnection } from "./redis-connection.ts";
 
 /** Posts one Slack thread may take per minute; beyond it callers coalesce (see slack-relay-backlog.ts). */
 export interface SlackThreadBudget {
@@ -31,7 +31,7 @@ return tonumber(oldest[2]) + window
  * shares it (SLACK_POSTS_PER_THREAD_PER_MINUTE, default 6). A reservation is taken before the
  * post: a post that then fails still counts, which only errs on the quiet side.
  */
-export function createSlackThreadBudget(redis: Redis, prefix: string, perMinute: number, minuteMs = 60_000): SlackThreadBudget {
+export function createSlackThreadBudget(redis: RedisConnection, prefix: string, perMinute: number, minuteMs = 60_000): SlackThreadBudget {
   return {
     async take(threadTs) {
       const now = Date.now();

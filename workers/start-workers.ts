@@ -1,15 +1,16 @@
 import { type Job, UnrecoverableError, Worker } from "bullmq";
-import type { Redis } from "ioredis";
 import type { Logger } from "../config/logger.ts";
 import type { JobDefinition } from "./job-definition.ts";
 import { QUEUE_CONCURRENCY } from "./queues.ts";
+import { queuePrefix } from "./queue-prefix.ts";
+import type { RedisConnection } from "./redis-connection.ts";
 import type { z } from "zod";
 
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds definitions of every payload type
 export type AnyJobDefinition<Deps> = JobDefinition<z.ZodType<any>, Deps>;
 
 export interface WorkerOptions<Deps> {
-  connection: Redis;
+  connection: RedisConnection;
   prefix: string;
   logger: Logger;
   deps: Deps;
@@ -39,7 +40,7 @@ export function startWorkers<Deps>(options: WorkerOptions<Deps>): Worker[] {
       },
       {
         connection: options.connection,
-        prefix: options.prefix,
+        prefix: queuePrefix(options.connection, options.prefix, queue),
         concurrency: QUEUE_CONCURRENCY[queue] ?? options.concurrency ?? 10,
         lockDuration: options.lockMs ?? 30_000,
         stalledInterval: options.lockMs ?? 30_000,

@@ -50,9 +50,10 @@ export type InboundSmsProcessor = ReturnType<typeof createInboundSmsProcessor>;
 export function createInboundSmsProcessor(deps: InboundSmsProcessorDeps) {
   const now = deps.now ?? (() => new Date());
 
-  async function actOn(message: InboundMessage, agency: AgencyConfig, lane: SmsLane): Promise<void> {
+  /** `rosterChecked`: the sender record says they are no active officer, so no need to look again. */
+  async function actOn(message: InboundMessage, agency: AgencyConfig, lane: SmsLane, rosterChecked: boolean): Promise<void> {
     const sid = message.providerId ?? "";
-    const officer = await deps.handleOfficer(message, agency);
+    const officer: OfficerSmsResult = rosterChecked ? { kind: "not_officer" } : await deps.handleOfficer(message, agency);
     if (officer.kind === "handled") {
       await deps.enqueueReplies(officer.conversationId, sid, "reply");
       for (const id of officer.alsoNotified) await deps.notifyCustomer(id, sid);
@@ -92,7 +93,7 @@ export function createInboundSmsProcessor(deps: InboundSmsProcessorDeps) {
             }
             // The first message of a number we never heard from is answered after people who
             // are mid-conversation with us (100 new numbers at once must not delay them).
-            await actOn(message, agency, record && !record.known ? "first_contact" : "reply");
+            await actOn(message, agency, record && !record.known ? "first_contact" : "reply", record !== null && !record.officer);
           } else {
             deps.logger.error({ agencyId: message.agencyId, providerId: message.providerId }, "inbound SMS for an agency no longer configured");
           }

@@ -1,10 +1,10 @@
-import twilio from "twilio";
+// The TwiML builder alone: the package's index also loads its REST client (~15 MB more), which a
+// web process never uses.
+import VoiceResponse from "twilio/lib/twiml/VoiceResponse.js";
 import type { Language } from "../../core/agencies/index.ts";
 import { renderSpeech } from "./render-speech.ts";
 import { describeGatherKeys, type KeypadKind, listSpeechHints } from "./voice-keypad.ts";
 import { FIRST_PROMPT_HINT, KEYPAD_HINT, SPANISH_OFFER } from "./voice-prompts.ts";
-
-const VoiceResponse = twilio.twiml.VoiceResponse;
 
 /** The Polly voice and recognizer locale of each conversation language. */
 export const VOICE = { en: { voice: "Polly.Joanna", language: "en-US" }, es: { voice: "Polly.Lupe", language: "es-US" } } as const;

@@ -9,7 +9,8 @@ export interface StoredInboundSms {
 }
 
 interface InboundSmsRow {
-  seq: bigint;
+  /** int8: pg hands it over as a string. */
+  seq: string;
   providerId: string;
   agencyId: string;
   from: string;
@@ -20,7 +21,7 @@ interface InboundSmsRow {
 }
 
 const toStored = (row: InboundSmsRow): StoredInboundSms => ({
-  seq: row.seq,
+  seq: BigInt(row.seq),
   message: {
     channel: "sms",
     agencyId: row.agencyId,
@@ -38,9 +39,12 @@ const toStored = (row: InboundSmsRow): StoredInboundSms => ({
  * answers Twilio; workers act on the rows, one sender's in arrival order, and mark them done.
  */
 export class InboundSmsInbox {
-  /** `pool` is the one beneath `prisma` (createDatabase): the webhook's insert skips Prisma. */
+  /**
+   * `pool` is the one beneath `prisma` (createDatabase): every statement here runs on every
+   * inbound SMS, so all of them skip Prisma. `prisma` is kept so callers need not change.
+   */
   constructor(
-    private readonly prisma: PrismaClient,
+    _prisma: PrismaClient,
     private readonly pool: pg.Pool,
   ) {}
 
@@ -57,18 +61,19 @@ export class InboundSmsInbox {
     );
   }
 
-  /** The sender's messages still to be acted on, oldest first; one statement. */
+  /** The sender's messages still to be acted on, oldest first; one statement, on pg (every inbound SMS). */
   async listPending(agencyId: string, from: string): Promise<StoredInboundSms[]> {
-    const rows = await this.prisma.$queryRaw<InboundSmsRow[]>`
-      SELECT "seq", "providerId", "agencyId", "from", "to", "body", "media", "receivedAt"
-      FROM "InboundSms"
-      WHERE "agencyId" = ${agencyId} AND "from" = ${from} AND "processedAt" IS NULL
-      ORDER BY "seq"`;
+    const { rows } = await this.pool.query<InboundSmsRow>(
+      `SELECT "seq", "providerId", "agencyId", "from", "to", "body", "media", "receivedAt"
+       FROM "InboundSms"
+       WHERE "agencyId" = $1 AND "from" = $2 AND "processedAt" IS NULL
+       ORDER BY "seq"`,
+      [agencyId, from],
+    );
     return rows.map(toStored);
   }
 
   async markProcessed(seq: bigint, at: Date): Promise<void> {
-    await this.prisma.$executeRaw`
-      UPDATE "InboundSms" SET "processedAt" = ${at} WHERE "seq" = ${seq} AND "processedAt" IS NULL`;
+    await this.pool.query(`UPDATE "InboundSms" SET "processedAt" = $2 WHERE "seq" = $1 AND "processedAt" IS NULL`, [seq.toString(), at]);
   }
 }

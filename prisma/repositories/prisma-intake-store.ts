@@ -13,7 +13,7 @@ import {
 import { type CustomerLinkBuilder, fillCustomerLink } from "../../core/customer-page/index.ts";
 import type { Channel, InboundMessage } from "../../core/messages/index.ts";
 import type { QuoteRequest } from "../../core/requests/index.ts";
-import { Prisma, type PrismaClient } from "../client.ts";
+import { Prisma, type PrismaClient, poolOf } from "../client.ts";
 import { applyAmendmentAnswer } from "./request-amendments.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -46,10 +46,6 @@ function readAttendance(assignment: {
   }
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
-
 /** The intake's persistence over PostgreSQL: conversations, every message, requests, quote snapshots. */
 export class PrismaIntakeStore implements IntakeStore {
   /** `customerLinks` signs the page link LINK asks for; null where this deployment serves no pages. */
@@ -60,29 +56,30 @@ export class PrismaIntakeStore implements IntakeStore {
 
   /**
    * The participant's open conversation, opened on their first message: one statement either
-   * way, since every inbound message starts here.
+   * way, on pg (Prisma's cost per statement is most of a turn's), since every inbound message starts here.
    */
   async openConversation(
     key: { agencyId: string; channel: Channel; participant: string },
     attempt = 1,
   ): Promise<ConversationRecord> {
-    const rows = await this.prisma.$queryRaw<(Omit<ConversationRecord, "state"> & { state: unknown })[]>`
-      WITH open AS (
+    const { rows } = await poolOf(this.prisma).query<Omit<ConversationRecord, "state"> & { state: unknown }>(
+      `WITH open AS (
         SELECT "id", "agencyId", "channel"::text AS "channel", "participant", "state", "holder"::text AS "holder"
         FROM "Conversation"
-        WHERE "agencyId" = ${key.agencyId} AND "channel" = ${key.channel}::"Channel" AND "participant" = ${key.participant}
+        WHERE "agencyId" = $1 AND "channel" = $2::"Channel" AND "participant" = $3
           AND "role" = 'customer' AND "closedAt" IS NULL
         ORDER BY "createdAt" DESC
         LIMIT 1
       ), opened AS (
         INSERT INTO "Conversation" ("id", "agencyId", "channel", "role", "participant", "state", "updatedAt")
-        SELECT gen_random_uuid(), ${key.agencyId}, ${key.channel}::"Channel", 'customer', ${key.participant},
-               ${JSON.stringify(createIntakeState())}::jsonb, now()
+        SELECT gen_random_uuid(), $1, $2::"Channel", 'customer', $3, $4::jsonb, now()
         WHERE NOT EXISTS (SELECT 1 FROM open)
         ON CONFLICT ("agencyId", "channel", "participant", "role") WHERE "closedAt" IS NULL DO NOTHING
         RETURNING "id", "agencyId", "channel"::text AS "channel", "participant", "state", "holder"::text AS "holder"
       )
-      SELECT * FROM open UNION ALL SELECT * FROM opened`;
+      SELECT * FROM open UNION ALL SELECT * FROM opened`,
+      [key.agencyId, key.channel, key.participant, JSON.stringify(createIntakeState())],
+    );
     // Empty only when a simultaneous first message opened it between our read and our insert.
     const row = rows[0] ?? (attempt < 2 ? null : undefined);
     if (row === null) return this.openConversation(key, attempt + 1);
@@ -97,38 +94,48 @@ export class PrismaIntakeStore implements IntakeStore {
     };
   }
 
-  async recordInbound(
-    conversationId: string,
-    message: InboundMessage,
-  ): Promise<InboundRecord> {
-    try {
-      const row = await this.prisma.message.create({
-        data: {
-          conversationId,
-          direction: "inbound",
-          channel: message.channel,
-          from: message.from,
-          to: message.to,
-          body: message.text,
-          media: message.media,
-          providerId: message.providerId,
-          status: "received",
-          createdAt: message.receivedAt,
-        },
-      });
-      return { duplicate: false, messageId: row.id };
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      const seen = await this.prisma.message.findUnique({ where: { providerId: message.providerId ?? "" } });
-      return { duplicate: true, messageId: seen?.id ?? null, handled: seen ? seen.handledAt !== null : true };
-    }
+  /**
+   * Stores the inbound message once per provider id: one statement on pg that inserts it or, for
+   * a retried delivery, reads the stored one (whether its turn was committed).
+   */
+  async recordInbound(conversationId: string, message: InboundMessage): Promise<InboundRecord> {
+    const { rows } = await poolOf(this.prisma).query<{ id: string | null; duplicate: boolean; handled: boolean }>(
+      `WITH inserted AS (
+        INSERT INTO "Message" ("id", "conversationId", "direction", "channel", "from", "to", "body", "media", "providerId", "status", "createdAt")
+        VALUES (gen_random_uuid(), $1::uuid, 'inbound', $2::"Channel", $3, $4, $5, $6::jsonb, $7, 'received', $8)
+        ON CONFLICT ("providerId") DO NOTHING
+        RETURNING "id"
+      )
+      SELECT "id", false AS "duplicate", false AS "handled" FROM inserted
+      UNION ALL
+      SELECT m."id", true, m."handledAt" IS NOT NULL FROM "Message" m
+      WHERE $7::text IS NOT NULL AND m."providerId" = $7 AND NOT EXISTS (SELECT 1 FROM inserted)`,
+      [
+        conversationId,
+        message.channel,
+        message.from,
+        message.to,
+        message.text,
+        JSON.stringify(message.media ?? []),
+        message.providerId ?? null,
+        message.receivedAt,
+      ],
+    );
+    const [row] = rows;
+    if (row && !row.duplicate) return { duplicate: false, messageId: row.id as string };
+    // No row: stored by a delivery that committed after this statement began; it acts on it.
+    return { duplicate: true, messageId: row?.id ?? null, handled: row ? row.handled : true };
   }
 
   async listCustomerRequests(agencyId: string, participant: string): Promise<CustomerRequestView[]> {
-    const where = { agencyId, customer: { contact: participant } };
-    // Most messages come from people with no request yet: one cheap query answers them (the
-    // query with its relations below is four, issued even when no request matches).
-    const found = await this.prisma.request.findMany({ where, take: 20, orderBy: { number: "desc" }, select: { id: true } });
+    // Most messages come from people with no request yet: one cheap query on pg answers them
+    // (the query with its relations below is four, issued even when no request matches).
+    const { rows: found } = await poolOf(this.prisma).query<{ id: string }>(
+      `SELECT r."id" FROM "Request" r JOIN "Customer" c ON c."id" = r."customerId"
+       WHERE r."agencyId" = $1 AND c."contact" = $2
+       ORDER BY r."number" DESC LIMIT 20`,
+      [agencyId, participant],
+    );
     if (found.length === 0) return [];
     const rows = await this.prisma.request.findMany({
       where: { id: { in: found.map((row) => row.id) } },
@@ -182,19 +189,20 @@ export class PrismaIntakeStore implements IntakeStore {
   }
 
   async saveHeldState(conversationId: string, state: IntakeState, at: Date, inboundId: string): Promise<boolean> {
-    const rows = await this.prisma.$queryRaw<{ updated: number }[]>`
-      WITH claimed AS (
-        UPDATE "Message" SET "handledAt" = ${at}
-        WHERE "id" = ${inboundId}::uuid AND "handledAt" IS NULL
+    const { rows } = await poolOf(this.prisma).query<{ updated: number }>(
+      `WITH claimed AS (
+        UPDATE "Message" SET "handledAt" = $3
+        WHERE "id" = $4::uuid AND "handledAt" IS NULL
         RETURNING "id"
       ), updated AS (
         UPDATE "Conversation"
-        SET "state" = ${JSON.stringify(state)}::jsonb, "language" = ${state.language ?? "en"},
-            "lastMessageAt" = ${at}, "updatedAt" = now()
-        WHERE "id" = ${conversationId}::uuid AND "holder" = 'dispatcher' AND EXISTS (SELECT 1 FROM claimed)
+        SET "state" = $2::jsonb, "language" = $5, "lastMessageAt" = $3, "updatedAt" = now()
+        WHERE "id" = $1::uuid AND "holder" = 'dispatcher' AND EXISTS (SELECT 1 FROM claimed)
         RETURNING "id"
       )
-      SELECT (SELECT count(*)::int FROM updated) AS "updated"`;
+      SELECT (SELECT count(*)::int FROM updated) AS "updated"`,
+      [conversationId, JSON.stringify(state), at, inboundId, state.language ?? "en"],
+    );
     return rows[0]?.updated === 1;
   }
 
@@ -269,8 +277,8 @@ export class PrismaIntakeStore implements IntakeStore {
 
   /**
    * A turn without effects (most turns): the state and its replies in one statement, atomic
-   * without an explicit transaction. An interactive transaction costs four round trips and about
-   * 3 ms of Prisma CPU per turn, which is what limits how many webhooks a process can answer.
+   * without an explicit transaction, on pg. An interactive transaction costs four round trips and
+   * about 3 ms of Prisma CPU per turn, which is what limits how many messages a worker acts on.
    */
   private async commitReplies(
     conversation: ConversationRecord,
@@ -282,24 +290,36 @@ export class PrismaIntakeStore implements IntakeStore {
     // Keeps replies in order when read back by time.
     const times = commit.replies.map((_, index) => new Date(at.getTime() + index + 1));
     // The inbound message is claimed first: a second delivery racing this one writes nothing.
-    const rows = await this.prisma.$queryRaw<{ updated: number; claimed: number }[]>`
-      WITH claimed AS (
-        UPDATE "Message" SET "handledAt" = ${at}
-        WHERE ${inboundId}::uuid IS NOT NULL AND "id" = ${inboundId}::uuid AND "handledAt" IS NULL
+    const { rows } = await poolOf(this.prisma).query<{ updated: number; claimed: number }>(
+      `WITH claimed AS (
+        UPDATE "Message" SET "handledAt" = $2
+        WHERE $1::uuid IS NOT NULL AND "id" = $1::uuid AND "handledAt" IS NULL
         RETURNING "id"
       ), updated AS (
         UPDATE "Conversation"
-        SET "state" = ${JSON.stringify(commit.state)}::jsonb, "stateName" = ${commit.state.phase},
-            "language" = ${commit.state.language ?? "en"}, "lastMessageAt" = ${at}, "updatedAt" = now()
-        WHERE "id" = ${conversation.id}::uuid AND (${inboundId}::uuid IS NULL OR EXISTS (SELECT 1 FROM claimed))
+        SET "state" = $4::jsonb, "stateName" = $5, "language" = $6, "lastMessageAt" = $2, "updatedAt" = now()
+        WHERE "id" = $3::uuid AND ($1::uuid IS NULL OR EXISTS (SELECT 1 FROM claimed))
         RETURNING "id"
       ), replies AS (
         INSERT INTO "Message" ("id", "conversationId", "direction", "channel", "from", "to", "body", "status", "createdAt")
-        SELECT gen_random_uuid(), updated."id", 'outbound'::"MessageDirection", ${conversation.channel}::"Channel", 'bot',
-               ${conversation.participant}, reply.body, 'recorded'::"MessageStatus", reply.at
-        FROM updated, unnest(${bodies}::text[], ${times}::timestamptz[]) AS reply(body, at)
+        SELECT gen_random_uuid(), updated."id", 'outbound'::"MessageDirection", $7::"Channel", 'bot',
+               $8, reply.body, 'recorded'::"MessageStatus", reply.at
+        FROM updated, unnest($9::text[], $10::timestamptz[]) AS reply(body, at)
       )
-      SELECT (SELECT count(*)::int FROM updated) AS "updated", (SELECT count(*)::int FROM claimed) AS "claimed"`;
+      SELECT (SELECT count(*)::int FROM updated) AS "updated", (SELECT count(*)::int FROM claimed) AS "claimed"`,
+      [
+        inboundId,
+        at,
+        conversation.id,
+        JSON.stringify(commit.state),
+        commit.state.phase,
+        commit.state.language ?? "en",
+        conversation.channel,
+        conversation.participant,
+        bodies,
+        times,
+      ],
+    );
     const row = rows[0];
     if (inboundId && row?.claimed === 0) return false;
     if (row?.updated !== 1) throw new Error(`commitTurn: no conversation ${conversation.id}`);

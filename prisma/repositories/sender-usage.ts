@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../client.ts";
+import { type PrismaClient, poolOf } from "../client.ts";
 
 /** The window (ms) in which an identical SMS reply is not sent again. */
 const REPEAT_WINDOW_MS = 60_000;
@@ -24,7 +24,10 @@ export interface SenderRecord {
 export class SenderUsageRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
-  /** One statement: acted-on times, recent SMS to them, whether they are known or an officer. */
+  /**
+   * One statement, on pg (every inbound SMS reads it): acted-on times, recent SMS to them,
+   * whether they are known or an officer.
+   */
   async read(
     agencyId: string,
     from: string,
@@ -34,24 +37,27 @@ export class SenderUsageRepository {
     const windowStart = new Date(now.getTime() - options.windowMinutes * options.minuteMs);
     const replyStart = new Date(now.getTime() - options.minuteMs);
     const lookback = new Date(now.getTime() - LOOKBACK_MS);
-    const [row] = await this.prisma.$queryRaw<{ acted: Date[] | null; replied: Date[] | null; known: boolean; officer: boolean }[]>`
-      SELECT
+    const { rows } = await poolOf(this.prisma).query<{ acted: Date[] | null; replied: Date[] | null; known: boolean; officer: boolean }>(
+      `SELECT
         (SELECT array_agg(a."processedAt" ORDER BY a."processedAt") FROM (
           SELECT i."processedAt" FROM "InboundSms" i
-          WHERE i."agencyId" = ${agencyId} AND i."from" = ${from} AND i."processedAt" > ${windowStart}
-          ORDER BY i."processedAt" DESC LIMIT ${options.take}) a) AS "acted",
+          WHERE i."agencyId" = $1 AND i."from" = $2 AND i."processedAt" > $3
+          ORDER BY i."processedAt" DESC LIMIT $4) a) AS "acted",
         (SELECT array_agg(r."at" ORDER BY r."at") FROM (
-          SELECT CASE WHEN m."status" IN ('recorded', 'sending') THEN ${now}::timestamptz
+          SELECT CASE WHEN m."status" IN ('recorded', 'sending') THEN $5::timestamptz
                       ELSE GREATEST(m."createdAt", COALESCE(m."statusUpdatedAt", m."createdAt")) END AS "at"
           FROM "Conversation" c JOIN "Message" m ON m."conversationId" = c."id"
-          WHERE c."agencyId" = ${agencyId} AND c."channel" = 'sms' AND c."participant" = ${from}
+          WHERE c."agencyId" = $1 AND c."channel" = 'sms' AND c."participant" = $2
             AND c."role" = 'customer' AND c."closedAt" IS NULL
-            AND m."direction" = 'outbound' AND m."createdAt" > ${lookback}) r
-          WHERE r."at" > ${replyStart}) AS "replied",
+            AND m."direction" = 'outbound' AND m."createdAt" > $6) r
+          WHERE r."at" > $7) AS "replied",
         EXISTS (SELECT 1 FROM "InboundSms" i
-          WHERE i."agencyId" = ${agencyId} AND i."from" = ${from} AND i."processedAt" IS NOT NULL) AS "known",
+          WHERE i."agencyId" = $1 AND i."from" = $2 AND i."processedAt" IS NOT NULL) AS "known",
         EXISTS (SELECT 1 FROM "Officer" o
-          WHERE o."agencyId" = ${agencyId} AND o."phone" = ${from} AND o."active") AS "officer"`;
+          WHERE o."agencyId" = $1 AND o."phone" = $2 AND o."active") AS "officer"`,
+      [agencyId, from, windowStart, options.take, now, lookback, replyStart],
+    );
+    const [row] = rows;
     return {
       actedAt: (row?.acted ?? []).map((at) => new Date(at)),
       repliedAt: (row?.replied ?? []).map((at) => new Date(at)),
@@ -63,15 +69,13 @@ export class SenderUsageRepository {
   /** What the bot texted this conversation within the last minute (sent or about to be). */
   async recentReplyBodies(conversationId: string, now: Date): Promise<string[]> {
     const since = new Date(now.getTime() - REPEAT_WINDOW_MS);
-    const rows = await this.prisma.message.findMany({
-      where: {
-        conversationId,
-        direction: "outbound",
-        createdAt: { gt: new Date(now.getTime() - LOOKBACK_MS) },
-        OR: [{ createdAt: { gt: since } }, { statusUpdatedAt: { gt: since } }, { status: { in: ["recorded", "sending"] } }],
-      },
-      select: { body: true },
-    });
+    // On pg: every SMS turn with replies asks.
+    const { rows } = await poolOf(this.prisma).query<{ body: string }>(
+      `SELECT "body" FROM "Message"
+       WHERE "conversationId" = $1::uuid AND "direction" = 'outbound' AND "createdAt" > $2
+         AND ("createdAt" > $3 OR "statusUpdatedAt" > $3 OR "status" IN ('recorded', 'sending'))`,
+      [conversationId, new Date(now.getTime() - LOOKBACK_MS), since],
+    );
     return rows.map((row) => row.body);
   }
 

@@ -13,18 +13,20 @@ export interface FakeTwilioMessage {
 
 /**
  * A local stand-in of Twilio's Messages API for tests: records what the real twilio client
- * sends; `failNext(n, status)` makes the next n calls fail with that HTTP status.
+ * sends; `failNext(n, status)` makes the next n calls fail with that HTTP status. `GET /fake/counts`
+ * answers what it recorded (`{ messages, recipients }`), for a benchmark running it in another process.
  */
 export async function startFakeTwilio(): Promise<{
   url: string;
   messages: FakeTwilioMessage[];
-  failNext(count: number, status: number): void;
+  /** Twilio's error code in the failures' body defaults to 20429 for a 429, else 20500. */
+  failNext(count: number, status: number, code?: number): void;
   /** Holds every response this long (ms) after recording the request; 0 = answer at once. */
   setDelay(ms: number): void;
   close(): Promise<void>;
 }> {
   const messages: FakeTwilioMessage[] = [];
-  let failures: { count: number; status: number } = { count: 0, status: 500 };
+  let failures: { count: number; status: number; code?: number | undefined } = { count: 0, status: 500 };
   let delayMs = 0;
   const server: Server = createServer((req, res) => {
     let raw = "";
@@ -32,16 +34,27 @@ export async function startFakeTwilio(): Promise<{
       raw += chunk.toString();
     });
     req.on("end", () => {
+      if (req.method === "GET" && req.url === "/fake/counts") {
+        const counts = { messages: messages.length, recipients: new Set(messages.map((m) => m.to)).size };
+        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(counts));
+        return;
+      }
       const match = /^\/2010-04-01\/Accounts\/(AC\w+)\/Messages\.json$/.exec(req.url ?? "");
       if (req.method !== "POST" || !match) {
-        res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ code: 20404, status: 404 }));
+        res
+          .writeHead(404, { "content-type": "application/json" })
+          .end(JSON.stringify({ code: 20404, status: 404 }));
         return;
       }
       if (failures.count > 0) {
         failures.count -= 1;
-        res
-          .writeHead(failures.status, { "content-type": "application/json" })
-          .end(JSON.stringify({ code: failures.status === 429 ? 20429 : 20500, message: "fake failure", status: failures.status }));
+        res.writeHead(failures.status, { "content-type": "application/json" }).end(
+          JSON.stringify({
+            code: failures.code ?? (failures.status === 429 ? 20429 : 20500),
+            message: "fake failure",
+            status: failures.status,
+          }),
+        );
         return;
       }
       const form = new URLSearchParams(raw);
@@ -58,7 +71,9 @@ export async function startFakeTwilio(): Promise<{
       const answer = () =>
         res
           .writeHead(201, { "content-type": "application/json" })
-          .end(JSON.stringify({ sid, status: "queued", to: message.to, from: message.from, body: message.body }));
+          .end(
+            JSON.stringify({ sid, status: "queued", to: message.to, from: message.from, body: message.body }),
+          );
       if (delayMs > 0) setTimeout(answer, delayMs);
       else answer();
     });
@@ -68,8 +83,8 @@ export async function startFakeTwilio(): Promise<{
   return {
     url: `http://127.0.0.1:${port}`,
     messages,
-    failNext(count, status) {
-      failures = { count, status };
+    failNext(count, status, code) {
+      failures = { count, status, code };
     },
     setDelay(ms) {
       delayMs = ms;

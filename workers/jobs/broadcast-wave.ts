@@ -16,6 +16,7 @@ import { QUEUES } from "../queues.ts";
 import type { WorkerDeps } from "../registry.ts";
 import { tellCustomerReplacementSought, VACATED } from "../refills/refill-notices.ts";
 import { sendStaffingNotices } from "./request-staffed.ts";
+import { MAX_SEND_BATCH } from "./send-offer-batch.ts";
 import { toOfficerCandidate } from "../../prisma/repositories/officer-candidate.ts";
 import { checkOfferAvailability } from "../../core/officers/index.ts";
 import { toOfferSettings } from "../../prisma/repositories/offer-settings.ts";
@@ -30,6 +31,17 @@ const OFFER_BATCH = 100;
 const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 /** Higher ranks first: an officer is offered the highest-ranked open positions they may fill. */
 const RANK_ORDER: Record<Rank, number> = { commander: 0, sergeant: 1, officer: 2 };
+
+/**
+ * Offer texts per send job. Without a per-sender limit, a whole write batch: fewest jobs, claims
+ * and updates. With one, a second's budget: the sends wait for the budget anyway, a job then
+ * holds its claims for about as many seconds as jobs run at once (far below the grace after
+ * which a claim counts as abandoned), and officers are texted at most that far out of their
+ * fairest-first order, as with one job per text.
+ */
+function findSendBatchSize(perSecond: number): number {
+  return perSecond > 0 ? Math.min(OFFER_BATCH, Math.max(1, Math.floor(perSecond))) : Math.min(OFFER_BATCH, MAX_SEND_BATCH);
+}
 
 /** Short offer code officers reply with; unambiguous letters only. */
 function makeOfferCode(): string {
@@ -188,6 +200,7 @@ export const broadcastWaveJob: JobDefinition<typeof BroadcastWavePayloadSchema, 
     // go out while the next batch is written.
     let offersSent = 0;
     const members = wave?.members ?? [];
+    const sendBatch = findSendBatchSize(deps.smsRateLimiter.perSecond);
     for (let i = 0; i < members.length; i += OFFER_BATCH) {
       const conversationIds = await recordOfferBatch(prisma, {
         agencyId: agency.id,
@@ -201,11 +214,11 @@ export const broadcastWaveJob: JobDefinition<typeof BroadcastWavePayloadSchema, 
         }),
       });
       // Offers go in the broadcast lane: a customer's reply or an officer's confirmation from the
-      // same number is sent before the rest of a wave (limits/sms-lanes.ts).
-      await deps.enqueueSmsBatch(
-        conversationIds.map((conversationId) => ({ conversationId, turnId: `offer-${request.id}-${payload.wave}` })),
-        "broadcast",
-      );
+      // same number is sent before the rest of a wave (limits/sms-lanes.ts). Fairest first: the
+      // batches are queued in wave order and each sends in its order.
+      const batches: string[][] = [];
+      for (let j = 0; j < conversationIds.length; j += sendBatch) batches.push(conversationIds.slice(j, j + sendBatch));
+      await deps.enqueueOfferSends(batches, `offer-${request.id}-${payload.wave}`);
       offersSent += conversationIds.length;
     }
     await prisma.position.updateMany({

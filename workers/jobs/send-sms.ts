@@ -1,6 +1,7 @@
 import { UnrecoverableError } from "bullmq";
 import { z } from "zod";
 import { splitSms } from "../../core/messages/index.ts";
+import { poolOf } from "../../prisma/client.ts";
 import type { JobDefinition } from "../job-definition.ts";
 import { SMS_LANES } from "../limits/sms-lanes.ts";
 import { QUEUES } from "../queues.ts";
@@ -13,7 +14,7 @@ export const SendSmsPayloadSchema = z.object({
 });
 
 /** Twilio errors worth retrying: rate limiting and its own outages (and network failures). */
-function isRetryable(error: unknown): boolean {
+export function isRetryable(error: unknown): boolean {
   const status = (error as { status?: number } | null)?.status;
   return status === undefined || status === 429 || status >= 500;
 }
@@ -33,8 +34,9 @@ interface ClaimResult {
 /**
  * Sends a conversation's recorded outbound SMS in order through the Twilio REST client. The
  * messages are claimed atomically (recorded → sending) so a re-delivered or concurrent job never
- * sends one twice, and in order; opted-out numbers are never sent to. One round trip per job plus
- * one per message sent, since a wave's offers to a whole roster go through here.
+ * sends one twice, and in order; opted-out numbers are never sent to. One statement per job plus
+ * one per message sent, straight on pg, since every reply and a wave's offers to a whole roster
+ * go through here.
  */
 export const sendSmsJob: JobDefinition<typeof SendSmsPayloadSchema, WorkerDeps> = {
   id: "send-sms",
@@ -50,8 +52,9 @@ export const sendSmsJob: JobDefinition<typeof SendSmsPayloadSchema, WorkerDeps> 
     // One statement reads the conversation and claims all its unsent messages (an opted-out
     // number's are failed instead), unless another run is still sending some: they must go first,
     // so this run claims nothing and is retried. Replies therefore leave in the order written.
-    const [target] = await prisma.$queryRaw<ClaimResult[]>`
-      WITH target AS (
+    const pool = poolOf(prisma);
+    const { rows } = await pool.query<ClaimResult>(
+      `WITH target AS (
         SELECT c."id", c."agencyId",
           EXISTS (SELECT 1 FROM "OptOut" o WHERE o."agencyId" = c."agencyId" AND o."phone" = c."participant") AS "optedOut",
           COALESCE(
@@ -60,25 +63,28 @@ export const sendSmsJob: JobDefinition<typeof SendSmsPayloadSchema, WorkerDeps> 
             (SELECT a."phoneNumbers"[1] FROM "Agency" a WHERE a."id" = c."agencyId")) AS "from",
           (SELECT count(*)::int FROM "Message" m WHERE m."conversationId" = c."id" AND m."direction" = 'outbound'
             AND m."channel" = 'sms' AND m."status" = 'sending' AND m."providerId" IS NULL
-            AND m."statusUpdatedAt" >= ${staleBefore}) AS "inFlight"
-        FROM "Conversation" c WHERE c."id" = ${payload.conversationId}::uuid
+            AND m."statusUpdatedAt" >= $2) AS "inFlight"
+        FROM "Conversation" c WHERE c."id" = $1::uuid
       ), claimed AS (
         UPDATE "Message" m SET
           "status" = (CASE WHEN t."optedOut" THEN 'failed' ELSE 'sending' END)::"MessageStatus",
           "errorCode" = CASE WHEN t."optedOut" THEN 'opted_out' ELSE m."errorCode" END,
-          "statusUpdatedAt" = CASE WHEN t."optedOut" THEN m."statusUpdatedAt" ELSE ${now} END,
+          "statusUpdatedAt" = CASE WHEN t."optedOut" THEN m."statusUpdatedAt" ELSE $3::timestamptz END,
           "attempts" = m."attempts" + CASE WHEN t."optedOut" THEN 0 ELSE 1 END,
           "from" = CASE WHEN t."optedOut" THEN m."from" ELSE t."from" END
         FROM target t
         WHERE t."from" IS NOT NULL AND (t."optedOut" OR t."inFlight" = 0)
           AND m."conversationId" = t."id" AND m."direction" = 'outbound' AND m."channel" = 'sms' AND m."providerId" IS NULL
-          AND (m."status" = 'recorded' OR (m."status" = 'sending' AND m."statusUpdatedAt" < ${staleBefore}))
+          AND (m."status" = 'recorded' OR (m."status" = 'sending' AND m."statusUpdatedAt" < $2))
         RETURNING m."id", m."to", m."body", m."createdAt"
       )
       SELECT t."agencyId", t."optedOut", t."from", t."inFlight",
         COALESCE((SELECT json_agg(json_build_object('id', c."id", 'to', c."to", 'body', c."body") ORDER BY c."createdAt", c."id")
           FROM claimed c), '[]'::json) AS "claimed"
-      FROM target t`;
+      FROM target t`,
+      [payload.conversationId, staleBefore, now],
+    );
+    const [target] = rows;
     if (!target) throw new UnrecoverableError("no such conversation");
     const { from } = target;
     if (!from) throw new UnrecoverableError(`agency ${target.agencyId} has no phone number`);
@@ -103,10 +109,12 @@ export const sendSmsJob: JobDefinition<typeof SendSmsPayloadSchema, WorkerDeps> 
           });
           firstSid ??= result.sid;
         }
-        await prisma.message.update({
-          where: { id: message.id },
-          data: { providerId: firstSid, status: "queued", statusUpdatedAt: new Date() },
-        });
+        // On pg, like the claim: a wave's offers go through here too.
+        await pool.query(`UPDATE "Message" SET "providerId" = $2, "status" = 'queued', "statusUpdatedAt" = $3 WHERE "id" = $1::uuid`, [
+          message.id,
+          firstSid,
+          new Date(),
+        ]);
         sent += 1;
       } catch (error) {
         const code = String((error as { code?: unknown }).code ?? "send_failed");

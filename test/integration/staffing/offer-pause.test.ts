@@ -41,6 +41,8 @@ describe("officers pause offers and set quiet hours by SMS", () => {
       prisma,
       getAgency,
       async enqueueSmsBatch() {},
+      async enqueueOfferSends() {},
+      smsRateLimiter: { perSecond: 0, async acquire() {} },
       async enqueueSms() {},
       async postRequestNotice() {},
       async enqueueBroadcastWave(_id: string, next: number) {

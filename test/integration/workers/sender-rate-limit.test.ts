@@ -27,7 +27,7 @@ describe("per-sender SMS rate limit (real Redis)", () => {
     // try (a refused try would have counted a third in its per-second counters).
     await limiter.acquire("+15205550199");
     await limiter.acquire("+15205550199");
-    const keys = await redis.keys(`${inject("redisPrefix")}:rate:sms-rate:+15205550199:*`);
+    const keys = await redis.keys(`${inject("redisPrefix")}:rate:sms-rate:{+15205550199}:*`);
     const counted = (await Promise.all(keys.map((key) => redis.get(key)))).reduce((sum, n) => sum + Number(n ?? 0), 0);
     expect(keys.length).toBeGreaterThan(0);
     expect(counted).toBeLessThanOrEqual(2);
