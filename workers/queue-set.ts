@@ -124,17 +124,26 @@ export function createQueueSet(
     },
     /**
      * Queues sending a wave's offer texts, one send-offer-batch job per batch of conversations, in
-     * one Redis round trip, in the broadcast lane; a batch's id comes from its conversations.
+     * one Redis round trip, in the broadcast lane; a batch's id comes from its conversations and
+     * the time it was queued.
+     *
+     * Why the time: the caller queues only texts it has just recorded (recordOfferBatch returns
+     * nothing on a re-run), so each call is new work. A refill that re-offers the same officers in
+     * the same wave number would otherwise get the id of the first batch, kept for a day once
+     * completed, and wait for the recovery sweep; a rare double enqueue costs one claim, never a
+     * double text (the messages are claimed).
      */
     async enqueueOfferSends(batches: string[][], key: string): Promise<void> {
       const priority = toJobPriority("broadcast");
+      // Also in the payload: a busy conversation's send-sms job is keyed by it, and needs a fresh id too.
+      const runKey = `${key}-at-${Date.now()}`;
       const jobs = batches.map((conversationIds) => ({
         name: "send-offer-batch",
-        data: { conversationIds, key },
+        data: { conversationIds, key: runKey },
         opts: {
           ...DEFAULT_JOB_OPTIONS,
           attempts: 10,
-          jobId: safe(`offers-${key}-${createHash("sha256").update(conversationIds.join()).digest("hex").slice(0, 24)}`),
+          jobId: safe(`offers-${runKey}-${createHash("sha256").update(conversationIds.join()).digest("hex").slice(0, 24)}`),
           ...(priority === undefined ? {} : { priority }),
         },
       }));

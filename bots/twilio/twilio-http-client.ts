@@ -42,7 +42,10 @@ export class TwilioTransportError extends Error {
  * Why not twilio's own RequestClient: it goes through axios, whose per-request config merging,
  * interceptors and adapters cost ≈ 0.7 ms of CPU per message on top of Node's client; a wave's
  * 1,000 offers spent most of their CPU there. Redirects are not followed (Twilio's REST API
- * does not redirect; its client does not follow them either unless asked).
+ * does not redirect; its client does not follow them either unless asked). Not carried over from
+ * twilio's client: HTTP_PROXY, TWILIO_CA_BUNDLE, autoRetry and request validation (none is used
+ * here). It extends RequestClient only for the SDK's type; the parent's unused axios instance is
+ * built once.
  */
 export class TwilioHttpClient extends twilio.RequestClient {
   private readonly baseUrl: () => string | null;

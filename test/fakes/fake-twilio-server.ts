@@ -21,12 +21,17 @@ export async function startFakeTwilio(): Promise<{
   messages: FakeTwilioMessage[];
   /** Twilio's error code in the failures' body defaults to 20429 for a 429, else 20500. */
   failNext(count: number, status: number, code?: number): void;
+  /** As failNext, after the next `ok` calls succeed: a failure in the middle of a burst. */
+  failAfter(ok: number, count: number, status: number): void;
   /** Holds every response this long (ms) after recording the request; 0 = answer at once. */
   setDelay(ms: number): void;
   close(): Promise<void>;
 }> {
   const messages: FakeTwilioMessage[] = [];
-  let failures: { count: number; status: number; code?: number | undefined } = { count: 0, status: 500 };
+  let failures: { count: number; status: number; code?: number | undefined; ok?: number } = {
+    count: 0,
+    status: 500,
+  };
   let delayMs = 0;
   const server: Server = createServer((req, res) => {
     let raw = "";
@@ -46,7 +51,9 @@ export async function startFakeTwilio(): Promise<{
           .end(JSON.stringify({ code: 20404, status: 404 }));
         return;
       }
-      if (failures.count > 0) {
+      if (failures.count > 0 && (failures.ok ?? 0) > 0) {
+        failures.ok = (failures.ok ?? 0) - 1;
+      } else if (failures.count > 0) {
         failures.count -= 1;
         res.writeHead(failures.status, { "content-type": "application/json" }).end(
           JSON.stringify({
@@ -85,6 +92,9 @@ export async function startFakeTwilio(): Promise<{
     messages,
     failNext(count, status, code) {
       failures = { count, status, code };
+    },
+    failAfter(ok, count, status) {
+      failures = { count, status, ok };
     },
     setDelay(ms) {
       delayMs = ms;
