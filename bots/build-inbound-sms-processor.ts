@@ -66,15 +66,16 @@ export function buildInboundSmsProcessor(input: {
 
 function buildSenderLimits(prisma: PrismaClient, queues: QueueSet, logger: Logger, limits: AbuseLimits): SenderLimitsPort {
   const usage = new SenderUsageRepository(prisma);
+  const recordOptions = (now: Date) => ({
+    windowMinutes: limits.inboundWindowMinutes,
+    take: limits.inboundPerSender,
+    now,
+    minuteMs: limits.minuteMs,
+  });
   return {
     limits,
-    read: (agencyId, from, now) =>
-      usage.read(agencyId, from, {
-        windowMinutes: limits.inboundWindowMinutes,
-        take: limits.inboundPerSender,
-        now,
-        minuteMs: limits.minuteMs,
-      }),
+    read: (agencyId, from, now) => usage.read(agencyId, from, recordOptions(now)),
+    readWithPending: (agencyId, from, now) => usage.readWithPending(agencyId, from, recordOptions(now)),
     async holdBack({ agencyId, from, to, firstWaiting, pending, gate, now }) {
       if (gate.reason === "inbound_limit") {
         const notice = await usage.recordLimitNotice({

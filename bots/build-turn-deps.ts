@@ -40,14 +40,18 @@ export function buildTurnDeps(input: {
       }
     },
     relayToDispatcher: async (_conversationId, messageId) => queues.relayToDispatcher(messageId),
-    async afterInbound(conversationId, messageId) {
-      // Almost no conversation has a request whose approvers asked a question: one cheap
-      // statement on pg answers that before the relay's Prisma reads (every message asks).
-      const { rows } = await poolOf(prisma).query(
-        `SELECT 1 FROM "Request" WHERE "conversationId" = $1::uuid AND "status" = 'pending_approval' AND "slackMessageTs" IS NOT NULL LIMIT 1`,
-        [conversationId],
-      );
-      if (rows.length > 0) await relayAnswerToApprovers(prisma, queues, conversationId, messageId);
+    async afterInbound(conversationId, messageId, known) {
+      // Almost no conversation has a request whose approvers asked a question: the store's
+      // beginTurn tells, or one cheap statement on pg, before the relay's Prisma reads.
+      const awaiting =
+        known?.awaitingApprovers ??
+        (
+          await poolOf(prisma).query(
+            `SELECT 1 FROM "Request" WHERE "conversationId" = $1::uuid AND "status" = 'pending_approval' AND "slackMessageTs" IS NOT NULL LIMIT 1`,
+            [conversationId],
+          )
+        ).rows.length > 0;
+      if (awaiting) await relayAnswerToApprovers(prisma, queues, conversationId, messageId);
     },
     recentReplies: (conversationId) => usage.recentReplyBodies(conversationId, new Date()),
   };

@@ -22,11 +22,15 @@ export interface TurnDeps {
   afterCommit?(committed: { conversationId: string; state: IntakeState; effects: IntakeEffect[] }): Promise<void>;
   /** A message for the dispatcher (the conversation is escalated or held): relay it to them. */
   relayToDispatcher?(conversationId: string, messageId: string): Promise<void>;
-  /** Every new inbound message, once stored (e.g. an answer to a supervisor's question). */
-  afterInbound?(conversationId: string, messageId: string): Promise<void>;
+  /**
+   * Every new inbound message, once stored (e.g. an answer to a supervisor's question).
+   * `awaitingApprovers`: what the store's beginTurn read (TurnStart), when it did.
+   */
+  afterInbound?(conversationId: string, messageId: string, known?: { awaitingApprovers: boolean }): Promise<void>;
   /**
    * What the bot texted this conversation within the last minute: an SMS turn does not text
    * the same words again (50 × HELP is answered once). Web chat and voice answer every turn.
+   * A store with beginTurn reads the same in the turn's first round trip, and this is not called.
    */
   recentReplies?(conversationId: string): Promise<string[]>;
   /** Customers' own pages, when served: LINK gives a link valid this many days (else it says they are off). */
@@ -52,19 +56,21 @@ export async function handleCustomerTurn(
   message = { ...message, text: cleanMessageText(message.text) };
   const agency = deps.getAgency(message.agencyId);
   if (!agency) return { kind: "unknown_agency" };
-  const conversation = await deps.store.openConversation({
-    agencyId: agency.id,
-    channel: message.channel,
-    participant: message.from,
-  });
-  const recorded = await deps.store.recordInbound(conversation.id, message);
+  const key = { agencyId: agency.id, channel: message.channel, participant: message.from };
+  const wantsRecentReplies = message.channel === "sms" && deps.recentReplies !== undefined;
+  // One round trip where the store can (every message starts here), else the calls one by one.
+  const start = deps.store.beginTurn
+    ? await deps.store.beginTurn(key, message, { repliesAsOf: wantsRecentReplies ? new Date() : null })
+    : null;
+  const conversation = start?.conversation ?? (await deps.store.openConversation(key));
+  const recorded = start?.recorded ?? (await deps.store.recordInbound(conversation.id, message));
   // A retried delivery of a message whose turn never committed (a crash or a database failure
   // in between) is acted on now; one that was acted on is only a duplicate.
   if (recorded.duplicate && (recorded.handled || recorded.messageId === null)) {
     return { kind: "duplicate", conversationId: conversation.id };
   }
   const messageId = recorded.messageId as string;
-  await deps.afterInbound?.(conversation.id, messageId);
+  await deps.afterInbound?.(conversation.id, messageId, start ? { awaitingApprovers: start.awaitingApprovers } : undefined);
   if (conversation.holder === "dispatcher" || conversation.state.phase === "escalated") {
     await deps.relayToDispatcher?.(conversation.id, messageId);
   }
@@ -103,11 +109,11 @@ export async function handleCustomerTurn(
     language: options.forcedLanguage ?? state.language ?? undefined,
     conversation: describeConversationContext(state),
   });
-  context.requests = await deps.store.listCustomerRequests(agency.id, message.from);
+  context.requests = start?.requests ?? (await deps.store.listCustomerRequests(agency.id, message.from));
   const result = stepIntake(state, { text: message.text, extraction }, context);
   const replies =
-    message.channel === "sms" && deps.recentReplies && result.replies.length > 0
-      ? dropRepeatedReplies(result.replies, await deps.recentReplies(conversation.id))
+    wantsRecentReplies && deps.recentReplies && result.replies.length > 0
+      ? dropRepeatedReplies(result.replies, start?.recentReplies ?? (await deps.recentReplies(conversation.id)))
       : result.replies;
   const committed = await deps.store.commitTurn(conversation, { ...result, replies }, message.receivedAt, messageId);
   // Another delivery of the same message committed first: its run answers the customer.

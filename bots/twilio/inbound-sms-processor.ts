@@ -1,7 +1,7 @@
 import type { Logger } from "../../config/logger.ts";
 import type { AgencyConfig } from "../../core/agencies/index.ts";
 import type { InboundMessage } from "../../core/messages/index.ts";
-import type { InboundSmsInbox } from "../../prisma/repositories/inbound-sms-inbox.ts";
+import type { InboundSmsInbox, StoredInboundSms } from "../../prisma/repositories/inbound-sms-inbox.ts";
 import type { SenderRecord } from "../../prisma/repositories/sender-usage.ts";
 import type { AbuseLimits } from "../../workers/limits/abuse-limits.ts";
 import { decideInboundGate, type InboundGate } from "../../workers/limits/inbound-gate.ts";
@@ -13,6 +13,11 @@ import type { OfficerSmsResult } from "../officers/handle-officer-sms.ts";
 export interface SenderLimitsPort {
   limits: AbuseLimits;
   read(agencyId: string, from: string, now: Date): Promise<SenderRecord>;
+  /**
+   * The sender's waiting messages (the inbox's listPending) with their record as `read` gives
+   * it, in one round trip. Optional: without it the processor asks the inbox, then `read`.
+   */
+  readWithPending?(agencyId: string, from: string, now: Date): Promise<{ record: SenderRecord; pending: StoredInboundSms[] }>;
   /**
    * A sender over the inbound limit: tell them once per window that we will reply shortly
    * (queued by the port), and act on their waiting messages at `until`.
@@ -72,12 +77,15 @@ export function createInboundSmsProcessor(deps: InboundSmsProcessorDeps) {
      */
     async process(sender: { agencyId: string; from: string }): Promise<{ processed: number; heldBack?: number }> {
       return deps.locks.withLock(`inbound-sms:${sender.agencyId}:${sender.from}`, async () => {
-        const waiting = await deps.inbox.listPending(sender.agencyId, sender.from);
+        const first = await deps.senderLimits?.readWithPending?.(sender.agencyId, sender.from, now());
+        const waiting = first?.pending ?? (await deps.inbox.listPending(sender.agencyId, sender.from));
         let processed = 0;
         for (const { seq, message } of waiting) {
           const agency = deps.getAgency(message.agencyId);
           if (agency) {
-            const record = deps.senderLimits ? await deps.senderLimits.read(sender.agencyId, sender.from, now()) : null;
+            // The first message's record came with the list; later ones are read after the one before.
+            const record =
+              first && processed === 0 ? first.record : deps.senderLimits ? await deps.senderLimits.read(sender.agencyId, sender.from, now()) : null;
             const gate = record && !record.officer ? decideInboundGate(record, deps.senderLimits?.limits as AbuseLimits, now()) : null;
             if (gate?.kind === "wait") {
               await deps.senderLimits?.holdBack({

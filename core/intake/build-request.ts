@@ -1,6 +1,6 @@
 import type { AgencyConfig, Language } from "../agencies/index.ts";
 import type { QuoteRequest } from "../requests/index.ts";
-import { resolveShift } from "./resolve-shift.ts";
+import { resolveShift, type ShiftResolution } from "./resolve-shift.ts";
 import type { Slots } from "./slots.ts";
 
 /** The customer part of a request, as the converse CLI and the stored request show it. */
@@ -12,15 +12,16 @@ export interface CustomerDetails {
 
 /**
  * The policy core's request from the slots, or null while the date or times are missing.
- * A job address without a city is taken to be in the agency's own city.
+ * A job address without a city is taken to be in the agency's own city. `shift`: the slots'
+ * resolveShift when the caller has it already (luxon's zone arithmetic is most of this).
  */
 export function buildQuoteRequest(
   slots: Slots,
   agency: AgencyConfig,
   requestedAt: Date,
   language: Language,
+  shift: ShiftResolution = resolveShift(slots, agency.timeZone),
 ): QuoteRequest | null {
-  const shift = resolveShift(slots, agency.timeZone);
   if (shift.kind !== "ok" || slots.officers === null) return null;
   const vehicles = Math.min(slots.vehicles ?? 0, slots.officers);
   return {

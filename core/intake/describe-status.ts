@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { resolveTimeZone } from "../time/index.ts";
 import { type Language, rankTitle } from "../agencies/index.ts";
 import { formatShift } from "./format.ts";
 import type { CustomerRequestView, IntakeContext, RequestOfficerView } from "./intake-context.ts";
@@ -56,7 +57,7 @@ function describeInDetail(view: CustomerRequestView, context: IntakeContext, t: 
 }
 
 function describeAttendance(officer: RequestOfficerView, context: IntakeContext, t: IntakeTexts): string {
-  const local = (iso: string) => DateTime.fromISO(iso, { zone: context.agency.timeZone }).setLocale("en-US").toFormat("h:mm a");
+  const local = (iso: string) => DateTime.fromISO(iso, { zone: resolveTimeZone(context.agency.timeZone) }).setLocale("en-US").toFormat("h:mm a");
   const { attendance } = officer;
   switch (attendance.kind) {
     case "assigned":

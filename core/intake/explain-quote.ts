@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { resolveTimeZone } from "../time/index.ts";
 import type { AgencyConfig, Language } from "../agencies/index.ts";
 import { computeCancellationFee, listHolidays, type Quote } from "../pricing/index.ts";
 import type { QuoteRequest } from "../requests/index.ts";
@@ -93,8 +94,9 @@ export function describeCancellationPolicy(request: QuoteRequest, agency: Agency
 }
 
 function findHolidayNames(request: QuoteRequest, agency: AgencyConfig): string[] {
-  const start = DateTime.fromISO(request.start, { zone: agency.timeZone });
-  const end = DateTime.fromISO(request.end, { zone: agency.timeZone });
+  const zone = resolveTimeZone(agency.timeZone);
+  const start = DateTime.fromISO(request.start, { zone });
+  const end = DateTime.fromISO(request.end, { zone });
   const names: string[] = [];
   for (let day = start.startOf("day"); day < end; day = day.plus({ days: 1 })) {
     const holiday = listHolidays(agency.holidays, day.year).find(

@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { resolveTimeZone } from "../time/index.ts";
 import type { Language } from "../agencies/index.ts";
 
 /** 297215 → "$2,972.15". */
@@ -10,8 +11,9 @@ export function formatCents(cents: number): string {
 /** A shift as a person reads it in the agency's zone: "Sat Dec 5, 6:00 PM – 11:00 PM". */
 export function formatShift(startIso: string, endIso: string, timeZone: string, language: Language): string {
   const locale = language === "es" ? "es-US" : "en-US";
-  const start = DateTime.fromISO(startIso, { zone: timeZone }).setLocale(locale);
-  const end = DateTime.fromISO(endIso, { zone: timeZone }).setLocale(locale);
+  const zone = resolveTimeZone(timeZone);
+  const start = DateTime.fromISO(startIso, { zone }).setLocale(locale);
+  const end = DateTime.fromISO(endIso, { zone }).setLocale(locale);
   const day = start.toFormat(language === "es" ? "ccc d 'de' LLL" : "ccc LLL d");
   const sameDay = start.hasSame(end, "day");
   const endText = sameDay ? end.toFormat("h:mm a") : `${end.toFormat(language === "es" ? "ccc d" : "ccc")} ${end.toFormat("h:mm a")}`;
@@ -20,7 +22,7 @@ export function formatShift(startIso: string, endIso: string, timeZone: string, 
 
 /** "2026-12-05" → "Sat Dec 5" (or "sáb 5 de dic"). */
 export function formatLocalDate(date: string, timeZone: string, language: Language): string {
-  const value = DateTime.fromISO(date, { zone: timeZone }).setLocale(language === "es" ? "es-US" : "en-US");
+  const value = DateTime.fromISO(date, { zone: resolveTimeZone(timeZone) }).setLocale(language === "es" ? "es-US" : "en-US");
   return value.toFormat(language === "es" ? "ccc d 'de' LLL" : "ccc LLL d");
 }
 

@@ -48,7 +48,7 @@ export {
 export { findNextQuestion } from "./next-question.ts";
 export { createEmptySlots, type Slots } from "./slots.ts";
 export { DRAFT_TTL_MS, MAX_MISUNDERSTOOD, RESUME_AFTER_MS, resumeAfterDispatcher, type StepResult, stepIntake } from "./step.ts";
-export type { ConversationRecord, InboundRecord, IntakeStore, TurnCommit } from "./intake-store.ts";
+export type { ConversationRecord, InboundRecord, IntakeStore, TurnCommit, TurnStart } from "./intake-store.ts";
 export { toExpectedSlot } from "./expected-slot.ts";
 export { fillRequestNumber } from "./fill-request-number.ts";
 export { getTexts, type IntakeTexts } from "./texts.ts";

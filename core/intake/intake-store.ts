@@ -17,6 +17,21 @@ export type InboundRecord =
   | { duplicate: false; messageId: string }
   | { duplicate: true; messageId: string | null; handled: boolean };
 
+/** What a turn reads before the core decides (see IntakeStore.beginTurn). */
+export interface TurnStart {
+  conversation: ConversationRecord;
+  recorded: InboundRecord;
+  /** The participant's requests, as listCustomerRequests gives them. */
+  requests: CustomerRequestView[];
+  /** What the bot texted the conversation lately (see beginTurn's `repliesAsOf`); null when not asked. */
+  recentReplies: string[] | null;
+  /**
+   * Whether a request of this conversation waits on its approvers with their card posted (they
+   * may have asked the customer something): the edge relays the message to them only then.
+   */
+  awaitingApprovers: boolean;
+}
+
 export interface TurnCommit {
   state: IntakeState;
   replies: Reply[];
@@ -51,4 +66,16 @@ export interface IntakeStore {
    * Optional: a store without it keeps the held draft as it was.
    */
   saveHeldState?(conversationId: string, state: IntakeState, at: Date, inboundId: string): Promise<boolean>;
+  /**
+   * openConversation, recordInbound (with the conversation it opened) and listCustomerRequests
+   * of the participant, in one round trip where the store can: every inbound message starts a
+   * turn with them. With `repliesAsOf`, also the bodies of what the bot texted the conversation
+   * within the minute before it (sent or about to be; see bots/handle-turn.ts's recentReplies).
+   * Same guarantees as the three calls. Optional: without it a turn makes the calls one by one.
+   */
+  beginTurn?(
+    key: { agencyId: string; channel: Channel; participant: string },
+    message: InboundMessage,
+    options: { repliesAsOf: Date | null },
+  ): Promise<TurnStart>;
 }

@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { resolveTimeZone } from "../time/index.ts";
 import type { Slots } from "./slots.ts";
 
 export type ShiftResolution =
@@ -16,11 +17,12 @@ export function resolveShift(slots: Slots, timeZone: string): ShiftResolution {
   if (!slots.date || !slots.startTime || (!slots.endTime && slots.durationMinutes === null)) {
     return { kind: "incomplete" };
   }
-  const start = DateTime.fromISO(`${slots.date}T${slots.startTime}`, { zone: timeZone });
+  const zone = resolveTimeZone(timeZone);
+  const start = DateTime.fromISO(`${slots.date}T${slots.startTime}`, { zone });
   if (!start.isValid) return { kind: "incomplete" };
   let end: DateTime;
   if (slots.endTime) {
-    end = DateTime.fromISO(`${slots.date}T${slots.endTime}`, { zone: timeZone });
+    end = DateTime.fromISO(`${slots.date}T${slots.endTime}`, { zone });
     if (end <= start) end = end.plus({ days: 1 });
   } else {
     end = start.plus({ minutes: slots.durationMinutes ?? 0 });

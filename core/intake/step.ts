@@ -437,7 +437,8 @@ function continueIntake(
     return { state, replies: say(...prefix, ...changed, currentQuestionText(state, context, t)), effects: [] };
   }
 
-  const request = buildQuoteRequest(state.slots, agency, context.now, language);
+  // The slots are as resolved above: their shift is not worked out twice.
+  const request = buildQuoteRequest(state.slots, agency, context.now, language, shift);
   if (!request) {
     state.question = "date";
     return { state, replies: say(...prefix, t.ask.date), effects: [] };

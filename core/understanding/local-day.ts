@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { resolveTimeZone } from "../time/index.ts";
 
 /** A calendar day in the agency's time zone; weekday 1 = Monday … 7 = Sunday (ISO). */
 export interface LocalDay {
@@ -14,7 +15,7 @@ export interface LocalDay {
  */
 export function resolveToday(now: Date, timeZone: string): LocalDay | null {
   if (Number.isNaN(now.getTime())) return null;
-  let local = DateTime.fromJSDate(now, { zone: timeZone });
+  let local = DateTime.fromJSDate(now, { zone: resolveTimeZone(timeZone) });
   if (!local.isValid) local = DateTime.fromJSDate(now, { zone: "utc" });
   if (!local.isValid) return null;
   return { year: local.year, month: local.month, day: local.day, weekday: local.weekday };

@@ -8,7 +8,8 @@ export interface StoredInboundSms {
   message: InboundMessage;
 }
 
-interface InboundSmsRow {
+/** A row of "InboundSms" as pg reads it. */
+export interface InboundSmsRow {
   /** int8: pg hands it over as a string. */
   seq: string;
   providerId: string;
@@ -20,7 +21,7 @@ interface InboundSmsRow {
   receivedAt: Date;
 }
 
-const toStored = (row: InboundSmsRow): StoredInboundSms => ({
+export const toStoredInboundSms = (row: InboundSmsRow): StoredInboundSms => ({
   seq: BigInt(row.seq),
   message: {
     channel: "sms",
@@ -70,7 +71,7 @@ export class InboundSmsInbox {
        ORDER BY "seq"`,
       [agencyId, from],
     );
-    return rows.map(toStored);
+    return rows.map(toStoredInboundSms);
   }
 
   async markProcessed(seq: bigint, at: Date): Promise<void> {

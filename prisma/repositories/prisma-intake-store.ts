@@ -9,12 +9,14 @@ import {
   type IntakeStore,
   type RequestOfficerView,
   type TurnCommit,
+  type TurnStart,
 } from "../../core/intake/index.ts";
 import { type CustomerLinkBuilder, fillCustomerLink } from "../../core/customer-page/index.ts";
 import type { Channel, InboundMessage } from "../../core/messages/index.ts";
 import type { QuoteRequest } from "../../core/requests/index.ts";
 import { Prisma, type PrismaClient, poolOf } from "../client.ts";
 import { applyAmendmentAnswer } from "./request-amendments.ts";
+import { recentReplyCondition, recentReplyWindow } from "./sender-usage.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -25,6 +27,79 @@ function readState(value: unknown): IntakeState {
     return { ...createIntakeState(), ...state } as IntakeState;
   return createIntakeState();
 }
+
+/** A new conversation's state, as stored (createIntakeState is the same every time). */
+const FRESH_STATE = JSON.stringify(createIntakeState());
+
+/** A conversation row as the statements below return it. */
+type ConversationRow = Omit<ConversationRecord, "state"> & { state: unknown };
+
+const readConversation = (row: ConversationRow): ConversationRecord => ({
+  id: row.id,
+  agencyId: row.agencyId,
+  channel: row.channel,
+  participant: row.participant,
+  state: readState(typeof row.state === "string" ? JSON.parse(row.state) : row.state),
+  holder: row.holder,
+});
+
+/** No row: stored by a delivery that committed after the statement began; it acts on it. */
+const readInboundRecord = (row: { id: string | null; duplicate: boolean; handled: boolean } | null): InboundRecord =>
+  row && !row.duplicate
+    ? { duplicate: false, messageId: row.id as string }
+    : { duplicate: true, messageId: row?.id ?? null, handled: row ? row.handled : true };
+
+/**
+ * `conversation`: the participant's open conversation ($1 agency, $2 channel, $3 participant),
+ * opened with state $4 when there is none; empty only when a simultaneous first message opened
+ * it between the read and the insert.
+ */
+const OPEN_CONVERSATION = `WITH open AS (
+        SELECT "id", "agencyId", "channel"::text AS "channel", "participant", "state", "holder"::text AS "holder"
+        FROM "Conversation"
+        WHERE "agencyId" = $1 AND "channel" = $2::"Channel" AND "participant" = $3
+          AND "role" = 'customer' AND "closedAt" IS NULL
+        ORDER BY "createdAt" DESC
+        LIMIT 1
+      ), opened AS (
+        INSERT INTO "Conversation" ("id", "agencyId", "channel", "role", "participant", "state", "updatedAt")
+        SELECT gen_random_uuid(), $1, $2::"Channel", 'customer', $3, $4::jsonb, now()
+        WHERE NOT EXISTS (SELECT 1 FROM open)
+        ON CONFLICT ("agencyId", "channel", "participant", "role") WHERE "closedAt" IS NULL DO NOTHING
+        RETURNING "id", "agencyId", "channel"::text AS "channel", "participant", "state", "holder"::text AS "holder"
+      ), conversation AS (
+        SELECT * FROM open UNION ALL SELECT * FROM opened
+      )`;
+
+/**
+ * The inbound message ($5 from, $6 to, $7 body, $8 media, $9 provider id, $10 received) in the
+ * conversation, once per provider id: `stored` is the new row, or the stored one of a retried
+ * delivery with whether its turn was committed (recordInbound's statement, on the conversation
+ * just opened). Then the ids of the participant's requests, whether one of the conversation's
+ * waits on its approvers (the relay check of bots/build-turn-deps.ts), and with $11/$12
+ * (recentReplyWindow) the recent reply bodies, else null.
+ */
+const BEGIN_TURN = `${OPEN_CONVERSATION}, inserted AS (
+        INSERT INTO "Message" ("id", "conversationId", "direction", "channel", "from", "to", "body", "media", "providerId", "status", "createdAt")
+        SELECT gen_random_uuid(), c."id"::uuid, 'inbound', $2::"Channel", $5, $6, $7, $8::jsonb, $9, 'received', $10 FROM conversation c
+        ON CONFLICT ("providerId") DO NOTHING
+        RETURNING "id"
+      ), stored AS (
+        SELECT "id", false AS "duplicate", false AS "handled" FROM inserted
+        UNION ALL
+        SELECT m."id", true, m."handledAt" IS NOT NULL FROM "Message" m
+        WHERE $9::text IS NOT NULL AND m."providerId" = $9 AND NOT EXISTS (SELECT 1 FROM inserted)
+      )
+      SELECT c.*,
+        (SELECT row_to_json(s) FROM stored s LIMIT 1) AS "stored",
+        ARRAY(SELECT r."id" FROM "Request" r JOIN "Customer" cu ON cu."id" = r."customerId"
+              WHERE r."agencyId" = $1 AND cu."contact" = $3 ORDER BY r."number" DESC LIMIT 20) AS "requestIds",
+        EXISTS (SELECT 1 FROM "Request" r WHERE r."conversationId" = c."id"::uuid
+                AND r."status" = 'pending_approval' AND r."slackMessageTs" IS NOT NULL) AS "awaitingApprovers",
+        CASE WHEN $11::timestamptz IS NULL THEN NULL ELSE ARRAY(
+          SELECT "body" FROM "Message" WHERE "conversationId" = c."id"::uuid AND ${recentReplyCondition("$11", "$12::timestamptz")}
+        ) END AS "recentReplies"
+      FROM conversation c`;
 
 /** Where an assigned officer stands, for STATUS; null for one no longer on the request (dropped, cancelled). */
 function readAttendance(assignment: {
@@ -62,35 +137,64 @@ export class PrismaIntakeStore implements IntakeStore {
     key: { agencyId: string; channel: Channel; participant: string },
     attempt = 1,
   ): Promise<ConversationRecord> {
-    const { rows } = await poolOf(this.prisma).query<Omit<ConversationRecord, "state"> & { state: unknown }>(
-      `WITH open AS (
-        SELECT "id", "agencyId", "channel"::text AS "channel", "participant", "state", "holder"::text AS "holder"
-        FROM "Conversation"
-        WHERE "agencyId" = $1 AND "channel" = $2::"Channel" AND "participant" = $3
-          AND "role" = 'customer' AND "closedAt" IS NULL
-        ORDER BY "createdAt" DESC
-        LIMIT 1
-      ), opened AS (
-        INSERT INTO "Conversation" ("id", "agencyId", "channel", "role", "participant", "state", "updatedAt")
-        SELECT gen_random_uuid(), $1, $2::"Channel", 'customer', $3, $4::jsonb, now()
-        WHERE NOT EXISTS (SELECT 1 FROM open)
-        ON CONFLICT ("agencyId", "channel", "participant", "role") WHERE "closedAt" IS NULL DO NOTHING
-        RETURNING "id", "agencyId", "channel"::text AS "channel", "participant", "state", "holder"::text AS "holder"
-      )
-      SELECT * FROM open UNION ALL SELECT * FROM opened`,
-      [key.agencyId, key.channel, key.participant, JSON.stringify(createIntakeState())],
+    const { rows } = await poolOf(this.prisma).query<ConversationRow>(
+      `${OPEN_CONVERSATION} SELECT * FROM conversation`,
+      [key.agencyId, key.channel, key.participant, FRESH_STATE],
     );
     // Empty only when a simultaneous first message opened it between our read and our insert.
     const row = rows[0] ?? (attempt < 2 ? null : undefined);
     if (row === null) return this.openConversation(key, attempt + 1);
     if (!row) throw new Error(`openConversation: no conversation for ${key.channel} ${key.agencyId}`);
+    return readConversation(row);
+  }
+
+  /**
+   * The turn's first statement (see IntakeStore.beginTurn): opens the conversation, stores the
+   * message in it once per provider id, and reads the ids of the participant's requests and,
+   * when asked, the recent replies, on pg. Most senders have no request: then nothing more is read.
+   */
+  async beginTurn(
+    key: { agencyId: string; channel: Channel; participant: string },
+    message: InboundMessage,
+    options: { repliesAsOf: Date | null },
+    attempt = 1,
+  ): Promise<TurnStart> {
+    const window = options.repliesAsOf ? recentReplyWindow(options.repliesAsOf) : null;
+    const { rows } = await poolOf(this.prisma).query<
+      ConversationRow & {
+        stored: { id: string | null; duplicate: boolean; handled: boolean } | null;
+        requestIds: string[];
+        awaitingApprovers: boolean;
+        recentReplies: string[] | null;
+      }
+    >(BEGIN_TURN, [
+      key.agencyId,
+      key.channel,
+      key.participant,
+      FRESH_STATE,
+      message.from,
+      message.to,
+      message.text,
+      JSON.stringify(message.media ?? []),
+      message.providerId ?? null,
+      message.receivedAt,
+      window?.lookback ?? null,
+      window?.since ?? null,
+    ]);
+    const [row] = rows;
+    // No row: a simultaneous first message opened the conversation between our read and our
+    // insert, and nothing was stored (the message's insert reads the conversation): once more.
+    if (!row) {
+      if (attempt < 2) return this.beginTurn(key, message, options, attempt + 1);
+      throw new Error(`beginTurn: no conversation for ${key.channel} ${key.agencyId}`);
+    }
+    const { stored } = row;
     return {
-      id: row.id,
-      agencyId: row.agencyId,
-      channel: row.channel,
-      participant: row.participant,
-      state: readState(typeof row.state === "string" ? JSON.parse(row.state) : row.state),
-      holder: row.holder,
+      conversation: readConversation(row),
+      recorded: readInboundRecord(stored),
+      requests: row.requestIds.length === 0 ? [] : await this.loadRequestViews(row.requestIds),
+      recentReplies: window ? (row.recentReplies ?? []) : null,
+      awaitingApprovers: row.awaitingApprovers,
     };
   }
 
@@ -121,10 +225,7 @@ export class PrismaIntakeStore implements IntakeStore {
         message.receivedAt,
       ],
     );
-    const [row] = rows;
-    if (row && !row.duplicate) return { duplicate: false, messageId: row.id as string };
-    // No row: stored by a delivery that committed after this statement began; it acts on it.
-    return { duplicate: true, messageId: row?.id ?? null, handled: row ? row.handled : true };
+    return readInboundRecord(rows[0] ?? null);
   }
 
   async listCustomerRequests(agencyId: string, participant: string): Promise<CustomerRequestView[]> {
@@ -137,8 +238,13 @@ export class PrismaIntakeStore implements IntakeStore {
       [agencyId, participant],
     );
     if (found.length === 0) return [];
+    return this.loadRequestViews(found.map((row) => row.id));
+  }
+
+  /** The requests with these ids as a customer sees them, newest first. */
+  private async loadRequestViews(ids: string[]): Promise<CustomerRequestView[]> {
     const rows = await this.prisma.request.findMany({
-      where: { id: { in: found.map((row) => row.id) } },
+      where: { id: { in: ids } },
       orderBy: { number: "desc" },
       include: {
         quotes: { orderBy: { createdAt: "desc" }, take: 1 },

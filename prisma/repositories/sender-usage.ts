@@ -1,9 +1,27 @@
 import { type PrismaClient, poolOf } from "../client.ts";
+import { type InboundSmsRow, type StoredInboundSms, toStoredInboundSms } from "./inbound-sms-inbox.ts";
 
 /** The window (ms) in which an identical SMS reply is not sent again. */
 const REPEAT_WINDOW_MS = 60_000;
 /** Older outbound rows are not looked at: a reply still unsent after a day is not "recent". */
 const LOOKBACK_MS = 24 * 3600_000;
+
+/**
+ * Which outbound rows of a conversation count as texted recently, as SQL over "Message" with
+ * the placeholders of recentReplyWindow's bounds (`lookback`, `since`: "$2", "$3"). Shared with
+ * the intake store's beginTurn, which reads them in the turn's first statement.
+ */
+export function recentReplyCondition(lookback: string, since: string): string {
+  return `"direction" = 'outbound' AND "createdAt" > ${lookback}
+         AND ("createdAt" > ${since} OR "statusUpdatedAt" > ${since} OR "status" IN ('recorded', 'sending'))`;
+}
+
+const RECENT_REPLY_BODIES = `SELECT "body" FROM "Message" WHERE "conversationId" = $1::uuid AND ${recentReplyCondition("$2", "$3")}`;
+
+/** The bounds of recentReplyCondition as of `now`. */
+export function recentReplyWindow(now: Date): { lookback: Date; since: Date } {
+  return { lookback: new Date(now.getTime() - LOOKBACK_MS), since: new Date(now.getTime() - REPEAT_WINDOW_MS) };
+}
 
 /** One sender's record as the abuse limits read it (workers/limits/inbound-gate.ts). */
 export interface SenderRecord {
@@ -17,28 +35,26 @@ export interface SenderRecord {
   officer: boolean;
 }
 
-/**
- * The reads and writes of the per-sender abuse limits over PostgreSQL. Callers hold the sender's
- * lock (InboundSmsProcessor), so a read and the write that follows it do not race.
- */
-export class SenderUsageRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+/** What a sender record is read as of, and over which window (the abuse limits). */
+export interface SenderRecordOptions {
+  windowMinutes: number;
+  take: number;
+  now: Date;
+  minuteMs: number;
+}
 
-  /**
-   * One statement, on pg (every inbound SMS reads it): acted-on times, recent SMS to them,
-   * whether they are known or an officer.
-   */
-  async read(
-    agencyId: string,
-    from: string,
-    options: { windowMinutes: number; take: number; now: Date; minuteMs: number },
-  ): Promise<SenderRecord> {
-    const { now } = options;
-    const windowStart = new Date(now.getTime() - options.windowMinutes * options.minuteMs);
-    const replyStart = new Date(now.getTime() - options.minuteMs);
-    const lookback = new Date(now.getTime() - LOOKBACK_MS);
-    const { rows } = await poolOf(this.prisma).query<{ acted: Date[] | null; replied: Date[] | null; known: boolean; officer: boolean }>(
-      `SELECT
+/** json_agg gives int8 as a JSON number (seqText keeps it exact) and timestamps as text. */
+type PendingJsonRow = Omit<InboundSmsRow, "receivedAt"> & { seqText: string; receivedAt: string };
+
+interface SenderRecordRow {
+  acted: Date[] | null;
+  replied: Date[] | null;
+  known: boolean;
+  officer: boolean;
+}
+
+/** The record's columns over $1 agency, $2 sender and recordParams' $3–$7. */
+const SENDER_RECORD_COLUMNS = `
         (SELECT array_agg(a."processedAt" ORDER BY a."processedAt") FROM (
           SELECT i."processedAt" FROM "InboundSms" i
           WHERE i."agencyId" = $1 AND i."from" = $2 AND i."processedAt" > $3
@@ -54,28 +70,65 @@ export class SenderUsageRepository {
         EXISTS (SELECT 1 FROM "InboundSms" i
           WHERE i."agencyId" = $1 AND i."from" = $2 AND i."processedAt" IS NOT NULL) AS "known",
         EXISTS (SELECT 1 FROM "Officer" o
-          WHERE o."agencyId" = $1 AND o."phone" = $2 AND o."active") AS "officer"`,
-      [agencyId, from, windowStart, options.take, now, lookback, replyStart],
+          WHERE o."agencyId" = $1 AND o."phone" = $2 AND o."active") AS "officer"`;
+
+function recordParams(agencyId: string, from: string, options: SenderRecordOptions): unknown[] {
+  const { now } = options;
+  const windowStart = new Date(now.getTime() - options.windowMinutes * options.minuteMs);
+  const replyStart = new Date(now.getTime() - options.minuteMs);
+  const lookback = new Date(now.getTime() - LOOKBACK_MS);
+  return [agencyId, from, windowStart, options.take, now, lookback, replyStart];
+}
+
+const readRecord = (row: SenderRecordRow | undefined): SenderRecord => ({
+  actedAt: (row?.acted ?? []).map((at) => new Date(at)),
+  repliedAt: (row?.replied ?? []).map((at) => new Date(at)),
+  known: row?.known ?? false,
+  officer: row?.officer ?? false,
+});
+
+/**
+ * The reads and writes of the per-sender abuse limits over PostgreSQL. Callers hold the sender's
+ * lock (InboundSmsProcessor), so a read and the write that follows it do not race.
+ */
+export class SenderUsageRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  /**
+   * One statement, on pg (every inbound SMS reads it): acted-on times, recent SMS to them,
+   * whether they are known or an officer.
+   */
+  async read(agencyId: string, from: string, options: SenderRecordOptions): Promise<SenderRecord> {
+    const { rows } = await poolOf(this.prisma).query<SenderRecordRow>(`SELECT ${SENDER_RECORD_COLUMNS}`, recordParams(agencyId, from, options));
+    return readRecord(rows[0]);
+  }
+
+  /**
+   * The sender's messages still to be acted on, oldest first (InboundSmsInbox.listPending), and
+   * their record as `read` gives it, in one statement: every job of an inbound SMS starts with both.
+   */
+  async readWithPending(
+    agencyId: string,
+    from: string,
+    options: SenderRecordOptions,
+  ): Promise<{ record: SenderRecord; pending: StoredInboundSms[] }> {
+    const { rows } = await poolOf(this.prisma).query<SenderRecordRow & { pending: PendingJsonRow[] | null }>(
+      `SELECT ${SENDER_RECORD_COLUMNS},
+        (SELECT json_agg(p ORDER BY p."seq") FROM (
+          SELECT "seq", "seq"::text AS "seqText", "providerId", "agencyId", "from", "to", "body", "media", "receivedAt"
+          FROM "InboundSms"
+          WHERE "agencyId" = $1 AND "from" = $2 AND "processedAt" IS NULL) p) AS "pending"`,
+      recordParams(agencyId, from, options),
     );
-    const [row] = rows;
-    return {
-      actedAt: (row?.acted ?? []).map((at) => new Date(at)),
-      repliedAt: (row?.replied ?? []).map((at) => new Date(at)),
-      known: row?.known ?? false,
-      officer: row?.officer ?? false,
-    };
+    const pending = (rows[0]?.pending ?? []).map((row) => toStoredInboundSms({ ...row, seq: row.seqText, receivedAt: new Date(row.receivedAt) }));
+    return { record: readRecord(rows[0]), pending };
   }
 
   /** What the bot texted this conversation within the last minute (sent or about to be). */
   async recentReplyBodies(conversationId: string, now: Date): Promise<string[]> {
-    const since = new Date(now.getTime() - REPEAT_WINDOW_MS);
-    // On pg: every SMS turn with replies asks.
-    const { rows } = await poolOf(this.prisma).query<{ body: string }>(
-      `SELECT "body" FROM "Message"
-       WHERE "conversationId" = $1::uuid AND "direction" = 'outbound' AND "createdAt" > $2
-         AND ("createdAt" > $3 OR "statusUpdatedAt" > $3 OR "status" IN ('recorded', 'sending'))`,
-      [conversationId, new Date(now.getTime() - LOOKBACK_MS), since],
-    );
+    const { lookback, since } = recentReplyWindow(now);
+    // On pg: every SMS turn with replies asks (unless the intake store's beginTurn did).
+    const { rows } = await poolOf(this.prisma).query<{ body: string }>(RECENT_REPLY_BODIES, [conversationId, lookback, since]);
     return rows.map((row) => row.body);
   }
 

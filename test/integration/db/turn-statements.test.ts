@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createIntakeState } from "../../../core/intake/index.ts";
 import { createDatabase, type PrismaClient, poolOf } from "../../../prisma/client.ts";
+import { InboundSmsInbox } from "../../../prisma/repositories/inbound-sms-inbox.ts";
 import { PrismaIntakeStore } from "../../../prisma/repositories/prisma-intake-store.ts";
 import { SenderUsageRepository } from "../../../prisma/repositories/sender-usage.ts";
 
@@ -157,4 +158,133 @@ describe("a customer turn's statements on pg", () => {
     await prisma.officer.update({ where: { id: officer.id }, data: { active: false } });
     expect(await usage.read(AGENCY, from, { ...LIMITS, now })).toMatchObject({ officer: false });
   });
+
+  it("reads a sender's waiting messages with their record in one statement, as listPending and read give them", async () => {
+    const from = phone();
+    const now = new Date();
+    const inbox = new InboundSmsInbox(prisma, poolOf(prisma));
+    const acted = new Date(now.getTime() - 60_000);
+    await prisma.inboundSms.create({
+      data: { providerId: sid(), agencyId: AGENCY, from, to: "+15205550100", body: "done", receivedAt: acted, processedAt: acted },
+    });
+    for (const text of ["first", "second ñ \"quoted\""]) {
+      await inbox.store({ ...inbound(from, sid(), text), receivedAt: new Date(now.getTime() - (text === "first" ? 2_000 : 1_000)), providerId: sid() });
+    }
+    const counted = countStatements(prisma);
+    const both = await usage.readWithPending(AGENCY, from, { ...LIMITS, now });
+    expect(counted.stop()).toBe(1);
+    expect(both.record).toEqual(await usage.read(AGENCY, from, { ...LIMITS, now }));
+    expect(both.pending).toEqual(await inbox.listPending(AGENCY, from));
+    expect(both.pending.map((p) => p.message.text)).toEqual(["first", 'second ñ "quoted"']);
+    expect(both.pending[0]?.message.media).toEqual(inbound(from, null).media);
+    expect(await usage.readWithPending(AGENCY, phone(), { ...LIMITS, now })).toEqual({
+      record: { actedAt: [], repliedAt: [], known: false, officer: false },
+      pending: [],
+    });
+  });
+
+  it("begins a turn in one statement: opens the conversation, stores the message once, nothing else to read for a stranger", async () => {
+    const from = phone();
+    const key = { agencyId: AGENCY, channel: "sms" as const, participant: from };
+    const message = inbound(from, sid());
+    const counted = countStatements(prisma);
+    const start = await store.beginTurn(key, message, { repliesAsOf: new Date() });
+    expect(counted.stop()).toBe(1);
+    expect(start).toMatchObject({ recorded: { duplicate: false }, requests: [], recentReplies: [], awaitingApprovers: false });
+    expect(start.conversation).toEqual(await store.openConversation(key));
+    const row = await prisma.message.findUniqueOrThrow({ where: { id: start.recorded.messageId as string } });
+    expect(row).toMatchObject({
+      conversationId: start.conversation.id,
+      direction: "inbound",
+      channel: "sms",
+      from,
+      to: message.to,
+      body: message.text,
+      media: message.media,
+      providerId: message.providerId,
+      status: "received",
+      createdAt: message.receivedAt,
+      handledAt: null,
+    });
+
+    // A retried delivery: the same conversation, the stored message, whether its turn committed.
+    const retry = await store.beginTurn(key, { ...message, text: "a retry changes nothing" }, { repliesAsOf: null });
+    expect(retry).toMatchObject({ conversation: { id: start.conversation.id }, recentReplies: null });
+    expect(retry.recorded).toEqual({ duplicate: true, messageId: start.recorded.messageId, handled: false });
+    await store.commitTurn(start.conversation, { state: createIntakeState(), effects: [], replies: [{ text: "hi" }] }, new Date(), start.recorded.messageId as string);
+    const again = await store.beginTurn(key, message, { repliesAsOf: new Date() });
+    expect(again.recorded).toEqual({ duplicate: true, messageId: start.recorded.messageId, handled: true });
+    expect(again.recentReplies).toEqual(["hi"]);
+    expect(await prisma.message.count({ where: { conversationId: start.conversation.id, direction: "inbound" } })).toBe(1);
+    expect(await prisma.conversation.count({ where: { agencyId: AGENCY, participant: from } })).toBe(1);
+  });
+
+  it("begins a turn with what listCustomerRequests and recentReplyBodies read", async () => {
+    const from = phone();
+    const key = { agencyId: AGENCY, channel: "sms" as const, participant: from };
+    const conversation = await store.openConversation(key);
+    const customer = await prisma.customer.create({ data: { agencyId: AGENCY, contact: from, name: "Dana" } });
+    const start = new Date("2026-12-05T01:00:00Z");
+    for (const officers of [1, 2]) {
+      await prisma.request.create({
+        data: {
+          agencyId: AGENCY,
+          customerId: customer.id,
+          status: "submitted",
+          start,
+          end: new Date(start.getTime() + 4 * 3600_000),
+          officers,
+          quotes: { create: { totalCents: 100 * officers, decision: "allow", quote: {}, requestData: { officers } } },
+        },
+      });
+    }
+    const now = new Date();
+    const base = { conversationId: conversation.id, channel: "sms" as const, from: "bot", to: from, direction: "outbound" as const };
+    await prisma.message.createMany({
+      data: [
+        { ...base, body: "unsent", status: "recorded", createdAt: new Date(now.getTime() - 10 * 60_000) },
+        { ...base, body: "just sent", status: "queued", createdAt: new Date(now.getTime() - 30_000) },
+        { ...base, body: "long ago", status: "delivered", createdAt: new Date(now.getTime() - 10 * 60_000) },
+      ],
+    });
+    const begun = await store.beginTurn(key, inbound(from, null, "status?"), { repliesAsOf: now });
+    expect(begun.conversation.id).toBe(conversation.id);
+    expect(begun.requests).toEqual(await store.listCustomerRequests(AGENCY, from));
+    expect(begun.requests).toHaveLength(2);
+    expect(begun.recentReplies?.sort()).toEqual((await usage.recentReplyBodies(conversation.id, now)).sort());
+    expect(begun.recentReplies?.sort()).toEqual(["just sent", "unsent"]);
+    expect(begun.awaitingApprovers).toBe(false);
+
+    // A request of this conversation on the approvers' card: its customer's messages are relayed.
+    const latest = await prisma.request.findFirstOrThrow({ where: { customerId: customer.id }, orderBy: { number: "desc" } });
+    await prisma.request.update({ where: { id: latest.id }, data: { conversationId: conversation.id, status: "pending_approval" } });
+    expect((await store.beginTurn(key, inbound(from, null, "ok"), { repliesAsOf: null })).awaitingApprovers).toBe(false);
+    await prisma.request.update({ where: { id: latest.id }, data: { slackMessageTs: "1700000000.000100" } });
+    expect((await store.beginTurn(key, inbound(from, null, "ok"), { repliesAsOf: null })).awaitingApprovers).toBe(true);
+  });
+
+  it("begins a turn of two first messages at once in one conversation", async () => {
+    const from = phone();
+    const key = { agencyId: AGENCY, channel: "sms" as const, participant: from };
+    const starts = await Promise.all([1, 2, 3].map((n) => store.beginTurn(key, inbound(from, sid(), `m${n}`), { repliesAsOf: null })));
+    expect(new Set(starts.map((s) => s.conversation.id)).size).toBe(1);
+    expect(starts.every((s) => !s.recorded.duplicate)).toBe(true);
+  });
 });
+
+/** Counts the statements every pg client runs until stopped. */
+function countStatements(prisma: PrismaClient): { stop(): number } {
+  const pool = poolOf(prisma);
+  const query = pool.query.bind(pool);
+  let count = 0;
+  pool.query = ((...args: Parameters<typeof pool.query>) => {
+    count += 1;
+    return (query as (...a: unknown[]) => unknown)(...args);
+  }) as typeof pool.query;
+  return {
+    stop() {
+      pool.query = query;
+      return count;
+    },
+  };
+}

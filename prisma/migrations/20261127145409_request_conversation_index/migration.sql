@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Request_conversationId_idx" ON "Request"("conversationId");
