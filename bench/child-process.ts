@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import os from "node:os";
-import { type RunningProcess, spawnTs } from "../test/support/spawn-process.ts";
+import { type RunningProcess, spawnNode, spawnTs } from "../test/support/spawn-process.ts";
 
 /** A long-running process of the benchmark (the web and worker processes, the fake Twilio API), as it runs in production: alone. */
 export interface BenchChild extends RunningProcess {
@@ -11,18 +11,22 @@ export interface BenchChild extends RunningProcess {
 }
 
 /**
- * Starts a TypeScript entry point of the repository (spawnTs) and resolves once it is ready: it
- * prints a line matching `readyWhen`, or `readyUrl` answers 2xx (a process that logs nothing).
- * `niceness` lowers its scheduling priority.
+ * Starts a TypeScript entry point of the repository (spawnTs), or with `entry: { node }` node
+ * itself with those arguments (a built script, as `npm run web` runs it), and resolves once it is
+ * ready: it prints a line matching `readyWhen`, or `readyUrl` answers 2xx (a process that logs
+ * nothing). `niceness` lowers its scheduling priority.
  */
 export async function startBenchChild(
-  entry: string,
+  entry: string | { node: string[] },
   options: { env?: Record<string, string>; args?: string[]; niceness?: number } & (
     | { readyWhen: RegExp; readyUrl?: undefined }
     | { readyUrl: string; readyWhen?: undefined }
   ),
 ): Promise<BenchChild> {
-  const child = spawnTs(entry, options.args ?? [], options.env ?? {});
+  const child =
+    typeof entry === "string"
+      ? spawnTs(entry, options.args ?? [], options.env ?? {})
+      : spawnNode([...entry.node, ...(options.args ?? [])], options.env ?? {});
   if (child.child.pid && options.niceness) os.setPriority(child.child.pid, options.niceness);
   try {
     if (options.readyWhen) await child.waitForLine(options.readyWhen, 60_000);

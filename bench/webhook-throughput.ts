@@ -1,4 +1,5 @@
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -60,6 +61,8 @@ export interface WebhookBenchResult {
   webRssMaxMb: number;
   /** The web process as fast as it answers (workers stopped: the webhook's own cost). */
   saturated: SaturatedFigures & { webRssMaxMb: number };
+  /** How the web process was started: the command of `npm run web` after its build step. */
+  webCommand: string;
   /** The same loads against the bare handler (bench/bare-webhook-process.ts) in the same run. */
   bare: { paced: { throughputPerSecond: number; latencyMs: WebhookLoadResult["latencyMs"] }; saturated: SaturatedFigures; stored: number; answered: number };
   /** DetailDesk's figures relative to the bare handler's, to judge them on any machine. */
@@ -70,6 +73,8 @@ export interface WebhookBenchResult {
     p99ExtraMsAtRate: number;
     /** DetailDesk's p99 at the paced rate / the bare handler's. */
     p99AtRate: number;
+    /** DetailDesk's saturated CPU per request / the bare handler's: steadier than throughput on a busy machine. */
+    cpuPerRequest: number;
   };
 }
 
@@ -80,6 +85,11 @@ export interface SaturatedFigures {
   latencyMs: WebhookLoadResult["latencyMs"];
   errors: number;
   non2xx: number;
+  /**
+   * CPU time (user + system, /proc) of the server process over the saturated load, warm-up
+   * included, per request it answered, ms.
+   */
+  cpuMsPerRequest: number;
 }
 
 const RATE = 200;
@@ -150,8 +160,8 @@ async function measureWebhook(
     SLACK_POSTS_PER_THREAD_PER_MINUTE: "1000",
   };
   // `npm run web`: creates and migrates the database before the worker process connects to it.
-  let web: BenchChild | null = await startBenchChild("bots/main.ts", {
-    args: ["--web"],
+  const webCommand = prepareWebCommand();
+  let web: BenchChild | null = await startBenchChild({ node: webCommand }, {
     env,
     readyUrl: `http://127.0.0.1:${port}/healthz`,
   });
@@ -209,6 +219,7 @@ async function measureWebhook(
     await worker.stop();
     worker = null;
     const saturatedRss = sampleRss(web);
+    const saturatedCpuBefore = web.cpuMs();
     const saturatedLoad = await runLoadGenerator({
       ...settings,
       rate: 0,
@@ -217,7 +228,10 @@ async function measureWebhook(
       durationSeconds: SATURATED_SECONDS,
       sidPrefix: SATURATED_SID_PREFIX,
     });
-    const saturated = { ...toSaturatedFigures(saturatedLoad, SATURATED_CONNECTIONS), webRssMaxMb: saturatedRss.stop() };
+    const saturated = {
+      ...toSaturatedFigures(saturatedLoad, SATURATED_CONNECTIONS, web.cpuMs() - saturatedCpuBefore),
+      webRssMaxMb: saturatedRss.stop(),
+    };
     // The bare handler gets the machine to itself too.
     await web.stop();
     web = null;
@@ -247,11 +261,13 @@ async function measureWebhook(
       workerCpuMsPerMessage: Math.round((workerCpuMs / load.sentIncludingWarmup) * 100) / 100,
       webRssMaxMb,
       saturated,
+      webCommand: `node ${webCommand.join(" ")}`,
       bare,
       ratios: {
         saturatedThroughput: round2(saturated.throughputPerSecond / Math.max(bare.saturated.throughputPerSecond, 1)),
         p99ExtraMsAtRate: round2(pacedP99 - bare.paced.latencyMs.p99),
         p99AtRate: round2(pacedP99 / Math.max(bare.paced.latencyMs.p99, 1)),
+        cpuPerRequest: round2(saturated.cpuMsPerRequest / Math.max(bare.saturated.cpuMsPerRequest, 0.001)),
       },
     };
   } finally {
@@ -286,6 +302,7 @@ async function measureBareHandler(environment: BenchEnvironment, settings: Webho
     if (!url) throw new Error(`bench: the bare handler did not say where it listens: ${bare.stdout()}`);
     const target = { ...settings, localBaseUrl: url, publicBaseUrl: BARE_PUBLIC_BASE_URL };
     const paced = await runLoadGenerator({ ...target, sidPrefix: BARE_PACED_SID_PREFIX });
+    const cpuBefore = bare.cpuMs();
     const saturated = await runLoadGenerator({
       ...target,
       rate: 0,
@@ -294,13 +311,14 @@ async function measureBareHandler(environment: BenchEnvironment, settings: Webho
       durationSeconds: SATURATED_SECONDS,
       sidPrefix: BARE_SATURATED_SID_PREFIX,
     });
+    const saturatedCpuMs = bare.cpuMs() - cpuBefore;
     const client = new pg.Client({ connectionString: environment.databaseUrl });
     await client.connect();
     const stored = Number((await client.query<{ n: string }>("SELECT count(*) AS n FROM bare_inbound")).rows[0]?.n ?? 0);
     await client.end();
     return {
       paced: { throughputPerSecond: Math.round((paced.requests / paced.durationSeconds) * 10) / 10, latencyMs: paced.latencyMs },
-      saturated: toSaturatedFigures(saturated, SATURATED_CONNECTIONS),
+      saturated: toSaturatedFigures(saturated, SATURATED_CONNECTIONS, saturatedCpuMs),
       stored,
       answered: paced.answeredIncludingWarmup + saturated.answeredIncludingWarmup,
     };
@@ -309,7 +327,7 @@ async function measureBareHandler(environment: BenchEnvironment, settings: Webho
   }
 }
 
-function toSaturatedFigures(load: WebhookLoadResult, connections: number): SaturatedFigures {
+function toSaturatedFigures(load: WebhookLoadResult, connections: number, cpuMs: number): SaturatedFigures {
   return {
     connections,
     requests: load.requests,
@@ -317,7 +335,28 @@ function toSaturatedFigures(load: WebhookLoadResult, connections: number): Satur
     latencyMs: load.latencyMs,
     errors: load.errors + load.timeouts,
     non2xx: load.non2xx,
+    cpuMsPerRequest: Math.round((cpuMs / Math.max(load.answeredIncludingWarmup, 1)) * 1000) / 1000,
   };
+}
+
+/**
+ * Runs the build step of package.json's "web" script (`node scripts/build-web.mjs && exec node
+ * <flags> dist/web/main.mjs --web`) and returns the node arguments of its second command, so the process
+ * measured is what `npm run web` runs (flags included), with node as the process itself (npm in
+ * between would be the pid measured).
+ */
+function prepareWebCommand(): string[] {
+  const root = path.join(import.meta.dirname, "..");
+  const packageJson = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> };
+  const steps = (packageJson.scripts.web ?? "").split("&&").map((step) => step.trim().split(/\s+/));
+  // `exec` hands the shell's process to node, so npm's SIGTERM reaches the web process itself.
+  const run = (steps.at(-1) ?? []).filter((word, at) => !(at === 0 && word === "exec"));
+  if (run[0] !== "node") throw new Error(`bench: package.json's "web" script does not end with a node command: ${packageJson.scripts.web}`);
+  for (const step of steps.slice(0, -1)) {
+    if (step[0] !== "node") throw new Error(`bench: package.json's "web" script has a step that is not node: ${step.join(" ")}`);
+    execFileSync(process.execPath, step.slice(1), { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+  }
+  return run.slice(1);
 }
 
 /** Samples a process's resident memory every 100 ms until stopped; returns the largest, MB. */

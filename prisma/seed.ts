@@ -9,28 +9,41 @@ export interface SeedResult {
   officers: number;
 }
 
-/** Upserts every agency file and its fictional roster; safe to run again (idempotent). */
+/**
+ * Upserts every agency file and its fictional roster; safe to run again (idempotent). Two
+ * statements per agency on the pg pool beneath `prisma` rather than Prisma upserts: a web process
+ * starting on an empty database seeds it, and would otherwise carry Prisma's query compiler
+ * (~80 MB) for the rest of its life without ever using it again.
+ */
 export async function seedDatabase(prisma: PrismaClient): Promise<SeedResult> {
+  const pool = poolOf(prisma);
   const agencies = [...loadAgencies().values()];
   let officers = 0;
   for (const [index, agency] of agencies.entries()) {
-    const row = {
-      name: agency.name,
-      timeZone: agency.timeZone,
-      phoneNumbers: agency.phoneNumbers,
-      slackApprovalsChannel: agency.slack.approvalsChannel,
-      slackDispatchChannel: agency.slack.dispatchChannel,
-    };
-    await prisma.agency.upsert({ where: { id: agency.id }, create: { id: agency.id, ...row }, update: row });
-    for (const officer of buildRoster(agency.id, index * 17)) {
-      const data = { ...officer, seniorityDate: new Date(`${officer.seniorityDate}T00:00:00Z`) };
-      await prisma.officer.upsert({
-        where: { agencyId_badgeNumber: { agencyId: agency.id, badgeNumber: officer.badgeNumber } },
-        create: { agencyId: agency.id, ...data },
-        update: data,
-      });
-      officers += 1;
-    }
+    await pool.query(
+      `INSERT INTO "Agency" ("id", "name", "timeZone", "phoneNumbers", "slackApprovalsChannel", "slackDispatchChannel", "updatedAt")
+       VALUES ($1, $2, $3, $4, $5, $6, now())
+       ON CONFLICT ("id") DO UPDATE SET
+         "name" = EXCLUDED."name", "timeZone" = EXCLUDED."timeZone", "phoneNumbers" = EXCLUDED."phoneNumbers",
+         "slackApprovalsChannel" = EXCLUDED."slackApprovalsChannel", "slackDispatchChannel" = EXCLUDED."slackDispatchChannel",
+         "updatedAt" = now()`,
+      [agency.id, agency.name, agency.timeZone, agency.phoneNumbers, agency.slack.approvalsChannel, agency.slack.dispatchChannel],
+    );
+    const roster = buildRoster(agency.id, index * 17);
+    await pool.query(
+      `INSERT INTO "Officer" ("id", "agencyId", "badgeNumber", "firstName", "lastName", "phone", "rank", "seniorityDate",
+                              "assignedVehicle", "livesInCity", "updatedAt")
+       SELECT gen_random_uuid(), $1, o."badgeNumber", o."firstName", o."lastName", o."phone", o."rank"::"Rank",
+              o."seniorityDate"::date, o."assignedVehicle", o."livesInCity", now()
+         FROM jsonb_to_recordset($2::jsonb) AS o("badgeNumber" text, "firstName" text, "lastName" text, "phone" text,
+                                                  "rank" text, "seniorityDate" text, "assignedVehicle" text, "livesInCity" boolean)
+       ON CONFLICT ("agencyId", "badgeNumber") DO UPDATE SET
+         "firstName" = EXCLUDED."firstName", "lastName" = EXCLUDED."lastName", "phone" = EXCLUDED."phone",
+         "rank" = EXCLUDED."rank", "seniorityDate" = EXCLUDED."seniorityDate", "assignedVehicle" = EXCLUDED."assignedVehicle",
+         "livesInCity" = EXCLUDED."livesInCity", "updatedAt" = now()`,
+      [agency.id, JSON.stringify(roster)],
+    );
+    officers += roster.length;
   }
   return { agencies: agencies.length, officers };
 }

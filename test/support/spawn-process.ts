@@ -19,7 +19,12 @@ export interface RunningProcess {
  * leaves running.
  */
 export function spawnTs(entry: string, args: string[], env: Record<string, string>): RunningProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(REPO_ROOT, entry), ...args], {
+  return spawnNode(["--import", "tsx", path.join(REPO_ROOT, entry), ...args], env);
+}
+
+/** Runs node itself with `args` (flags, then a script of the repo) in the repository. */
+export function spawnNode(args: string[], env: Record<string, string>): RunningProcess {
+  const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ["pipe", "pipe", "pipe"],
