@@ -1,11 +1,20 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { readAgenciesDir } from "../config/env.ts";
 import { type AgencyConfig, AgencyConfigSchema } from "../core/agencies/index.ts";
 import { explainMissingField, formatProblems, listIssues } from "../core/validation/index.ts";
 
 /** The folder holding one `<agency-id>.json` per agency (this file's folder). */
 export const DEFAULT_AGENCIES_DIR = dirname(fileURLToPath(import.meta.url));
+
+let configuredDir: string | undefined;
+
+/** The folder agencies are read from when none is given: AGENCIES_DIR (config/env.ts), else DEFAULT_AGENCIES_DIR. */
+export function findAgenciesDir(): string {
+  configuredDir ??= readAgenciesDir() ?? DEFAULT_AGENCIES_DIR;
+  return configuredDir;
+}
 
 /** Thrown when any agency file is unreadable or invalid; `problems` has one `file: path: message` line each. */
 export class AgencyConfigError extends Error {
@@ -21,12 +30,12 @@ export class AgencyConfigError extends Error {
 const cacheByDir = new Map<string, ReadonlyMap<string, AgencyConfig>>();
 
 /**
- * Reads and validates every `*.json` in `dir` (default: this folder), once per folder per
+ * Reads and validates every `*.json` in `dir` (default: findAgenciesDir()), once per folder per
  * process. Adding an agency is adding a file. Every problem in every file is reported together,
  * so a broken deploy shows all its mistakes at once. Configs are deep-frozen: pricing caches
  * tables per config object and relies on it never changing.
  */
-export function loadAgencies(dir: string = DEFAULT_AGENCIES_DIR): ReadonlyMap<string, AgencyConfig> {
+export function loadAgencies(dir: string = findAgenciesDir()): ReadonlyMap<string, AgencyConfig> {
   const cached = cacheByDir.get(dir);
   if (cached) return cached;
   const agencies = new Map<string, AgencyConfig>();
@@ -52,8 +61,8 @@ export function loadAgencies(dir: string = DEFAULT_AGENCIES_DIR): ReadonlyMap<st
   return agencies;
 }
 
-/** The agency with this id from `dir` (default folder), or undefined when there is none. */
-export function getAgency(id: string, dir: string = DEFAULT_AGENCIES_DIR): AgencyConfig | undefined {
+/** The agency with this id from `dir` (default: findAgenciesDir()), or undefined when there is none. */
+export function getAgency(id: string, dir: string = findAgenciesDir()): AgencyConfig | undefined {
   return loadAgencies(dir).get(id);
 }
 

@@ -1,22 +1,28 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { getAgency } from "../agencies/load-agencies.ts";
-import { createTwilioClient } from "../bots/twilio/create-twilio-client.ts";
-import { createLogger } from "../config/logger.ts";
-import { createPrismaClient } from "../prisma/client.ts";
+import { DEFAULT_AGENCIES_DIR, loadAgencies } from "../agencies/load-agencies.ts";
+import { createPrismaClient, type PrismaClient } from "../prisma/client.ts";
 import { ApprovalRepository } from "../prisma/repositories/approval-repository.ts";
 import { OfficerShiftRepository } from "../prisma/repositories/officer-shift-repository.ts";
 import { seedDatabase } from "../prisma/seed.ts";
 import { migrateDatabase } from "../prisma/tools/migrate.ts";
 import { createQueueSet } from "../workers/queue-set.ts";
 import { createRedisConnection } from "../workers/redis-connection.ts";
-import { buildWorkerDeps } from "../workers/build-worker-deps.ts";
-import { startAllWorkers, type WorkerDeps } from "../workers/registry.ts";
-import { createSenderRateLimiter } from "../workers/sender-rate-limit.ts";
 import { BENCH_REDIS_URL, obliterateQueues, planBenchEnvironment, waitUntil } from "./bench-environment.ts";
-import { startBenchChild } from "./child-process.ts";
+import { type BenchChild, startBenchChild } from "./child-process.ts";
 
 const OFFERS = 1_000;
+const AGENCY_ID = "tucson-az-pd";
+/** Another agency's wave first, so the measured one runs on warm workers (its texts go to other numbers). */
+const WARMUP_AGENCY_ID = "mesquite-tx-pd";
+const WARMUP_OFFERS = 200;
+/** BENCH_CPU_PROF_DIR: the worker processes write V8 CPU profiles there when they exit (--cpu-prof). */
+const PROFILE_DIR = process.env.BENCH_CPU_PROF_DIR;
+/** `npm run worker` processes (BENCH_WORKER_PROCESSES, default 2: one per core of the reference machine). */
+const WORKER_PROCESSES = Number(process.env.BENCH_WORKER_PROCESSES ?? 2);
 const RACERS = 50;
 const POSITIONS = 3;
 /** Times an officer whose YES timed out (Prisma's P2028: no connection in time, or the transaction ran out) texts again. */
@@ -37,12 +43,17 @@ export interface OffersBenchResult {
   /** Offer rows (one per position and officer). */
   offerRows: number;
   offersFromApprovalMs: number;
+  /** `npm run worker` processes the wave ran on (each a process of its own, as deployed). */
+  workerProcesses: number;
   /**
-   * CPU time of this process (the workers and twilio client; the fake Twilio runs apart) over
-   * those ms, user + system: the figure to read on a busy machine, where the wall clock waits for
-   * other processes.
+   * CPU time of the worker processes over those ms, user + system, in 10 ms ticks: the figure to
+   * read on a busy machine, where the wall clock waits for other processes.
    */
   offersCpuMs: number;
+  /** The same per worker process: how evenly the wave was shared. */
+  offersCpuMsByWorker: number[];
+  /** CPU time of this process (approves, counts, polls the fake) over the same ms: not part of the pipeline. */
+  benchProcessCpuMs: number;
   /** CPU time of the fake Twilio's process over the same ms (10 ms ticks): not part of the pipeline. */
   fakeTwilioCpuMs: number;
   offersPerSecond: number;
@@ -58,106 +69,95 @@ export interface OffersBenchResult {
 }
 
 /**
- * From approval until 1,000 offers reach the (fake) SMS provider, through the real workers,
- * PostgreSQL, Redis and twilio client, per-sender rate limit off; then 50 officers accepting 3
- * positions at once. The fake Twilio API runs in a process of its own (as Twilio is not on our
- * machine), so this process's CPU is the pipeline's. A fresh database and Redis prefix, dropped
- * afterwards.
+ * From approval until 1,000 offers reach the (fake) SMS provider, through `npm run worker`
+ * processes (PostgreSQL, Redis and the twilio client as deployed), per-sender rate limit off;
+ * then 50 officers accepting 3 positions at once. This process plays the web side: it sets up
+ * the data, approves and counts. The fake Twilio API runs in a process of its own (as Twilio is
+ * not on our machine). A fresh database, Redis prefix and agencies folder, removed afterwards.
  */
 export async function benchOffers(): Promise<OffersBenchResult> {
   const environment = planBenchEnvironment("offers");
   await migrateDatabase(environment.databaseUrl);
-  const prisma = createPrismaClient(environment.databaseUrl, { max: 20 });
+  const prisma = createPrismaClient(environment.databaseUrl, { max: 4 });
   const redis = createRedisConnection(BENCH_REDIS_URL);
   await redis.connect();
-  const fake = await startBenchChild("bench/fake-twilio-process.ts", { readyWhen: /listening at/ });
-  const fakeUrl = /listening at (\S+)/.exec(fake.stdout())?.[1];
-  if (!fakeUrl) {
-    await fake.stop();
-    throw new Error(`bench: the fake Twilio API did not say where it listens: ${fake.stdout()}`);
-  }
-  const fakeCounts = createCountsReader(fakeUrl);
   const prefix = environment.redisPrefix;
   const queues = createQueueSet(redis, prefix);
-  const base = getAgency("tucson-az-pd")!;
-  // The whole roster in one wave, so the figure measures the pipeline, not the wave timer.
-  const agency = { ...base, dispatch: { ...base.dispatch, waveSize: OFFERS } };
-  const settings = {
-    mode: "live" as const,
-    accountSid: `AC${"5".repeat(32)}`,
-    authToken: "bench",
-    publicBaseUrl: () => "http://127.0.0.1",
-    apiBaseUrl: () => fakeUrl,
-  };
-  const deps: WorkerDeps = buildWorkerDeps({
-    prisma,
-    getAgency: (id) => (id === agency.id ? agency : getAgency(id)),
-    logger: createLogger({ level: "silent" }),
-    queues,
-    twilio: {
-      client: createTwilioClient(settings),
-      statusCallbackUrl: () => "http://127.0.0.1/twilio/status",
-    },
-    slack: null,
-    smsRateLimiter: createSenderRateLimiter(redis, prefix, 0),
-    workerLockMs: 30_000,
-  });
+  const agenciesDir = writeBenchAgencies();
+  const fake = await startBenchChild("bench/fake-twilio-process.ts", { readyWhen: /listening at/ });
+  const workers: BenchChild[] = [];
   let raceDatabase: ReturnType<typeof createPrismaClient> | null = null;
-  const workers = startAllWorkers({ connection: redis, prefix, logger: deps.logger, deps });
+  let fakeCounts: ReturnType<typeof createCountsReader> | null = null;
   try {
+    const fakeUrl = /listening at (\S+)/.exec(fake.stdout())?.[1];
+    if (!fakeUrl) throw new Error(`bench: the fake Twilio API did not say where it listens: ${fake.stdout()}`);
+    const counts = createCountsReader(fakeUrl);
+    fakeCounts = counts;
+    // Seeded before the workers start, so their boot finds the database ready (as a deploy's
+    // second worker does) and does not seed it again.
     await seedDatabase(prisma);
-    await prisma.officer.createMany({
-      data: Array.from({ length: OFFERS }, (_, i) => ({
-        agencyId: agency.id,
-        badgeNumber: `BENCH${i}`,
-        firstName: "Bench",
-        lastName: `Officer${i}`,
-        phone: `+1520559${String(i).padStart(4, "0")}`,
-        rank: "officer" as const,
-        seniorityDate: new Date(Date.UTC(2000 + (i % 20), i % 12, 1 + (i % 28))),
-      })),
-    });
-    const start = new Date(Date.now() + 10 * 24 * 3600_000);
-    const request = await prisma.request.create({
-      data: {
-        agencyId: agency.id,
-        status: "submitted",
-        start,
-        end: new Date(start.getTime() + 4 * 3600_000),
-        officers: POSITIONS,
-        quotes: {
-          create: {
-            totalCents: 1,
-            decision: "allow",
-            quote: { positions: { officer: POSITIONS }, screening: { approver: null } },
-            requestData: {},
-          },
-        },
-      },
-    });
+    await addOfficers(prisma, AGENCY_ID, "+1520559", OFFERS);
+    await addOfficers(prisma, WARMUP_AGENCY_ID, "+1972559", WARMUP_OFFERS);
+    const request = await addRequest(prisma, AGENCY_ID);
+    const warmupRequest = await addRequest(prisma, WARMUP_AGENCY_ID);
+    // `npm run worker`, as the README deploys it beside the web processes: one per core.
+    const env = {
+      DATABASE_URL: environment.databaseUrl,
+      REDIS_URL: BENCH_REDIS_URL,
+      REDIS_PREFIX: prefix,
+      AGENCIES_DIR: agenciesDir,
+      PUBLIC_BASE_URL: "http://127.0.0.1",
+      TWILIO_ACCOUNT_SID: `AC${"5".repeat(32)}`,
+      TWILIO_AUTH_TOKEN: "bench",
+      TWILIO_API_BASE_URL: fakeUrl,
+      SMS_RATE_PER_SENDER: "0",
+      // "workers running" is logged at info; the jobs themselves log nothing at info on this path.
+      LOG_LEVEL: "info",
+    };
+    workers.push(
+      ...(await Promise.all(
+        Array.from({ length: WORKER_PROCESSES }, () =>
+          startBenchChild(
+            { node: [...(PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : []), "--import", "tsx", "workers/main.ts"] },
+            { env, readyWhen: /workers running/ },
+          ),
+        ),
+      )),
+    );
     const approvals = new ApprovalRepository(prisma);
+    const approve = async (requestId: string) => {
+      await approvals.decide({ requestId, role: "supervisor", decision: "approved", by: "bench", reason: null, at: new Date() });
+      await queues.enqueueBroadcastWave(requestId, 0, 0);
+    };
+    const drained = () =>
+      waitUntil(async () => {
+        const jobs = await queues.outboundBulk.getJobCounts("active", "waiting", "prioritized");
+        const waves = await queues.broadcast.getJobCounts("active", "waiting", "prioritized");
+        return [jobs, waves].every((j) => (j.active ?? 0) + (j.waiting ?? 0) + (j.prioritized ?? 0) === 0);
+      }, 30_000);
+    // A worker that has run for a while: its code compiled and optimised, its connections open.
+    // The first wave a process runs costs about twice as much CPU (lazy modules, the JIT).
+    await approvals.openApprovals(warmupRequest.number, new Date());
+    await approve(warmupRequest.id);
+    await waitUntil(async () => (await counts()).messages >= WARMUP_OFFERS, 60_000);
+    await drained();
+    const before = await counts();
     await approvals.openApprovals(request.number, new Date());
+    const workersCpuBefore = workers.map((w) => w.cpuMs());
     const cpuBefore = process.cpuUsage();
     const fakeCpuBefore = fake.cpuMs();
     const approvedAt = performance.now();
-    await approvals.decide({
-      requestId: request.id,
-      role: "supervisor",
-      decision: "approved",
-      by: "bench",
-      reason: null,
-      at: new Date(),
-    });
-    await queues.enqueueBroadcastWave(request.id, 0, 0);
-    await waitUntil(async () => (await fakeCounts()).messages >= OFFERS, 120_000);
+    const approvedAtUs = process.hrtime.bigint() / 1000n;
+    await approve(request.id);
+    await waitUntil(async () => (await counts()).messages - before.messages >= OFFERS, 120_000);
     const offersMs = performance.now() - approvedAt;
-    const offersCpu = process.cpuUsage(cpuBefore);
+    // The measured window on the profiles' clock (CLOCK_MONOTONIC µs, as V8's timestamps).
+    if (PROFILE_DIR) process.stderr.write(`profile window ${approvedAtUs} ${process.hrtime.bigint() / 1000n}\n`);
+    const benchCpu = process.cpuUsage(cpuBefore);
+    const workersCpuMs = workers.map((w, i) => w.cpuMs() - (workersCpuBefore[i] ?? 0));
     const fakeCpuMs = fake.cpuMs() - fakeCpuBefore;
     // The race is measured on its own: the send jobs write their last outcomes first.
-    await waitUntil(async () => {
-      const counts = await queues.outboundBulk.getJobCounts("active", "waiting", "prioritized");
-      return (counts.active ?? 0) + (counts.waiting ?? 0) + (counts.prioritized ?? 0) === 0;
-    }, 30_000);
+    await drained();
 
     const racers = await prisma.offer.findMany({
       where: { position: { requestId: request.id } },
@@ -191,7 +191,8 @@ export async function benchOffers(): Promise<OffersBenchResult> {
     const assignments = await prisma.assignment.count({ where: { position: { requestId: request.id } } });
     const offerRows = await prisma.offer.count({ where: { position: { requestId: request.id } } });
     // Read after the send jobs are done, so a late duplicate would be counted too.
-    const delivered = await fakeCounts();
+    const after = await counts();
+    const delivered = { messages: after.messages - before.messages, recipients: after.recipients - before.recipients };
     return {
       offers: OFFERS,
       offersHandedToProvider: delivered.recipients,
@@ -199,7 +200,10 @@ export async function benchOffers(): Promise<OffersBenchResult> {
       offersSentTwice: delivered.messages - delivered.recipients,
       offerRows,
       offersFromApprovalMs: Math.round(offersMs),
-      offersCpuMs: Math.round((offersCpu.user + offersCpu.system) / 1000),
+      workerProcesses: WORKER_PROCESSES,
+      offersCpuMs: workersCpuMs.reduce((sum, ms) => sum + ms, 0),
+      offersCpuMsByWorker: workersCpuMs,
+      benchProcessCpuMs: Math.round((benchCpu.user + benchCpu.system) / 1000),
       fakeTwilioCpuMs: fakeCpuMs,
       offersPerSecond: Math.round((delivered.recipients / offersMs) * 1000),
       raceOfficers: racers.length,
@@ -212,16 +216,69 @@ export async function benchOffers(): Promise<OffersBenchResult> {
       raceMs: Math.round(raceMs),
     };
   } finally {
-    await Promise.allSettled(workers.map((w) => w.close()));
+    await Promise.allSettled(workers.map((w) => w.stop()));
     await obliterateQueues(queues.all);
     await queues.close();
     redis.disconnect();
     await prisma.$disconnect();
     await raceDatabase?.$disconnect();
-    fakeCounts.close();
+    fakeCounts?.close();
     await fake.stop();
+    rmSync(agenciesDir, { recursive: true, force: true });
     await environment.dropDatabase();
   }
+}
+
+/**
+ * A copy of the agency files in a temporary folder (the workers' AGENCIES_DIR), with the bench
+ * agency's whole roster in one wave: the figure measures the pipeline, not the wave timer.
+ */
+function writeBenchAgencies(): string {
+  const dir = mkdtempSync(join(tmpdir(), "detaildesk-bench-agencies-"));
+  for (const [id, agency] of loadAgencies(DEFAULT_AGENCIES_DIR)) {
+    const waveSize = id === AGENCY_ID ? OFFERS : id === WARMUP_AGENCY_ID ? WARMUP_OFFERS : agency.dispatch.waveSize;
+    const data = { ...agency, dispatch: { ...agency.dispatch, waveSize } };
+    writeFileSync(join(dir, `${id}.json`), JSON.stringify(data));
+  }
+  return dir;
+}
+
+/** `count` officers of an agency, phones `<phonePrefix>0000` on, of spread seniority. */
+async function addOfficers(prisma: PrismaClient, agencyId: string, phonePrefix: string, count: number): Promise<void> {
+  await prisma.officer.createMany({
+    data: Array.from({ length: count }, (_, i) => ({
+      agencyId,
+      badgeNumber: `BENCH${i}`,
+      firstName: "Bench",
+      lastName: `Officer${i}`,
+      phone: `${phonePrefix}${String(i).padStart(4, "0")}`,
+      rank: "officer" as const,
+      seniorityDate: new Date(Date.UTC(2000 + (i % 20), i % 12, 1 + (i % 28))),
+    })),
+  });
+}
+
+/** A submitted request of `POSITIONS` officers ten days out, with its quote, ready for approval. */
+async function addRequest(prisma: PrismaClient, agencyId: string): Promise<{ id: string; number: number }> {
+  const start = new Date(Date.now() + 10 * 24 * 3600_000);
+  return prisma.request.create({
+    data: {
+      agencyId,
+      status: "submitted",
+      start,
+      end: new Date(start.getTime() + 4 * 3600_000),
+      officers: POSITIONS,
+      quotes: {
+        create: {
+          totalCents: 1,
+          decision: "allow",
+          quote: { positions: { officer: POSITIONS }, screening: { approver: null } },
+          requestData: {},
+        },
+      },
+    },
+    select: { id: true, number: true },
+  });
 }
 
 /**

@@ -44,6 +44,12 @@ export const EnvSchema = z
         )
         .optional(),
     ),
+    /**
+     * Folder of the agency files (one `<agency-id>.json` each), read by every process of a
+     * deployment. Default: the repository's agencies/; set it to keep the agencies' data apart
+     * from the code (a mounted volume), and every process must see the same files.
+     */
+    AGENCIES_DIR: optionalString,
     /** Key prefix for every BullMQ key, so test runs never share queues. */
     REDIS_PREFIX: z.string().min(1).default("detaildesk"),
     TWILIO_ACCOUNT_SID: optionalString.pipe(
@@ -133,6 +139,14 @@ export class ConfigError extends Error {
     super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
     this.name = "ConfigError";
   }
+}
+
+/**
+ * AGENCIES_DIR alone, for agencies/load-agencies.ts: agency files are read wherever an agency is
+ * looked up (web, workers, CLI, seed), long before or without a composition root's loadEnv.
+ */
+export function readAgenciesDir(source: Record<string, string | undefined> = process.env): string | undefined {
+  return EnvSchema.shape.AGENCIES_DIR.parse(source.AGENCIES_DIR);
 }
 
 /** Parses the environment once; throws ConfigError naming every missing or malformed variable. */

@@ -16,10 +16,11 @@ import { isRetryable } from "./send-sms.ts";
 /** Conversations of one batch job (the wave queues at most this many per job). */
 export const MAX_SEND_BATCH = 100;
 /**
- * Provider calls in flight per job; the twilio client's https agent keeps 20 sockets per host,
- * so more would only queue in the agent. Each group's outcomes are written when it is done.
+ * Provider calls started at once per job: a wave's job of 50 in one group, so its outcomes are
+ * written in one statement. The twilio client's agent keeps 20 sockets per host and queues the
+ * rest in order, so the provider still sees them fairest first.
  */
-const SEND_CONCURRENCY = 20;
+const SEND_CONCURRENCY = 50;
 
 export const SendOfferBatchPayloadSchema = z.object({
   conversationIds: z.array(z.uuid()).min(1).max(MAX_SEND_BATCH),
@@ -39,7 +40,7 @@ export const SendOfferBatchPayloadSchema = z.object({
  * batch is sent), so BullMQ retries just those.
  *
  * Why a batch: a job per offer cost a BullMQ job, a claim and an update each (≈ 3 ms of CPU per
- * offer); a batch of 100 costs one job, one claim and five updates.
+ * offer); a wave's batch of 50 costs one job, one claim and one update.
  */
 export const sendOfferBatchJob: JobDefinition<typeof SendOfferBatchPayloadSchema, WorkerDeps> = {
   id: "send-offer-batch",
