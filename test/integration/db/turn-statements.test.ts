@@ -258,9 +258,14 @@ describe("a customer turn's statements on pg", () => {
     // A request of this conversation on the approvers' card: its customer's messages are relayed.
     const latest = await prisma.request.findFirstOrThrow({ where: { customerId: customer.id }, orderBy: { number: "desc" } });
     await prisma.request.update({ where: { id: latest.id }, data: { conversationId: conversation.id, status: "pending_approval" } });
-    expect((await store.beginTurn(key, inbound(from, null, "ok"), { repliesAsOf: null })).awaitingApprovers).toBe(false);
-    await prisma.request.update({ where: { id: latest.id }, data: { slackMessageTs: "1700000000.000100" } });
-    expect((await store.beginTurn(key, inbound(from, null, "ok"), { repliesAsOf: null })).awaitingApprovers).toBe(true);
+    try {
+      expect((await store.beginTurn(key, inbound(from, null, "ok"), { repliesAsOf: null })).awaitingApprovers).toBe(false);
+      await prisma.request.update({ where: { id: latest.id }, data: { slackMessageTs: "1700000000.000100" } });
+      expect((await store.beginTurn(key, inbound(from, null, "ok"), { repliesAsOf: null })).awaitingApprovers).toBe(true);
+    } finally {
+      // Its quote is a stub: left pending, it would be on every other test's approvers' lists.
+      await prisma.request.update({ where: { id: latest.id }, data: { status: "submitted", slackMessageTs: null } });
+    }
   });
 
   it("begins a turn of two first messages at once in one conversation", async () => {
