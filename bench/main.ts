@@ -16,6 +16,10 @@ const TARGETS = {
   webhookRssMb: 150,
   /** Issue "Close to the machine", Turns: worker CPU per inbound message, turn + replies handed to the provider. */
   turnCpuMs: 2.5,
+  /** Issue "Close to the machine": 200 messages/s acted on as they arrive. */
+  webhookDrainMs: 2_000,
+  /** Issue "Close to the machine", Waves: approval → 1,000 offers at the provider, limit off. */
+  offers1000FastMs: 1_000,
 };
 
 /**
@@ -73,6 +77,8 @@ async function main(): Promise<void> {
     webhookRssUnder150MB: Math.max(webhook.webRssMaxMb, webhook.saturated.webRssMaxMb) < TARGETS.webhookRssMb,
     invoiceCycle10kUnder60s: invoices.requestsBilled === invoices.requestsWorked && invoices.cycleMs < TARGETS.invoiceCycleMs,
     turnCpuAtMost2_5ms: turns.cpuMsPerMessage <= TARGETS.turnCpuMs,
+    webhookActedOnWithin2sOfLoadEnd: webhook.actedOnDrainedMs < TARGETS.webhookDrainMs,
+    offers1000Under1s: offers.offersHandedToProvider === offers.offers && offers.offersFromApprovalMs < TARGETS.offers1000FastMs,
     ...conversations.targets,
   };
   const report = { startedAt, node: process.version, quotes, conversations, webhook, offers, invoices, turns, targets, correct: failures.length === 0, failures };

@@ -59,6 +59,8 @@ export interface WebhookBenchResult {
   workerCpuMsPerMessage: number;
   /** Largest resident memory of the web process during the paced load, MB. */
   webRssMaxMb: number;
+  /** Largest resident memory of the worker process during the paced load and its drain, MB. */
+  workerRssMaxMb: number;
   /** The web process as fast as it answers (workers stopped: the webhook's own cost). */
   saturated: SaturatedFigures & { webRssMaxMb: number };
   /** How the web process was started: the command of `npm run web` after its build step. */
@@ -195,6 +197,7 @@ async function measureWebhook(
     const webCpuBefore = web.cpuMs();
     const workerCpuBefore = worker.cpuMs();
     const pacedRss = sampleRss(web);
+    const workerRss = sampleRss(worker);
     const load = await runLoadGenerator(settings);
     const webRssMaxMb = pacedRss.stop();
     const loadEndedAt = performance.now();
@@ -207,6 +210,7 @@ async function measureWebhook(
     const actedOnDrainedMs = performance.now() - loadEndedAt;
     await waitUntil(async () => (await prisma.message.count({ where: { ...outbound, providerId: null } })) === 0, 60_000);
     const repliesDrainedMs = performance.now() - loadEndedAt;
+    const workerRssMaxMb = workerRss.stop();
     const workerCpuMs = worker.cpuMs() - workerCpuBefore;
     const [inboundStored, inboundActedOn, repliesRecorded, repliesHandedToProvider] = await Promise.all([
       prisma.inboundSms.count({ where: stored }),
@@ -260,6 +264,7 @@ async function measureWebhook(
       webCpuMsPerMessage: Math.round((webCpuMs / load.sentIncludingWarmup) * 100) / 100,
       workerCpuMsPerMessage: Math.round((workerCpuMs / load.sentIncludingWarmup) * 100) / 100,
       webRssMaxMb,
+      workerRssMaxMb,
       saturated,
       webCommand: `node ${webCommand.join(" ")}`,
       bare,
