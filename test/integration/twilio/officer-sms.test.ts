@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeTwilio } from "../../fakes/fake-twilio-server.ts";
+import { makeTestOfficer } from "../../builders/test-officer.ts";
 import { startTestApp, type TestApp } from "../../support/start-test-app.ts";
 import { newMessageSid, waitUntilActedOn } from "../../support/twilio-sms.ts";
 import { postSignedTwilioForm } from "../../support/twilio-webhook.ts";
@@ -58,11 +59,14 @@ describe("officer SMS commands", () => {
   /** Offers one position to `officerCount` officers; `startsInMs` from now, else days ahead. */
   async function makeOffers(officerCount: number, startsInMs?: number) {
     const { prisma } = test.app;
-    const officers = await prisma.officer.findMany({
-      where: { agencyId: "tucson-az-pd", rank: "officer" },
-      orderBy: { badgeNumber: "asc" },
-      take: officerCount,
-    });
+    // Officers of this test alone, paused: a wave of another test file running beside this one
+    // offers to every available officer, and its text would come last in their replies here.
+    const officers = await Promise.all(
+      Array.from({ length: officerCount }, async () => {
+        const officer = await makeTestOfficer(prisma, "tucson-az-pd");
+        return prisma.officer.update({ where: { id: officer.id }, data: { offersPausedAt: new Date() } });
+      }),
+    );
     offerRound += 1;
     // Each round on its own day, so one officer's shifts never overlap across tests.
     const start = new Date(Date.now() + (startsInMs ?? (3 + offerRound * 2) * 24 * 3600_000));
