@@ -26,10 +26,11 @@ export type SendOutcome =
   | { messageId: string; kind: "untried" };
 
 /**
- * Claims the unsent outbound SMS of many conversations in one statement, as send-sms.ts does for
- * one (the same rules: recorded → sending, an opted-out number's messages failed instead, a
- * message left "sending" before `staleBefore` taken over, and nothing claimed in a conversation
- * another live run is still sending in). Conversations that do not exist are left out.
+ * Claims the unsent outbound SMS of many conversations in one statement: a wave's batch, or the
+ * one conversation of a send-sms job. Recorded → sending; an opted-out number's messages are
+ * failed instead; a message left "sending" before `staleBefore` is taken over; nothing is claimed
+ * in a conversation another live run is still sending in. Conversations that do not exist are
+ * left out.
  */
 export async function claimConversationSends(
   db: Queryable,

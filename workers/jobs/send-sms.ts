@@ -2,6 +2,7 @@ import { UnrecoverableError } from "bullmq";
 import { z } from "zod";
 import { splitSms } from "../../core/messages/index.ts";
 import { poolOf } from "../../prisma/client.ts";
+import { claimConversationSends } from "../../prisma/repositories/offer-batch-sends.ts";
 import type { JobDefinition } from "../job-definition.ts";
 import { SMS_LANES } from "../limits/sms-lanes.ts";
 import { QUEUES } from "../queues.ts";
@@ -17,18 +18,6 @@ export const SendSmsPayloadSchema = z.object({
 export function isRetryable(error: unknown): boolean {
   const status = (error as { status?: number } | null)?.status;
   return status === undefined || status === 429 || status >= 500;
-}
-
-/** A conversation's claimed messages and what sending them needs, from one round trip. */
-interface ClaimResult {
-  agencyId: string;
-  optedOut: boolean;
-  /** The agency number the participant last wrote to (replies come from it), else the agency's first. */
-  from: string | null;
-  /** Outbound SMS another (live) run has claimed and not handed to the provider yet: nothing is claimed then. */
-  inFlight: number;
-  /** The messages this run claimed, oldest first. */
-  claimed: { id: string; to: string; body: string }[] | string;
 }
 
 /**
@@ -53,38 +42,7 @@ export const sendSmsJob: JobDefinition<typeof SendSmsPayloadSchema, WorkerDeps> 
     // number's are failed instead), unless another run is still sending some: they must go first,
     // so this run claims nothing and is retried. Replies therefore leave in the order written.
     const pool = poolOf(prisma);
-    const { rows } = await pool.query<ClaimResult>(
-      `WITH target AS (
-        SELECT c."id", c."agencyId",
-          EXISTS (SELECT 1 FROM "OptOut" o WHERE o."agencyId" = c."agencyId" AND o."phone" = c."participant") AS "optedOut",
-          COALESCE(
-            (SELECT m."to" FROM "Message" m WHERE m."conversationId" = c."id" AND m."direction" = 'inbound'
-              ORDER BY m."createdAt" DESC LIMIT 1),
-            (SELECT a."phoneNumbers"[1] FROM "Agency" a WHERE a."id" = c."agencyId")) AS "from",
-          (SELECT count(*)::int FROM "Message" m WHERE m."conversationId" = c."id" AND m."direction" = 'outbound'
-            AND m."channel" = 'sms' AND m."status" = 'sending' AND m."providerId" IS NULL
-            AND m."statusUpdatedAt" >= $2) AS "inFlight"
-        FROM "Conversation" c WHERE c."id" = $1::uuid
-      ), claimed AS (
-        UPDATE "Message" m SET
-          "status" = (CASE WHEN t."optedOut" THEN 'failed' ELSE 'sending' END)::"MessageStatus",
-          "errorCode" = CASE WHEN t."optedOut" THEN 'opted_out' ELSE m."errorCode" END,
-          "statusUpdatedAt" = CASE WHEN t."optedOut" THEN m."statusUpdatedAt" ELSE $3::timestamptz END,
-          "attempts" = m."attempts" + CASE WHEN t."optedOut" THEN 0 ELSE 1 END,
-          "from" = CASE WHEN t."optedOut" THEN m."from" ELSE t."from" END
-        FROM target t
-        WHERE t."from" IS NOT NULL AND (t."optedOut" OR t."inFlight" = 0)
-          AND m."conversationId" = t."id" AND m."direction" = 'outbound' AND m."channel" = 'sms' AND m."providerId" IS NULL
-          AND (m."status" = 'recorded' OR (m."status" = 'sending' AND m."statusUpdatedAt" < $2))
-        RETURNING m."id", m."to", m."body", m."createdAt"
-      )
-      SELECT t."agencyId", t."optedOut", t."from", t."inFlight",
-        COALESCE((SELECT json_agg(json_build_object('id', c."id", 'to', c."to", 'body', c."body") ORDER BY c."createdAt", c."id")
-          FROM claimed c), '[]'::json) AS "claimed"
-      FROM target t`,
-      [payload.conversationId, staleBefore, now],
-    );
-    const [target] = rows;
+    const [target] = await claimConversationSends(pool, [payload.conversationId], now, staleBefore);
     if (!target) throw new UnrecoverableError("no such conversation");
     const { from } = target;
     if (!from) throw new UnrecoverableError(`agency ${target.agencyId} has no phone number`);
@@ -92,8 +50,7 @@ export const sendSmsJob: JobDefinition<typeof SendSmsPayloadSchema, WorkerDeps> 
       // If that run died, this job must live long enough (its retries) to take the messages over.
       throw new Error(`${target.inFlight} earlier message(s) still being sent by another run; retrying`);
     }
-    const queue: { id: string; to: string; body: string }[] =
-      typeof target.claimed === "string" ? JSON.parse(target.claimed) : target.claimed;
+    const queue = target.claimed;
 
     let sent = 0;
     for (const [index, message] of (target.optedOut ? [] : queue).entries()) {
