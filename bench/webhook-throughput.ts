@@ -61,6 +61,12 @@ export interface WebhookBenchResult {
   webRssMaxMb: number;
   /** Largest resident memory of the worker process during the paced load and its drain, MB. */
   workerRssMaxMb: number;
+  /**
+   * The paced load again with the worker stopped, as the saturated run and the bare handler (which
+   * has no consumer) run: the webhook's own latency, without a worker acting on every message on
+   * the same cores.
+   */
+  pacedAlone: { throughputPerSecond: number; latencyMs: WebhookLoadResult["latencyMs"] };
   /** The web process as fast as it answers (workers stopped: the webhook's own cost). */
   saturated: SaturatedFigures & { webRssMaxMb: number };
   /** How the web process was started: the command of `npm run web` after its build step. */
@@ -73,11 +79,28 @@ export interface WebhookBenchResult {
     saturatedThroughput: number;
     /** DetailDesk's p99 at the paced rate minus the bare handler's, ms (target ≤ 5). */
     p99ExtraMsAtRate: number;
+    /** DetailDesk's p99 at the paced rate with the worker stopped (pacedAlone) minus the bare handler's, ms. */
+    p99ExtraMsAtRateAlone: number;
     /** DetailDesk's p99 at the paced rate / the bare handler's. */
     p99AtRate: number;
     /** DetailDesk's saturated CPU per request / the bare handler's: steadier than throughput on a busy machine. */
     cpuPerRequest: number;
   };
+  /**
+   * Event-loop delay of the web process in each load (perf_hooks monitorEventLoopDelay, ms), when
+   * BENCH_LOOP_DELAY is set: a stalled loop delays every request in flight, a busy CPU all processes.
+   */
+  webLoopDelayMs?: Record<"paced" | "pacedAlone" | "saturated", LoopDelay>;
+}
+
+/** One load's event-loop delay in the web process (bench/web-loop-delay.mjs), ms. */
+export interface LoopDelay {
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  mean: number;
+  samples: number;
 }
 
 export interface SaturatedFigures {
@@ -102,6 +125,7 @@ const CUSTOMERS = 2_000;
 const AUTH_TOKEN = "bench-twilio-auth-token";
 const ACCOUNT_SID = `AC${"b".repeat(32)}`;
 const SID_PREFIX = "SMbe";
+const PACED_ALONE_SID_PREFIX = "SMbd";
 const SATURATED_SID_PREFIX = "SMbf";
 const BARE_PACED_SID_PREFIX = "SMba";
 const BARE_SATURATED_SID_PREFIX = "SMbb";
@@ -111,8 +135,15 @@ const SATURATED_SECONDS = 8;
 const PUBLIC_BASE_URL = "https://detaildesk.bench.invalid";
 /** What the bare handler's signatures are computed over (it has no PUBLIC_BASE_URL of its own). */
 const BARE_PUBLIC_BASE_URL = "http://bare.localhost";
-/** Scheduling priority of the worker process (nice value; 0 = the web process's). */
-const WORKER_NICENESS = 10;
+/**
+ * Scheduling priority of the worker process (nice value; 0 = the web process's). BENCH_WORKER_NICE
+ * overrides it, to see how much of the paced latency is the worker's share of the CPU.
+ */
+const WORKER_NICENESS = process.env.BENCH_WORKER_NICE ? Number(process.env.BENCH_WORKER_NICE) : 10;
+/** BENCH_CPU_PROF_DIR: the web process writes a V8 CPU profile there when it exits (--cpu-prof). */
+const PROFILE_DIR = process.env.BENCH_CPU_PROF_DIR;
+/** BENCH_LOOP_DELAY=1: the web process measures its event-loop delay in each load (webLoopDelayMs). */
+const LOOP_DELAY = Boolean(process.env.BENCH_LOOP_DELAY);
 
 /**
  * Inbound SMS webhooks at a fixed rate against the real application on a fresh database, deployed
@@ -163,7 +194,11 @@ async function measureWebhook(
   };
   // `npm run web`: creates and migrates the database before the worker process connects to it.
   const webCommand = prepareWebCommand();
-  let web: BenchChild | null = await startBenchChild({ node: webCommand }, {
+  const diagnostics = [
+    ...(PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : []),
+    ...(LOOP_DELAY ? ["--import", "./bench/web-loop-delay.mjs"] : []),
+  ];
+  let web: BenchChild | null = await startBenchChild({ node: [...diagnostics, ...webCommand] }, {
     env,
     readyUrl: `http://127.0.0.1:${port}/healthz`,
   });
@@ -198,10 +233,12 @@ async function measureWebhook(
     const workerCpuBefore = worker.cpuMs();
     const pacedRss = sampleRss(web);
     const workerRss = sampleRss(worker);
+    await readLoopDelay(web); // starts over: start-up and migrations are not the load's
     const load = await runLoadGenerator(settings);
     const webRssMaxMb = pacedRss.stop();
     const loadEndedAt = performance.now();
     const webCpuMs = web.cpuMs() - webCpuBefore;
+    const pacedLoopDelay = await readLoopDelay(web);
 
     const inbound = { direction: "inbound" as const, providerId: { startsWith: SID_PREFIX } };
     const outbound = { direction: "outbound" as const, channel: "sms" as const, conversation: { role: "customer" as const } };
@@ -222,6 +259,10 @@ async function measureWebhook(
     // The webhook's own ceiling: the worker stops, so what is measured is storing and queueing.
     await worker.stop();
     worker = null;
+    // The paced load once more, now that nothing consumes the queue: the webhook's latency alone.
+    await readLoopDelay(web); // starts over: the drain above is not this load's
+    const pacedAlone = await runLoadGenerator({ ...settings, sidPrefix: PACED_ALONE_SID_PREFIX });
+    const pacedAloneLoopDelay = await readLoopDelay(web);
     const saturatedRss = sampleRss(web);
     const saturatedCpuBefore = web.cpuMs();
     const saturatedLoad = await runLoadGenerator({
@@ -236,6 +277,7 @@ async function measureWebhook(
       ...toSaturatedFigures(saturatedLoad, SATURATED_CONNECTIONS, web.cpuMs() - saturatedCpuBefore),
       webRssMaxMb: saturatedRss.stop(),
     };
+    const saturatedLoopDelay = await readLoopDelay(web);
     // The bare handler gets the machine to itself too.
     await web.stop();
     web = null;
@@ -265,15 +307,23 @@ async function measureWebhook(
       workerCpuMsPerMessage: Math.round((workerCpuMs / load.sentIncludingWarmup) * 100) / 100,
       webRssMaxMb,
       workerRssMaxMb,
+      pacedAlone: {
+        throughputPerSecond: Math.round((pacedAlone.requests / pacedAlone.durationSeconds) * 10) / 10,
+        latencyMs: pacedAlone.latencyMs,
+      },
       saturated,
       webCommand: `node ${webCommand.join(" ")}`,
       bare,
       ratios: {
         saturatedThroughput: round2(saturated.throughputPerSecond / Math.max(bare.saturated.throughputPerSecond, 1)),
         p99ExtraMsAtRate: round2(pacedP99 - bare.paced.latencyMs.p99),
+        p99ExtraMsAtRateAlone: round2(pacedAlone.latencyMs.p99 - bare.paced.latencyMs.p99),
         p99AtRate: round2(pacedP99 / Math.max(bare.paced.latencyMs.p99, 1)),
         cpuPerRequest: round2(saturated.cpuMsPerRequest / Math.max(bare.saturated.cpuMsPerRequest, 0.001)),
       },
+      ...(pacedLoopDelay && pacedAloneLoopDelay && saturatedLoopDelay
+        ? { webLoopDelayMs: { paced: pacedLoopDelay, pacedAlone: pacedAloneLoopDelay, saturated: saturatedLoopDelay } }
+        : {}),
     };
   } finally {
     await worker?.stop();
@@ -362,6 +412,23 @@ function prepareWebCommand(): string[] {
     execFileSync(process.execPath, step.slice(1), { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
   }
   return run.slice(1);
+}
+
+/**
+ * The web process's event-loop delay since the previous call (bench/web-loop-delay.mjs answers
+ * SIGUSR2 with one line); null unless BENCH_LOOP_DELAY is set.
+ */
+async function readLoopDelay(child: BenchChild): Promise<LoopDelay | null> {
+  if (!LOOP_DELAY) return null;
+  const seen = child.stdout().split("\n").filter((line) => line.startsWith("loop-delay ")).length;
+  child.child.kill("SIGUSR2");
+  const deadline = Date.now() + 5_000;
+  while (Date.now() < deadline) {
+    const lines = child.stdout().split("\n").filter((line) => line.startsWith("loop-delay "));
+    if (lines.length > seen) return JSON.parse(lines.at(-1)!.slice("loop-delay ".length)) as LoopDelay;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error("bench: the web process did not report its event-loop delay");
 }
 
 /** Samples a process's resident memory every 100 ms until stopped; returns the largest, MB. */
