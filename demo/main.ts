@@ -193,6 +193,9 @@ async function main(): Promise<number> {
       "the first wave of offers",
     );
     const code = offers[0]?.code ?? "";
+    // An officer answers the text on their phone: not before it has reached the provider.
+    const offerReached = (phone: string) =>
+      waitFor(() => smsTo(phone), (texts) => texts.some((e) => e.body.includes(`YES ${code}`)), "the offer text to reach the officer");
     const RANK_ORDER = { commander: 0, sergeant: 1, officer: 2 } as const;
     const byRank = [...offers].sort((a, b) => RANK_ORDER[a.officer.rank] - RANK_ORDER[b.officer.rank]);
     const used = new Set<string>();
@@ -203,10 +206,12 @@ async function main(): Promise<number> {
       const next = byRank.find((o) => !used.has(o.officerId) && open.has(o.positionId) && o.status === "sent");
       if (!next) throw new Error("no officer left to accept");
       used.add(next.officerId);
+      await offerReached(next.officer.phone);
       await text(next.officer.phone, `YES ${code}`);
     }
     const [last] = await openPositions();
     const racers = [...new Map(offers.filter((o) => o.positionId === last?.id && !used.has(o.officerId)).map((o) => [o.officerId, o.officer])).values()].slice(0, 5);
+    for (const racer of racers) await offerReached(racer.phone);
     transcript.note(`${racers.length} officers reply YES to the last position at the same moment`);
     for (const racer of racers) transcript.said("sms", racer.phone, LINE, `YES ${code}`);
     await Promise.all(racers.map((racer) => client.sms(racer.phone, LINE, `YES ${code}`)));
