@@ -33,12 +33,13 @@ export class AdvisoryLocks {
     };
     client.on("error", onError);
     let clean = false;
+    // Named statements: parsed once per connection, as every inbound SMS takes and frees a lock.
     try {
-      await client.query("SELECT pg_advisory_lock(hashtextextended($1, 0))", [key]);
+      await client.query({ name: "advisory-lock", text: "SELECT pg_advisory_lock(hashtextextended($1, 0))", values: [key] });
       try {
         return await work();
       } finally {
-        clean = await client.query("SELECT pg_advisory_unlock(hashtextextended($1, 0))", [key]).then(
+        clean = await client.query({ name: "advisory-unlock", text: "SELECT pg_advisory_unlock(hashtextextended($1, 0))", values: [key] }).then(
           () => true,
           () => false,
         );

@@ -3,17 +3,13 @@ import { resolveDeployment } from "../config/deployment.ts";
 import { createLogger, routeConsoleToLogger } from "../config/logger.ts";
 import { createTwilioClient } from "../bots/twilio/create-twilio-client.ts";
 import { resolveTwilioSettings } from "../bots/twilio/twilio-settings.ts";
-import { createBoltLogger } from "../bots/slack/bolt-logger.ts";
-import { createSlackClient } from "../bots/slack/create-slack-client.ts";
 import { resolveSlackSettings } from "../bots/slack/slack-settings.ts";
-import { createWebChatAdapter } from "../bots/webchat/create-webchat-adapter.ts";
-import { WebDelivery } from "../bots/webchat/web-delivery.ts";
 import { resolveWebChatSettings } from "../bots/webchat/webchat-settings.ts";
 import { LOOPBACK_SERVICE_URLS, MICROSOFT_SERVICE_URLS } from "../bots/webchat/service-url-allowlist.ts";
 import { buildInboundSmsProcessor } from "../bots/build-inbound-sms-processor.ts";
 import { buildTurnDeps } from "../bots/build-turn-deps.ts";
 import { resolveCustomerLinks } from "../bots/customer-page/customer-page-settings.ts";
-import { createExtractorFromEnv } from "../bots/understanding/create-extractor.ts";
+import { parserExtractor } from "../core/understanding/index.ts";
 import { bootServices } from "./boot-services.ts";
 import { buildWorkerDeps } from "./build-worker-deps.ts";
 import { getAgency } from "../agencies/load-agencies.ts";
@@ -22,6 +18,7 @@ import { startAllWorkers } from "./registry.ts";
 import { readAbuseLimits } from "./limits/abuse-limits.ts";
 import { createSenderRateLimiter } from "./sender-rate-limit.ts";
 import { createSlackThreadBudget } from "./slack-thread-budget.ts";
+import { loadOnce } from "./load-once.ts";
 
 /** `npm run worker`: the workers alone, for scaling out beside `npm start`. */
 async function main(): Promise<void> {
@@ -45,7 +42,28 @@ async function main(): Promise<void> {
     logger.warn({ err: error.message }, "queue connection error"),
   );
   const customerLinks = resolveCustomerLinks(env, deployment, () => twilioSettings.publicBaseUrl());
-  const turn = buildTurnDeps({ prisma: services.prisma, queues, extractor: createExtractorFromEnv(), customerLinks });
+  // The SDKs below are loaded only when configured (OpenAI, Slack) or first used (Bot Framework,
+  // ~50 MB): a worker that only acts on SMS stays small (issue #20).
+  const extractor = env.OPENAI_API_KEY
+    ? (await import("../bots/understanding/create-extractor.ts")).createExtractorFromEnv()
+    : parserExtractor;
+  const slack = modes.slack === "off" ? null : await createSlackPort(env, logger);
+  const turn = buildTurnDeps({ prisma: services.prisma, queues, extractor, customerLinks });
+  const webDelivery =
+    modes.webchat === "off"
+      ? null
+      : loadOnce(async () => {
+          const [{ WebDelivery }, { createWebChatAdapter }] = await Promise.all([
+            import("../bots/webchat/web-delivery.ts"),
+            import("../bots/webchat/create-webchat-adapter.ts"),
+          ]);
+          return new WebDelivery(
+            services.prisma,
+            createWebChatAdapter(webChatSettings, logger),
+            webChatSettings.appId ?? "",
+            modes.webchat === "anonymous" ? LOOPBACK_SERVICE_URLS : MICROSOFT_SERVICE_URLS,
+          );
+        });
   const workers = startAllWorkers({
     connection: services.redis,
     prefix: env.REDIS_PREFIX,
@@ -62,19 +80,8 @@ async function main(): Promise<void> {
         modes.twilio === "off"
           ? null
           : { client: createTwilioClient(twilioSettings), statusCallbackUrl: () => `${twilioSettings.publicBaseUrl()}/twilio/status` },
-      slack:
-        modes.slack === "off"
-          ? null
-          : { client: createSlackClient(resolveSlackSettings(env, () => env.PORT), createBoltLogger(logger)) },
-      webchat:
-        modes.webchat === "off"
-          ? null
-          : new WebDelivery(
-              services.prisma,
-              createWebChatAdapter(webChatSettings, logger),
-              webChatSettings.appId ?? "",
-              modes.webchat === "anonymous" ? LOOPBACK_SERVICE_URLS : MICROSOFT_SERVICE_URLS,
-            ),
+      slack,
+      webchat: webDelivery && { deliver: async (conversationId) => (await webDelivery()).deliver(conversationId) },
       inboundSms: buildInboundSmsProcessor({
         prisma: services.prisma,
         pool: services.pool,
@@ -112,6 +119,15 @@ async function main(): Promise<void> {
         .finally(() => process.exit(0));
     });
   }
+}
+
+/** Slack's WebClient with Bolt's logger, for a process where Slack is on (Bolt alone is ~20 MB). */
+async function createSlackPort(env: ReturnType<typeof loadEnv>, logger: ReturnType<typeof createLogger>) {
+  const [{ createSlackClient }, { createBoltLogger }] = await Promise.all([
+    import("../bots/slack/create-slack-client.ts"),
+    import("../bots/slack/bolt-logger.ts"),
+  ]);
+  return { client: createSlackClient(resolveSlackSettings(env, () => env.PORT), createBoltLogger(logger)) };
 }
 
 main().catch((error: unknown) => {

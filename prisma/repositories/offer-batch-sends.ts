@@ -39,8 +39,10 @@ export async function claimConversationSends(
   staleBefore: Date,
 ): Promise<ClaimedConversation[]> {
   if (conversationIds.length === 0) return [];
-  const { rows } = await db.query<Omit<ClaimedConversation, "claimed"> & { claimed: ClaimedConversation["claimed"] | string }>(
-    `WITH target AS (
+  const { rows } = await db.query<Omit<ClaimedConversation, "claimed"> & { claimed: ClaimedConversation["claimed"] | string }>({
+    // Named: parsed and planned once per connection (every send job and offer batch claims).
+    name: "claim-conversation-sends",
+    text: `WITH target AS (
       SELECT c."id", c."agencyId",
         EXISTS (SELECT 1 FROM "OptOut" o WHERE o."agencyId" = c."agencyId" AND o."phone" = c."participant") AS "optedOut",
         COALESCE(
@@ -68,8 +70,8 @@ export async function claimConversationSends(
       COALESCE((SELECT json_agg(json_build_object('id', c."id", 'to', c."to", 'body', c."body") ORDER BY c."createdAt", c."id")
         FROM claimed c WHERE c."conversationId" = t."id"), '[]'::json) AS "claimed"
     FROM target t`,
-    [conversationIds, staleBefore, now],
-  );
+    values: [conversationIds, staleBefore, now],
+  });
   return rows.map((row) => ({ ...row, claimed: typeof row.claimed === "string" ? JSON.parse(row.claimed) : row.claimed }));
 }
 

@@ -167,20 +167,25 @@ export class PrismaIntakeStore implements IntakeStore {
         awaitingApprovers: boolean;
         recentReplies: string[] | null;
       }
-    >(BEGIN_TURN, [
-      key.agencyId,
-      key.channel,
-      key.participant,
-      FRESH_STATE,
-      message.from,
-      message.to,
-      message.text,
-      JSON.stringify(message.media ?? []),
-      message.providerId ?? null,
-      message.receivedAt,
-      window?.lookback ?? null,
-      window?.since ?? null,
-    ]);
+    >({
+      // Named: parsed and planned once per connection (every SMS turn starts with it).
+      name: "intake-begin-turn",
+      text: BEGIN_TURN,
+      values: [
+        key.agencyId,
+        key.channel,
+        key.participant,
+        FRESH_STATE,
+        message.from,
+        message.to,
+        message.text,
+        JSON.stringify(message.media ?? []),
+        message.providerId ?? null,
+        message.receivedAt,
+        window?.lookback ?? null,
+        window?.since ?? null,
+      ],
+    });
     const [row] = rows;
     // No row: a simultaneous first message opened the conversation between our read and our
     // insert, and nothing was stored (the message's insert reads the conversation): once more.
@@ -396,8 +401,10 @@ export class PrismaIntakeStore implements IntakeStore {
     // Keeps replies in order when read back by time.
     const times = commit.replies.map((_, index) => new Date(at.getTime() + index + 1));
     // The inbound message is claimed first: a second delivery racing this one writes nothing.
-    const { rows } = await poolOf(this.prisma).query<{ updated: number; claimed: number }>(
-      `WITH claimed AS (
+    const { rows } = await poolOf(this.prisma).query<{ updated: number; claimed: number }>({
+      // Named, like beginTurn: every turn ends with it.
+      name: "intake-commit-turn",
+      text: `WITH claimed AS (
         UPDATE "Message" SET "handledAt" = $2
         WHERE $1::uuid IS NOT NULL AND "id" = $1::uuid AND "handledAt" IS NULL
         RETURNING "id"
@@ -413,7 +420,7 @@ export class PrismaIntakeStore implements IntakeStore {
         FROM updated, unnest($9::text[], $10::timestamptz[]) AS reply(body, at)
       )
       SELECT (SELECT count(*)::int FROM updated) AS "updated", (SELECT count(*)::int FROM claimed) AS "claimed"`,
-      [
+      values: [
         inboundId,
         at,
         conversation.id,
@@ -425,7 +432,7 @@ export class PrismaIntakeStore implements IntakeStore {
         bodies,
         times,
       ],
-    );
+    });
     const row = rows[0];
     if (inboundId && row?.claimed === 0) return false;
     if (row?.updated !== 1) throw new Error(`commitTurn: no conversation ${conversation.id}`);

@@ -80,6 +80,12 @@ function recordParams(agencyId: string, from: string, options: SenderRecordOptio
   return [agencyId, from, windowStart, options.take, now, lookback, replyStart];
 }
 
+const READ_WITH_PENDING = `SELECT ${SENDER_RECORD_COLUMNS},
+        (SELECT json_agg(p ORDER BY p."seq") FROM (
+          SELECT "seq", "seq"::text AS "seqText", "providerId", "agencyId", "from", "to", "body", "media", "receivedAt"
+          FROM "InboundSms"
+          WHERE "agencyId" = $1 AND "from" = $2 AND "processedAt" IS NULL) p) AS "pending"`;
+
 const readRecord = (row: SenderRecordRow | undefined): SenderRecord => ({
   actedAt: (row?.acted ?? []).map((at) => new Date(at)),
   repliedAt: (row?.replied ?? []).map((at) => new Date(at)),
@@ -112,14 +118,12 @@ export class SenderUsageRepository {
     from: string,
     options: SenderRecordOptions,
   ): Promise<{ record: SenderRecord; pending: StoredInboundSms[] }> {
-    const { rows } = await poolOf(this.prisma).query<SenderRecordRow & { pending: PendingJsonRow[] | null }>(
-      `SELECT ${SENDER_RECORD_COLUMNS},
-        (SELECT json_agg(p ORDER BY p."seq") FROM (
-          SELECT "seq", "seq"::text AS "seqText", "providerId", "agencyId", "from", "to", "body", "media", "receivedAt"
-          FROM "InboundSms"
-          WHERE "agencyId" = $1 AND "from" = $2 AND "processedAt" IS NULL) p) AS "pending"`,
-      recordParams(agencyId, from, options),
-    );
+    const { rows } = await poolOf(this.prisma).query<SenderRecordRow & { pending: PendingJsonRow[] | null }>({
+      // Named: parsed and planned once per connection, not on every inbound SMS.
+      name: "sender-read-with-pending",
+      text: READ_WITH_PENDING,
+      values: recordParams(agencyId, from, options),
+    });
     const pending = (rows[0]?.pending ?? []).map((row) => toStoredInboundSms({ ...row, seq: row.seqText, receivedAt: new Date(row.receivedAt) }));
     return { record: readRecord(rows[0]), pending };
   }

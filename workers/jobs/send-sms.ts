@@ -67,11 +67,12 @@ export const sendSmsJob: JobDefinition<typeof SendSmsPayloadSchema, WorkerDeps> 
           firstSid ??= result.sid;
         }
         // On pg, like the claim: a wave's offers go through here too.
-        await pool.query(`UPDATE "Message" SET "providerId" = $2, "status" = 'queued', "statusUpdatedAt" = $3 WHERE "id" = $1::uuid`, [
-          message.id,
-          firstSid,
-          new Date(),
-        ]);
+        await pool.query({
+          // Named: parsed once per connection, as every SMS handed over is recorded here.
+          name: "send-sms-provider-id",
+          text: `UPDATE "Message" SET "providerId" = $2, "status" = 'queued', "statusUpdatedAt" = $3 WHERE "id" = $1::uuid`,
+          values: [message.id, firstSid, new Date()],
+        });
         sent += 1;
       } catch (error) {
         const code = String((error as { code?: unknown }).code ?? "send_failed");
