@@ -74,6 +74,8 @@ async function main(): Promise<void> {
     offers1000Under5s: offers.offersHandedToProvider === offers.offers && offers.offersFromApprovalMs < TARGETS.offers1000Ms,
     webhookSaturatedAtLeast60PctOfBare: webhook.ratios.saturatedThroughput >= TARGETS.webhookSaturatedRatio,
     webhookP99Within5msOfBare: webhook.ratios.p99ExtraMsAtRate <= TARGETS.webhookP99ExtraMs,
+    /** Like for like: the bare handler has no consumer, so the same paced load with the worker stopped. */
+    webhookP99AloneWithin5msOfBare: webhook.ratios.p99ExtraMsAtRateAlone <= TARGETS.webhookP99ExtraMs,
     webhookRssUnder150MB: Math.max(webhook.webRssMaxMb, webhook.saturated.webRssMaxMb) < TARGETS.webhookRssMb,
     invoiceCycle10kUnder60s: invoices.requestsBilled === invoices.requestsWorked && invoices.cycleMs < TARGETS.invoiceCycleMs,
     turnCpuAtMost2_5ms: turns.cpuMsPerMessage <= TARGETS.turnCpuMs,
