@@ -13,6 +13,7 @@ import { createQueueSet } from "../workers/queue-set.ts";
 import { createRedisConnection } from "../workers/redis-connection.ts";
 import { BENCH_REDIS_URL, obliterateQueues, planBenchEnvironment, waitUntil } from "./bench-environment.ts";
 import { type BenchChild, startBenchChild } from "./child-process.ts";
+import { createStubQuotedRequest } from "../test/builders/stub-quoted-request.ts";
 
 const OFFERS = 1_000;
 const AGENCY_ID = "tucson-az-pd";
@@ -98,8 +99,8 @@ export async function benchOffers(): Promise<OffersBenchResult> {
     await seedDatabase(prisma);
     await addOfficers(prisma, AGENCY_ID, "+1520559", OFFERS);
     await addOfficers(prisma, WARMUP_AGENCY_ID, "+1972559", WARMUP_OFFERS);
-    const request = await addRequest(prisma, AGENCY_ID);
-    const warmupRequest = await addRequest(prisma, WARMUP_AGENCY_ID);
+    const request = await createStubQuotedRequest(prisma, AGENCY_ID, POSITIONS);
+    const warmupRequest = await createStubQuotedRequest(prisma, WARMUP_AGENCY_ID, POSITIONS);
     // `npm run worker`, as the README deploys it beside the web processes: one per core.
     const env = {
       DATABASE_URL: environment.databaseUrl,
@@ -255,29 +256,6 @@ async function addOfficers(prisma: PrismaClient, agencyId: string, phonePrefix: 
       rank: "officer" as const,
       seniorityDate: new Date(Date.UTC(2000 + (i % 20), i % 12, 1 + (i % 28))),
     })),
-  });
-}
-
-/** A submitted request of `POSITIONS` officers ten days out, with its quote, ready for approval. */
-async function addRequest(prisma: PrismaClient, agencyId: string): Promise<{ id: string; number: number }> {
-  const start = new Date(Date.now() + 10 * 24 * 3600_000);
-  return prisma.request.create({
-    data: {
-      agencyId,
-      status: "submitted",
-      start,
-      end: new Date(start.getTime() + 4 * 3600_000),
-      officers: POSITIONS,
-      quotes: {
-        create: {
-          totalCents: 1,
-          decision: "allow",
-          quote: { positions: { officer: POSITIONS }, screening: { approver: null } },
-          requestData: {},
-        },
-      },
-    },
-    select: { id: true, number: true },
   });
 }
 

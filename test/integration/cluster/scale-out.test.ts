@@ -7,6 +7,7 @@ import { createRedisConnection, type RedisConnection } from "../../../workers/re
 import { dropPrivateDatabase, privateDatabaseUrl } from "../../support/private-database.ts";
 import { SMS_INTAKE } from "../../support/twilio-sms.ts";
 import { waitFor } from "../../support/wait-for.ts";
+import { createStubQuotedRequest } from "../../builders/stub-quoted-request.ts";
 import { findBookingProblems, findInboundProblems, findOutboundProblems } from "./check-effects.ts";
 import { type Delivery, deliverLikeTwilio } from "./twilio-like-sender.ts";
 
@@ -136,24 +137,7 @@ describe("scale-out on a Redis Cluster, with a worker and a web process killed m
 
 /** A submitted request for POSITIONS officers, approved, and its first wave queued (as bench/offers-throughput.ts). */
 async function approveRequest(prisma: Database["prisma"], queues: QueueSet): Promise<string> {
-  const start = new Date(Date.now() + 10 * 24 * 3600_000);
-  const request = await prisma.request.create({
-    data: {
-      agencyId: "tucson-az-pd",
-      status: "submitted",
-      start,
-      end: new Date(start.getTime() + 4 * 3600_000),
-      officers: POSITIONS,
-      quotes: {
-        create: {
-          totalCents: 1,
-          decision: "allow",
-          quote: { positions: { officer: POSITIONS }, screening: { approver: null } },
-          requestData: {},
-        },
-      },
-    },
-  });
+  const request = await createStubQuotedRequest(prisma, "tucson-az-pd", POSITIONS);
   const approvals = new ApprovalRepository(prisma);
   await approvals.openApprovals(request.number, new Date());
   await approvals.decide({ requestId: request.id, role: "supervisor", decision: "approved", by: "scale-out", reason: null, at: new Date() });
