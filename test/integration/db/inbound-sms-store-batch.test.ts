@@ -2,6 +2,7 @@
 // that the batch keeps what one statement per message gave (arrival order, once per MessageSid,
 // and a refused message failing alone).
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { makeInboundSmsMessage } from "../../builders/inbound-sms-message.ts";
 import { createDatabase, type PrismaClient } from "../../../prisma/client.ts";
 import { InboundSmsInbox } from "../../../prisma/repositories/inbound-sms-inbox.ts";
 
@@ -11,17 +12,7 @@ describe("InboundSmsInbox.store in batches", () => {
   let prisma: PrismaClient;
   let inbox: InboundSmsInbox;
   const phone = () => `+1520667${String(Math.floor(Math.random() * 10_000)).padStart(4, "0")}`;
-  const sid = () => `SM${Math.random().toString(16).slice(2).padEnd(32, "0")}`;
-  const makeMessage = (from: string, text: string, at: string) => ({
-    channel: "sms" as const,
-    agencyId: AGENCY,
-    from,
-    to: "+15205550100",
-    text,
-    providerId: sid(),
-    media: [] as { url: string; contentType: string }[],
-    receivedAt: new Date(at),
-  });
+  const makeMessage = (from: string, text: string, at: string) => makeInboundSmsMessage(from, text, { receivedAt: new Date(at) });
 
   beforeAll(() => {
     const database = createDatabase(inject("databaseUrl"));

@@ -2,6 +2,7 @@
 // per connection and PostgreSQL skips parsing and planning after that): the same statement with
 // other values must still answer for those values, and a replaced connection prepares it again.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { makeInboundSmsMessage } from "../../builders/inbound-sms-message.ts";
 import { AdvisoryLocks } from "../../../prisma/advisory-locks.ts";
 import { createDatabase, type PrismaClient, poolOf } from "../../../prisma/client.ts";
 import { claimConversationSends } from "../../../prisma/repositories/offer-batch-sends.ts";
@@ -14,17 +15,7 @@ const LIMITS = { windowMinutes: 10, take: 20, minuteMs: 60_000 };
 describe("named hot-path statements", () => {
   let prisma: PrismaClient;
   const phone = () => `+1520664${String(Math.floor(Math.random() * 10_000)).padStart(4, "0")}`;
-  const sid = () => `SM${Math.random().toString(16).slice(2).padEnd(32, "0")}`;
-  const inbound = (from: string, text: string) => ({
-    channel: "sms" as const,
-    agencyId: AGENCY,
-    from,
-    to: "+15205550100",
-    text,
-    providerId: sid(),
-    media: [],
-    receivedAt: new Date(),
-  });
+  const inbound = (from: string, text: string) => makeInboundSmsMessage(from, text);
 
   beforeAll(() => {
     // One connection: every call below reuses the statements the first one prepared.

@@ -1,6 +1,8 @@
 // A customer turn's statements run on pg, not through Prisma (see prisma-intake-store.ts,
 // sender-usage.ts, inbound-sms-inbox.ts): these pin down what the Prisma calls they replaced did.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { makeInboundSmsMessage } from "../../builders/inbound-sms-message.ts";
+import { newMessageSid } from "../../support/twilio-sms.ts";
 import { createIntakeState } from "../../../core/intake/index.ts";
 import { createDatabase, type PrismaClient, poolOf } from "../../../prisma/client.ts";
 import { InboundSmsInbox } from "../../../prisma/repositories/inbound-sms-inbox.ts";
@@ -15,17 +17,13 @@ describe("a customer turn's statements on pg", () => {
   let store: PrismaIntakeStore;
   let usage: SenderUsageRepository;
   const phone = () => `+1520665${String(Math.floor(Math.random() * 10_000)).padStart(4, "0")}`;
-  const sid = () => `SM${Math.random().toString(16).slice(2).padEnd(32, "0")}`;
-  const inbound = (from: string, providerId: string | null, text = "I need 2 officers Saturday") => ({
-    channel: "sms" as const,
-    agencyId: AGENCY,
-    from,
-    to: "+15205550100",
-    text,
-    providerId,
-    media: [{ url: "https://api.twilio.com/media/ME1", contentType: "image/jpeg" }],
-    receivedAt: new Date("2026-11-23T17:00:00.123Z"),
-  });
+  const sid = newMessageSid;
+  const inbound = (from: string, providerId: string | null, text = "I need 2 officers Saturday") =>
+    makeInboundSmsMessage(from, text, {
+      providerId,
+      media: [{ url: "https://api.twilio.com/media/ME1", contentType: "image/jpeg" }],
+      receivedAt: new Date("2026-11-23T17:00:00.123Z"),
+    });
 
   beforeAll(() => {
     prisma = createDatabase(inject("databaseUrl")).prisma;
