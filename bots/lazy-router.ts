@@ -1,4 +1,5 @@
 import express, { type Router } from "express";
+import { loadOnce } from "../workers/load-once.ts";
 
 /**
  * A router loaded on the first request under `prefix` (e.g. "/c" for /c/...): routes every
@@ -7,7 +8,7 @@ import express, { type Router } from "express";
  */
 export function createLazyRouter(prefix: string, load: () => Promise<Router>): Router {
   const lower = prefix.toLowerCase();
-  let loading: Promise<Router> | null = null;
+  const loadRouter = loadOnce(load);
   const router = express.Router();
   router.use((req, res, next) => {
     // Case-insensitive, as express's own routing.
@@ -16,13 +17,9 @@ export function createLazyRouter(prefix: string, load: () => Promise<Router>): R
       next();
       return;
     }
-    loading ??= load();
-    loading.then(
+    loadRouter().then(
       (loaded) => loaded(req, res, next),
-      (error: unknown) => {
-        loading = null;
-        next(error);
-      },
+      (error: unknown) => next(error),
     );
   });
   return router;
