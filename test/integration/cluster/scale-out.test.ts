@@ -61,13 +61,22 @@ describe("scale-out on a Redis Cluster, with a worker and a web process killed m
     const { prisma } = database;
     const customers: Delivery[][] = Array.from({ length: CUSTOMERS }, () => []);
     let answered = 0;
+    // The rest of each conversation waits for the kill, so the kill always lands mid-run, however
+    // fast this machine answers the first half.
+    let releaseAfterKill = () => {};
+    const afterKill = new Promise<void>((resolve) => {
+      releaseAfterKill = resolve;
+    });
     // Two texts back to back (both wait in the queue: order matters), the bot's answer, two more.
     const customerRuns = customers.map(async (sent, i) => {
       const phone = `+1520701${String(i).padStart(4, "0")}`;
       for (const [k, body] of MESSAGES.entries()) {
         sent.push(await deliverLikeTwilio(topology, phone, body));
         answered += 1;
-        if (k === 1) await waitFor(() => topology.twilio.messages.filter((m) => m.to === phone).length, (n) => n >= 1, 30_000);
+        if (k === 1) {
+          await waitFor(() => topology.twilio.messages.filter((m) => m.to === phone).length, (n) => n >= 1, 30_000);
+          await afterKill;
+        }
       }
     });
 
@@ -81,6 +90,7 @@ describe("scale-out on a Redis Cluster, with a worker and a web process killed m
     worker.child.kill("SIGKILL");
     web.child.kill("SIGKILL");
     const answeredAtKill = answered;
+    releaseAfterKill();
     await worker.exited;
     // The only texts the kill may make the provider see twice: those the dead worker was sending.
     const sendingAtKill = new Set(
